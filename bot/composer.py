@@ -1,0 +1,194 @@
+"""Choose the sentence that answers, trim it, and decide whether the knowledge answers at all."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from . import replies
+from .index import Hit
+from .knowledge import Chunk, Document
+from .question import Query
+from .text import fold, split_sentences, terms, word_count
+
+MAX_WORDS = 40  # a longer sentence is trimmed to the clauses that answer
+CANDIDATE_CHUNKS = 5
+MIN_COVERAGE = 0.45  # share of the question's weighted terms the best paragraph must hold
+CHUNK_WEIGHT = 0.25  # how much the paragraph's BM25 rank counts beside the sentence's overlap
+KIND_BONUS = 0.15
+
+_DATE = re.compile(r"\b(ngày|hôm|tháng|năm|thế kỷ|thế kỉ|thập niên|đầu|cuối|giữa)\s+\d+|"
+                   r"\b\d{1,2}/\d{1,2}(/\d{2,4})?\b|\b(1\d|20)\d{2}\b|\bTCN\b", re.IGNORECASE)
+_NUMBER = re.compile(r"\d|\b(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|trăm|nghìn|ngàn|triệu|"
+                     r"tỷ|tỉ|chục|nửa)\b|%", re.IGNORECASE)
+_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-ZÀ-ỸĐ][\wÀ-ỹ]*(\s+[A-ZÀ-ỸĐ][\wÀ-ỹ]*)+")
+_PLACE = re.compile(r"\b(tại|ở|nằm|thuộc|phía|miền|vùng|tỉnh|thành phố|huyện|xã|nước)\b",
+                    re.IGNORECASE)
+_CAUSE = re.compile(r"\b(vì|do|nhằm|để|bởi|nhờ|nên|khiến|mục đích|nguyên nhân)\b", re.IGNORECASE)
+_MANNER = re.compile(r"\b(bằng|thông qua|qua việc|cách|phải|cần|tăng cường|đảm bảo|bảo đảm)\b",
+                     re.IGNORECASE)
+KIND_EVIDENCE: dict[str, re.Pattern[str]] = {
+    "when": _DATE, "how_many": _NUMBER, "who": _NAME, "where": _PLACE, "why": _CAUSE,
+    "how": _MANNER,
+}
+_CLAUSE_BREAK = re.compile(r"(?<=[,;:])\s+|\s+[-–—]\s+")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an answer comes from: document, paragraph as the file shows it, and score."""
+
+    document: str
+    title: str
+    date: str | None
+    paragraph: int
+    score: float
+    text: str  # the whole cited paragraph
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the bot says to a question; front ends render it, it holds no markup."""
+
+    question: str
+    found: bool
+    text: str
+    kind: str
+    sources: tuple[Source, ...] = ()
+    highlight: str | None = None  # a phrase of `text` front ends may bold
+
+
+def source_of(hit: Hit) -> Source:
+    """Turn a search hit into a citation."""
+    doc = hit.chunk.document
+    return Source(doc.path, doc.title, doc.date, hit.chunk.paragraph, round(hit.score, 3),
+                  hit.chunk.text)
+
+
+def decline(query: Query, titles: Sequence[str], kind: str = "not_found") -> Answer:
+    """Say politely that the knowledge does not cover the question."""
+    return Answer(query.text, False, replies.not_found(titles), kind)
+
+
+def compose(query: Query, hits: Sequence[Hit], idf: Callable[[str], float],
+            documents: Sequence[Document]) -> Answer:
+    """Answer from the best hits, or decline when they do not cover the question."""
+    titles = [d.title for d in documents]
+    if query.about == "author":
+        authored = _authored(query, hits, documents)
+        if authored:
+            return authored
+    if query.about == "date" and hits and hits[0].chunk.document.date:
+        doc = hits[0].chunk.document
+        first = Hit(Chunk(doc, 1, doc.paragraphs[0]), hits[0].score)
+        return Answer(query.text, True, replies.dated(doc.date), "date", (source_of(first),),
+                      doc.date)
+    if not hits:
+        return decline(query, titles)
+    total = sum(w * idf(t) for t, w in query.weights.items()) or 1.0
+    best: tuple[float, str, Hit] | None = None
+    for hit in hits[:CANDIDATE_CHUNKS]:
+        rank = hit.score / hits[0].score
+        for sentence in split_sentences(hit.chunk.text):
+            score = _overlap(query, set(terms(sentence)), idf) / total + CHUNK_WEIGHT * rank
+            evidence = KIND_EVIDENCE.get(query.kind)
+            if evidence and evidence.search(sentence):
+                score += KIND_BONUS
+            if best is None or score > best[0]:
+                best = (score, sentence, hit)
+    assert best is not None  # every chunk has at least one sentence
+    _, sentence, hit = best
+    if not covers(query, hit, idf):
+        return decline(query, titles)
+    text, highlight = trim(sentence, query, idf)
+    return Answer(query.text, True, text, query.kind, (source_of(hit),), highlight)
+
+
+def coverage(query: Query, text: str, idf: Callable[[str], float]) -> float:
+    """Return the share of the question's needs (weighted by rarity) that the text holds."""
+    present = set(terms(text, exact=False))
+    total = held = 0.0
+    for term, stand_ins in query.needs:
+        weight = idf(term)
+        total += weight
+        if term in present or stand_ins & present:
+            held += weight
+    return held / total if total else 0.0
+
+
+def covers(query: Query, hit: Hit, idf: Callable[[str], float]) -> bool:
+    """Tell whether the paragraph holds enough of the question, its numbers and its names."""
+    if coverage(query, hit.chunk.text, idf) < MIN_COVERAGE:
+        return False
+    document_words = _bare(" ".join(hit.chunk.document.paragraphs))
+    return all(_bare(w) in document_words for w in query.numbers + query.names)
+
+
+def _bare(text: str) -> str:
+    """Fold, lower-case and reduce to ' word word ' so phrases match on word boundaries."""
+    return " " + " ".join(re.findall(r"[\w%]+", fold(text).lower())) + " "
+
+
+def _overlap(query: Query, present: set[str], idf: Callable[[str], float]) -> float:
+    return sum(w * idf(t) for t, w in query.weights.items() if t in present)
+
+
+def trim(sentence: str, query: Query, idf: Callable[[str], float]) -> tuple[str, str | None]:
+    """Cut a long sentence to the run of clauses that answers; mark the key phrase."""
+    text = sentence
+    if word_count(sentence) > MAX_WORDS:
+        clauses = [c for c in _CLAUSE_BREAK.split(sentence) if c.strip()]
+        if len(clauses) > 1:
+            text = _best_window(clauses, query, idf)
+    return text, _highlight(text, query)
+
+
+def _best_window(clauses: list[str], query: Query, idf: Callable[[str], float]) -> str:
+    evidence = KIND_EVIDENCE.get(query.kind)
+
+    def value(clause: str) -> float:
+        bonus = 0.5 if evidence and evidence.search(clause) else 0.0
+        return _overlap(query, set(terms(clause)), idf) + bonus
+
+    values = [value(c) for c in clauses]
+    start = end = max(range(len(clauses)), key=lambda i: values[i])
+    size = word_count(clauses[start])
+    while True:
+        options = []
+        if start > 0:
+            options.append((values[start - 1], start - 1))
+        if end + 1 < len(clauses):
+            options.append((values[end + 1], end + 1))
+        options = [o for o in options if size + word_count(clauses[o[1]]) <= MAX_WORDS - 10
+                   or size < 12]
+        if not options:
+            break
+        _, pick = max(options)
+        size += word_count(clauses[pick])
+        start, end = min(start, pick), max(end, pick)
+    text = " ".join(clauses[start:end + 1]).strip().rstrip(",;:")
+    if start > 0:
+        text = "…" + text[0].lower() + text[1:] if not text[:2].isupper() else "…" + text
+    if end < len(clauses) - 1:
+        text += "…"
+    return text
+
+
+def _highlight(text: str, query: Query) -> str | None:
+    evidence = KIND_EVIDENCE.get(query.kind)
+    if query.kind in ("when", "how_many", "who") and evidence:
+        found = evidence.search(text)
+        if found:
+            return found.group(0).strip()
+    return None
+
+
+def _authored(query: Query, hits: Sequence[Hit], documents: Sequence[Document]) -> Answer | None:
+    ranked = [h.chunk.document for h in hits] + list(documents)
+    for doc in ranked:
+        if doc.author:
+            chunk = Chunk(doc, len(doc.paragraphs), doc.paragraphs[-1])
+            source = source_of(Hit(chunk, hits[0].score if hits else 0.0))
+            return Answer(query.text, True, replies.author(doc.author), "author", (source,), doc.author)
+    return None

@@ -1,0 +1,83 @@
+"""BM25 over paragraph chunks: rank-bm25's BM25Okapi gives the statistics and the formula."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+from rank_bm25 import BM25Okapi
+
+from .knowledge import Chunk
+from .text import terms
+
+# BM25Okapi gives a term found in more than half of the chunks a negative idf and replaces it
+# with epsilon * mean idf. Question words never reach the index query (see question.py), so the
+# floor only touches real content words that are everywhere; a small epsilon keeps them from
+# outweighing a rarer, meaningful word.
+EPSILON = 0.1
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A chunk and its BM25 score for one query."""
+
+    chunk: Chunk
+    score: float
+
+
+class Index:
+    """Searchable chunks: build once, then `search` many times."""
+
+    def __init__(self, chunks: list[Chunk], *, k1: float = 1.2, b: float = 0.75) -> None:
+        if not chunks:
+            raise ValueError("an index needs at least one chunk; the knowledge folder has no text")
+        self.chunks = list(chunks)
+        corpus = [terms(chunk.text) for chunk in self.chunks]
+        self.bm25 = BM25Okapi(corpus, k1=k1, b=b, epsilon=EPSILON)
+        # Postings let a query touch only the chunks holding its terms; the numbers are
+        # exactly BM25Okapi's (see tests/test_index.py).
+        self._postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for i, freqs in enumerate(self.bm25.doc_freqs):
+            for term, tf in freqs.items():
+                self._postings[term].append((i, tf))
+        lengths = np.asarray(self.bm25.doc_len, dtype=float)
+        norm = self.bm25.k1 * (1 - self.bm25.b + self.bm25.b * lengths / self.bm25.avgdl)
+        self._norm: list[float] = norm.tolist()
+        self._max_idf = max(self.bm25.idf.values(), default=1.0)
+
+    def idf(self, term: str) -> float:
+        """Return the term's idf; a term found nowhere counts as rarer than any known term."""
+        value = self.bm25.idf.get(term)
+        return self._max_idf + math.log(2) if value is None else value
+
+    def rarity(self, term: str) -> float:
+        """Return an always-positive idf, log(1 + (N - n + 0.5) / (n + 0.5)), for weighing
+        overlaps: unlike BM25Okapi's, it never gives a word in half the chunks zero."""
+        n = len(self._postings.get(term, ()))
+        return math.log(1 + (len(self.chunks) - n + 0.5) / (n + 0.5))
+
+    def __contains__(self, term: str) -> bool:
+        return term in self._postings
+
+    def scores(self, query: dict[str, float]) -> list[float]:
+        """Return the weighted BM25 score of every chunk: sum of weight * idf * tf-part."""
+        k1 = self.bm25.k1
+        total = [0.0] * len(self.chunks)
+        for term, weight in query.items():
+            postings = self._postings.get(term)
+            if not postings:
+                continue
+            idf = self.bm25.idf[term] * weight
+            for i, tf in postings:
+                total[i] += idf * tf * (k1 + 1) / (tf + self._norm[i])
+        return total
+
+    def search(self, query: dict[str, float], top_k: int = 5) -> list[Hit]:
+        """Return the top_k chunks with a positive score, best first."""
+        if top_k <= 0:
+            raise ValueError(f"top_k must be > 0, got {top_k}")
+        scored = [(s, i) for i, s in enumerate(self.scores(query)) if s > 0]
+        scored.sort(key=lambda pair: (-pair[0], pair[1]))
+        return [Hit(self.chunks[i], score) for score, i in scored[:top_k]]

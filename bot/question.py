@@ -1,0 +1,229 @@
+"""Read a question as people type it: clean it, find its kind, and weigh its search terms."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .text import Lexicon, canonical, fold, has_diacritics, load_lexicon, normalize, terms, words
+
+MAX_QUESTION_CHARS = 1000
+
+# Question kinds, tried in this order; patterns are written with diacritics and also matched
+# against the folded question, so "ai chu tri" is a who-question too.
+KIND_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("why", r"tại sao|vì sao|lý do|lí do|nguyên nhân|vì đâu|để làm gì|mục đích|nhằm"),
+    ("when", r"khi nào|ngày nào|hôm nào|bao giờ|lúc nào|năm nào|tháng nào|thời gian nào|"
+             r"thời điểm nào|năm bao nhiêu|thế kỷ nào|thế kỉ nào|giai đoạn nào|ngày mấy|"
+             r"hôm nào|thời gian|bao lâu|niên đại"),
+    ("how_many", r"bao nhiêu|mấy|tỷ lệ|tỉ lệ|số lượng|phần trăm|bao xa|bao nhiêu phần trăm"),
+    ("who", r"\bai\b|người nào|nhân vật nào|vị nào|ông nào|bà nào|những ai|tác giả|"
+            r"người viết|người đứng đầu"),
+    ("where", r"ở đâu|nơi nào|chỗ nào|đâu|địa điểm nào|tỉnh nào|thành phố nào|nước nào|"
+              r"quốc gia nào|vùng nào|khu vực nào"),
+    ("how", r"thế nào|ra sao|bằng cách nào|cách nào|làm sao|như nào"),
+    ("yes_no", r"\bcó\b.*\bkhông\s*$|phải không|đúng không|hay không|\bkhông\s*$|chưa\s*$"),
+    ("what", r"\bgì\b|\bnào\b|là sao"),
+)
+SMALLTALK: tuple[tuple[str, str], ...] = (
+    ("help", r"/?help|/?start|trợ giúp|giúp( mình| tôi| em)?( với)?|hướng dẫn|"
+             r"(bạn|bot|mày) (biết|làm được|làm) (gì|những gì)|bạn là ai|menu"),
+    ("thanks", r"cảm ơn|cám ơn|thanks?( you)?|tks|thx|cảm ơn (bạn|nhiều|nhé)"),
+    ("greeting", r"xin chào|chào|hello|hi|hey|alo|chào bạn|chào bot|good (morning|evening)"),
+)
+DOCUMENT_WORDS = r"bài báo|bài viết|bài này|báo cáo này|tài liệu|văn bản|bản tin|bài"
+_AUTHOR = r"tác giả|ai viết|người viết|viết bởi|ai là người viết|bút danh"
+_DOC_DATE = rf"({DOCUMENT_WORDS}).*(ngày nào|khi nào|bao giờ|lúc nào|năm nào|đăng|ngày)"
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question read for searching: its kind, what it names, and weighted index terms."""
+
+    text: str  # the question as normalized (NFC, spaces), for display
+    cleaned: str  # lower case, casual forms expanded, fillers dropped
+    kind: str  # why, when, how_many, who, where, how, yes_no, what, other
+    smalltalk: str | None  # help, thanks, greeting, or None for a real question
+    about: str | None  # "author" or "date" when the question is about the document itself
+    content: tuple[str, ...]  # the meaningful syllables, in order
+    numbers: tuple[str, ...]  # numbers the answer must contain
+    names: tuple[str, ...]  # capitalized names the answer must contain (folded, lower case)
+    weights: dict[str, float] = field(hash=False, compare=False)
+    # What a paragraph must hold to answer: folded content words and pairs of them, each
+    # with the folded forms of its synonyms that may stand in for it.
+    needs: tuple[tuple[str, frozenset[str]], ...] = ()
+    typed_diacritics: bool = True
+    language: str = "vi"  # "en" when the question reads as English
+
+
+def _match(pattern: str, cleaned: str) -> bool:
+    """Match a pattern with diacritics against the question, and its folded form if needed."""
+    if re.search(pattern, cleaned):
+        return True
+    return re.search(fold(pattern), fold(cleaned)) is not None
+
+
+def clean(question: str, lexicon: Lexicon) -> str:
+    """Lower-case, expand casual spellings ('ko' -> 'không'), drop fillers at either end."""
+    text = normalize(question).lower().replace("\n", " ")
+    text = re.sub(r"([?!.,…])\1+", r"\1", text)
+    tokens = [lexicon.casual.get(t, t) for t in re.findall(r"[\w%]+|[^\w\s]", text)]
+    text = " ".join(tokens)
+    text = re.sub(r"\s+([?!.,;:…])", r"\1", text)
+    changed = True
+    while changed:
+        changed = False
+        for filler in lexicon.fillers:
+            stripped = re.sub(rf"^{re.escape(filler)}\b[\s,]*|[\s,]*\b{re.escape(filler)}([?!.]*)$",
+                              r"\1", text).strip()
+            if stripped and stripped != text:
+                text, changed = stripped, True
+    return re.sub(r"\s*\bơi\b", "", text).strip()
+
+
+def kind_of(cleaned: str) -> str:
+    """Return the question kind, or 'other'."""
+    for kind, pattern in KIND_PATTERNS:
+        if _match(pattern, cleaned):
+            return kind
+    return "other"
+
+
+def smalltalk_of(cleaned: str) -> str | None:
+    """Return help, thanks or greeting when that is all the message says."""
+    bare = re.sub(r"[^\w/\s]", " ", cleaned).strip()
+    for kind, pattern in SMALLTALK:
+        rest = re.sub(rf"\b(?:{pattern})\b", " ", bare)
+        rest = re.sub(rf"\b(?:{fold(pattern)})\b", " ", fold(rest)) if rest == bare else rest
+        if rest != bare and not re.sub(r"\b(bạn|bot|nhé|nha|nhiều|ạ|với|bạn nhé|ad)\b", "",
+                                       rest).strip():
+            return kind
+    return None
+
+
+def about_of(cleaned: str) -> str | None:
+    """Tell whether the question asks who wrote the document or when it is dated."""
+    if _match(_AUTHOR, cleaned):
+        return "author"
+    if _match(_DOC_DATE, cleaned) and _match(r"\bnày\b|bài báo|bài viết|tài liệu", cleaned):
+        return "date"
+    return None
+
+
+def names_of(question: str) -> tuple[str, ...]:
+    """Return capitalized runs after the first word ('Bộ Y' in 'Bộ trưởng Bộ Y tế là ai?')."""
+    found: list[str] = []
+    for run in re.split(r"[^\w\s]", normalize(question)):
+        tokens = run.split()
+        current: list[str] = []
+        for position, token in enumerate(tokens):
+            starts_question = position == 0 and run is not None and not found and not current
+            if token[:1].isupper() and not token.isdigit() and not starts_question:
+                current.append(token)
+            else:
+                if current:
+                    found.append(" ".join(current))
+                current = []
+        if current:
+            found.append(" ".join(current))
+    return tuple(fold(name).lower() for name in found if not name.isupper() or len(name) > 1)
+
+
+_ENGLISH = frozenset(
+    "the a an is are was were what who whom whose when where why how which do does did of in on "
+    "to for with about please can could would you your i me my this that it".split()
+)
+
+
+def language_of(cleaned: str) -> str:
+    """Return 'en' when most words are English function words, else 'vi'."""
+    tokens = [w for run in words(cleaned) for w in run]
+    english = sum(1 for w in tokens if w in _ENGLISH)
+    return "en" if tokens and english >= 2 and english * 3 >= len(tokens) else "vi"
+
+
+def analyze(question: str, lexicon: Lexicon | None = None) -> Query:
+    """Read a question into a Query; long questions are cut to MAX_QUESTION_CHARS."""
+    lexicon = lexicon or load_lexicon()
+    text = normalize(question)[:MAX_QUESTION_CHARS]
+    cleaned = clean(text, lexicon)
+    typed = has_diacritics(cleaned)
+    content = tuple(w for run in words(cleaned) for w in run if not lexicon.is_stopword(w, typed))
+    numbers = tuple(w for w in content if w[:1].isdigit())
+    return Query(
+        text=text,
+        cleaned=cleaned,
+        kind=kind_of(cleaned),
+        smalltalk=smalltalk_of(cleaned),
+        about=about_of(cleaned),
+        content=content,
+        numbers=numbers,
+        names=names_of(text),
+        weights=weigh(cleaned, lexicon),
+        needs=needs_of(cleaned, lexicon),
+        typed_diacritics=typed,
+        language="vi" if typed else language_of(cleaned),
+    )
+
+
+def needs_of(cleaned: str, lexicon: Lexicon) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Return the folded content words and content-word pairs, with synonym stand-ins."""
+    typed = has_diacritics(cleaned)
+    folded = f" {fold(cleaned)} "
+    stand_ins: dict[str, set[str]] = {}
+    for group in lexicon.synonyms:
+        present = [p for p in group if f" {fold(p)} " in folded]
+        if not present:
+            continue
+        others = {t for p in group if p not in present for t in terms(p, exact=False)}
+        for phrase in present:
+            for term in terms(phrase, exact=False):
+                stand_ins.setdefault(term, set()).update(others)
+    needs: dict[str, frozenset[str]] = {}
+    for run in words(cleaned):
+        keep = [not lexicon.is_stopword(w, typed) for w in run]
+        for i, word in enumerate(run):
+            if keep[i]:
+                term = "~" + fold(word)
+                needs[term] = frozenset(stand_ins.get(term, ()))
+            if i + 1 < len(run) and keep[i] and keep[i + 1]:
+                term = f"~{fold(word)} {fold(run[i + 1])}"
+                needs[term] = frozenset(stand_ins.get(term, ()))
+    return tuple(needs.items())
+
+
+def weigh(cleaned: str, lexicon: Lexicon) -> dict[str, float]:
+    """Return index terms with weights: exact forms for what was typed with diacritics,
+    folded forms for the rest, bigrams of neighbouring words, and synonyms at half weight."""
+    weights: dict[str, float] = {}
+    typed = has_diacritics(cleaned)
+
+    def add(term: str, weight: float) -> None:
+        weights[term] = max(weights.get(term, 0.0), weight)
+
+    def is_stop(word: str) -> bool:
+        return lexicon.is_stopword(word, typed)
+
+    def add_text(text: str, scale: float) -> None:
+        for run in words(text):
+            for i, word in enumerate(run):
+                accented = has_diacritics(word)
+                if not is_stop(word):
+                    add(canonical(word), scale * (1.0 if accented else 0.5))
+                    add("~" + fold(word), scale * (0.5 if accented else 1.0))
+                if i + 1 < len(run):
+                    nxt = run[i + 1]
+                    if is_stop(word) and is_stop(nxt):
+                        continue
+                    accented = accented or has_diacritics(nxt)
+                    add(f"{canonical(word)} {canonical(nxt)}", scale * (1.0 if accented else 0.5))
+                    add(f"~{fold(word)} {fold(nxt)}", scale * (0.5 if accented else 1.0))
+
+    add_text(cleaned, 1.0)
+    folded = f" {fold(cleaned)} "
+    for group in lexicon.synonyms:
+        if any(f" {fold(phrase)} " in folded for phrase in group):
+            for phrase in group:
+                if f" {fold(phrase)} " not in folded:
+                    add_text(phrase, 0.5)
+    return weights

@@ -1,0 +1,105 @@
+"""Every Vietnamese sentence the bot says of its own, shared by the console and Telegram."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+EXAMPLES = (
+    "Ai chủ trì hội nghị?",
+    "Lực lượng công an phải kéo giảm bao nhiêu số vụ phạm tội?",
+    "hoi nghi dien ra ngay nao",
+)
+
+
+def describe(titles: Sequence[str], limit: int = 5) -> str:
+    """Name the documents the bot knows, a few at most."""
+    if not titles:
+        return "hiện chưa có tài liệu nào"
+    shown = "; ".join(f"«{t}»" for t in titles[:limit])
+    more = f" và {len(titles) - limit} tài liệu khác" if len(titles) > limit else ""
+    return f"{len(titles)} tài liệu: {shown}{more}"
+
+
+def greeting(titles: Sequence[str]) -> str:
+    return (
+        "Xin chào! Mình trả lời câu hỏi tiếng Việt về các báo cáo mình có "
+        f"({describe(titles)}). Bạn cứ hỏi, ví dụ: «{EXAMPLES[0]}»"
+    )
+
+
+def thanks() -> str:
+    return "Không có gì ạ! Bạn cần hỏi thêm gì về các báo cáo thì cứ nhắn nhé."
+
+
+def help_text(titles: Sequence[str]) -> str:
+    examples = "\n".join(f"• {e}" for e in EXAMPLES)
+    return (
+        "Mình trả lời ngắn gọn câu hỏi về các báo cáo trong thư mục kiến thức, kèm nguồn "
+        f"(tài liệu, ngày, đoạn). Mình đang có {describe(titles)}.\n"
+        f"Ví dụ câu hỏi:\n{examples}\n"
+        "Gõ có dấu hay không dấu đều được."
+    )
+
+
+def not_found(titles: Sequence[str]) -> str:
+    return (
+        "Xin lỗi, các tài liệu mình có không nói về điều này nên mình không trả lời được. "
+        f"Mình chỉ biết nội dung của {describe(titles)}."
+    )
+
+
+def unclear() -> str:
+    return (
+        "Mình chưa hiểu câu hỏi. Bạn hãy hỏi bằng một câu tiếng Việt về nội dung báo cáo, "
+        f"ví dụ: «{EXAMPLES[0]}»"
+    )
+
+
+def english() -> str:
+    return ("Mình chỉ hiểu câu hỏi tiếng Việt. Please ask in Vietnamese, for example: "
+            f"«{EXAMPLES[0]}»")
+
+
+def empty() -> str:
+    return "Bạn chưa nhập câu hỏi. Hãy gõ một câu hỏi về các báo cáo, hoặc /help để xem hướng dẫn."
+
+
+def author(name: str) -> str:
+    return f"Tác giả bài viết là {name}."
+
+
+def dated(date: str) -> str:
+    return f"Tài liệu ghi ngày {date}."
+
+
+def source_line(title: str, date: str | None, paragraph: int) -> str:
+    """Return 'Nguồn: title (2021-06), đoạn 3'."""
+    when = f" ({date})" if date else ""
+    return f"Nguồn: {title}{when}, đoạn {paragraph}"
+
+
+def truncated(limit: int) -> str:
+    return f"(Câu hỏi dài quá nên mình chỉ đọc {limit} ký tự đầu.)"
+
+
+def sources_list(rows: Sequence[tuple[str, str | None, int]]) -> str:
+    """List documents as 'title (date): N đoạn'."""
+    if not rows:
+        return "Chưa có tài liệu nào trong thư mục kiến thức."
+    lines = [f"• {title} ({date or 'không rõ ngày'}): {n} đoạn" for title, date, n in rows]
+    return "Các tài liệu mình đang dùng:\n" + "\n".join(lines)
+
+
+def reloaded(documents: int, paragraphs: int, skipped: Sequence[tuple[str, str]]) -> str:
+    text = f"Đã nạp lại: {documents} tài liệu, {paragraphs} đoạn."
+    for path, reason in skipped:
+        text += f"\nBỏ qua {path}: {reason}"
+    return text
+
+
+def reload_failed(reason: str) -> str:
+    return f"Không nạp lại được ({reason}); mình vẫn dùng dữ liệu cũ."
+
+
+def goodbye() -> str:
+    return "Tạm biệt!"
