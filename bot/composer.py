@@ -7,15 +7,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from . import replies
-from .index import Hit
+from .index import Hit, Index
 from .knowledge import Chunk, Document
 from .question import Query
 from .text import fold, split_sentences, terms, word_count
 
-MAX_WORDS = 40  # a longer sentence is trimmed to the clauses that answer
+MAX_WORDS = 50  # a longer sentence is trimmed to the clauses that answer
+WINDOW_WORDS = 40  # and the trimmed part is at most this long, unless one clause is longer
 CANDIDATE_CHUNKS = 5
-MIN_COVERAGE = 0.45  # share of the question's weighted terms the best paragraph must hold
-CHUNK_WEIGHT = 0.25  # how much the paragraph's BM25 rank counts beside the sentence's overlap
+MIN_COVERAGE = 0.3  # share of the question's weighted terms the best paragraph must hold
+CHUNK_WEIGHT = 0.5  # how much the paragraph's BM25 rank counts beside the sentence's overlap
 KIND_BONUS = 0.15
 
 _DATE = re.compile(r"\b(ngày|hôm|tháng|năm|thế kỷ|thế kỉ|thập niên|đầu|cuối|giữa)\s+\d+|"
@@ -71,9 +72,10 @@ def decline(query: Query, titles: Sequence[str], kind: str = "not_found") -> Ans
     return Answer(query.text, False, replies.not_found(titles), kind)
 
 
-def compose(query: Query, hits: Sequence[Hit], idf: Callable[[str], float],
+def compose(query: Query, hits: Sequence[Hit], index: Index,
             documents: Sequence[Document]) -> Answer:
     """Answer from the best hits, or decline when they do not cover the question."""
+    idf = index.rarity
     titles = [d.title for d in documents]
     if query.about == "author":
         authored = _authored(query, hits, documents)
@@ -99,7 +101,7 @@ def compose(query: Query, hits: Sequence[Hit], idf: Callable[[str], float],
                 best = (score, sentence, hit)
     assert best is not None  # every chunk has at least one sentence
     _, sentence, hit = best
-    if not covers(query, hit, idf):
+    if not covers(query, hit, index):
         return decline(query, titles)
     text, highlight = trim(sentence, query, idf)
     return Answer(query.text, True, text, query.kind, (source_of(hit),), highlight)
@@ -117,17 +119,15 @@ def coverage(query: Query, text: str, idf: Callable[[str], float]) -> float:
     return held / total if total else 0.0
 
 
-def covers(query: Query, hit: Hit, idf: Callable[[str], float]) -> bool:
-    """Tell whether the paragraph holds enough of the question, its numbers and its names."""
-    if coverage(query, hit.chunk.text, idf) < MIN_COVERAGE:
+def covers(query: Query, hit: Hit, index: Index) -> bool:
+    """Tell whether the paragraph holds enough of the question, the document its numbers,
+    and the knowledge its names."""
+    if coverage(query, hit.chunk.text, index.rarity) < MIN_COVERAGE:
         return False
-    document_words = _bare(" ".join(hit.chunk.document.paragraphs))
-    return all(_bare(w) in document_words for w in query.numbers + query.names)
-
-
-def _bare(text: str) -> str:
-    """Fold, lower-case and reduce to ' word word ' so phrases match on word boundaries."""
-    return " " + " ".join(re.findall(r"[\w%]+", fold(text).lower())) + " "
+    path = hit.chunk.document.path
+    if not all(index.in_document("~" + fold(n), path) for n in query.numbers):
+        return False
+    return all(all(t in index for t in terms(name, exact=False)) for name in query.names)
 
 
 def _overlap(query: Query, present: set[str], idf: Callable[[str], float]) -> float:
@@ -160,8 +160,7 @@ def _best_window(clauses: list[str], query: Query, idf: Callable[[str], float]) 
             options.append((values[start - 1], start - 1))
         if end + 1 < len(clauses):
             options.append((values[end + 1], end + 1))
-        options = [o for o in options if size + word_count(clauses[o[1]]) <= MAX_WORDS - 10
-                   or size < 12]
+        options = [o for o in options if size + word_count(clauses[o[1]]) <= WINDOW_WORDS]
         if not options:
             break
         _, pick = max(options)
@@ -190,5 +189,6 @@ def _authored(query: Query, hits: Sequence[Hit], documents: Sequence[Document]) 
         if doc.author:
             chunk = Chunk(doc, len(doc.paragraphs), doc.paragraphs[-1])
             source = source_of(Hit(chunk, hits[0].score if hits else 0.0))
-            return Answer(query.text, True, replies.author(doc.author), "author", (source,), doc.author)
+            return Answer(query.text, True, replies.author(doc.author), "author", (source,),
+                          doc.author)
     return None

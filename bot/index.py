@@ -36,6 +36,9 @@ class Index:
         self.chunks = list(chunks)
         corpus = [terms(chunk.text) for chunk in self.chunks]
         self.bm25 = BM25Okapi(corpus, k1=k1, b=b, epsilon=EPSILON)
+        self._document_terms: dict[str, set[str]] = defaultdict(set)
+        for chunk, chunk_terms in zip(self.chunks, corpus):
+            self._document_terms[chunk.document.path].update(chunk_terms)
         # Postings let a query touch only the chunks holding its terms; the numbers are
         # exactly BM25Okapi's (see tests/test_index.py).
         self._postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -46,6 +49,11 @@ class Index:
         norm = self.bm25.k1 * (1 - self.bm25.b + self.bm25.b * lengths / self.bm25.avgdl)
         self._norm: list[float] = norm.tolist()
         self._max_idf = max(self.bm25.idf.values(), default=1.0)
+        # Known folded words by (first letter, length): typos rarely hit the first letter.
+        self._spellings: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for term in self._postings:
+            if term.startswith("~") and " " not in term and not term[1:2].isdigit():
+                self._spellings[term[1], len(term) - 1].append(term[1:])
 
     def idf(self, term: str) -> float:
         """Return the term's idf; a term found nowhere counts as rarer than any known term."""
@@ -57,6 +65,25 @@ class Index:
         overlaps: unlike BM25Okapi's, it never gives a word in half the chunks zero."""
         n = len(self._postings.get(term, ()))
         return math.log(1 + (len(self.chunks) - n + 0.5) / (n + 0.5))
+
+    def correct(self, word: str) -> str | None:
+        """Return the known folded word closest to an unknown one ('fraklin' -> 'franklin'):
+        one edit for words of 5+ letters, two for 8+; the most common wins a tie."""
+        if len(word) < 5 or "~" + word in self._postings:
+            return None
+        limit = 2 if len(word) >= 8 else 1
+        best: tuple[int, int, str] | None = None
+        for length in range(len(word) - limit, len(word) + limit + 1):
+            for known in self._spellings.get((word[0], length), ()):
+                distance = edit_distance(word, known, limit)
+                if distance <= limit:
+                    key = (distance, -len(self._postings["~" + known]), known)
+                    best = key if best is None or key < best else best
+        return best[2] if best else None
+
+    def in_document(self, term: str, document: str) -> bool:
+        """Tell whether any chunk of the document (by path) holds the term."""
+        return term in self._document_terms.get(document, ())
 
     def __contains__(self, term: str) -> bool:
         return term in self._postings
@@ -81,3 +108,18 @@ class Index:
         scored = [(s, i) for i, s in enumerate(self.scores(query)) if s > 0]
         scored.sort(key=lambda pair: (-pair[0], pair[1]))
         return [Hit(self.chunks[i], score) for score, i in scored[:top_k]]
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, giving up (returning limit + 1) once it must exceed limit."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i]
+        for j, cb in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from pathlib import Path
 
 from . import replies
@@ -9,7 +11,7 @@ from .composer import Answer, compose
 from .index import Hit, Index
 from .knowledge import Knowledge, KnowledgeError, load_knowledge
 from .question import Query, analyze
-from .text import Lexicon, load_lexicon, normalize
+from .text import Lexicon, fold, load_lexicon, normalize
 
 TOP_K = 5
 
@@ -39,7 +41,20 @@ class QA:
 
     def search(self, question: str, top_k: int = TOP_K) -> list[Hit]:
         """Return the best paragraphs for a question."""
-        return self.index.search(self.analyze(question).weights, top_k)
+        query = self._spellchecked(self.analyze(question))
+        return self.index.search(query.weights, top_k)
+
+    def _spellchecked(self, query: Query) -> Query:
+        """Replace words the knowledge never uses by the closest word it does ('Fraklin')."""
+        text = query.text
+        for word in dict.fromkeys(query.content):
+            fix = self.index.correct(fold(word))
+            if fix:
+                text = re.sub(rf"\b{re.escape(word)}\b", _same_case(fix), text,
+                              flags=re.IGNORECASE)
+        if text == query.text:
+            return query
+        return replace(self.analyze(text), text=query.text)
 
     def answer(self, question: str) -> Answer:
         """Answer one question; never raises for any text a user can type."""
@@ -56,8 +71,14 @@ class QA:
             return Answer(query.text, False, replies.english(), "english")
         if not query.content and query.about is None:
             return Answer(query.text, False, replies.unclear(), "unclear")
+        query = self._spellchecked(query)
         hits = self.index.search(query.weights, TOP_K)
-        return compose(query, hits, self.index.rarity, self.knowledge.documents)
+        return compose(query, hits, self.index, self.knowledge.documents)
+
+
+def _same_case(word: str):
+    """Return a re.sub replacement that keeps the replaced word's capital letter."""
+    return lambda m: word.capitalize() if m.group(0)[:1].isupper() else word
 
 
 def _nothing_usable(knowledge: Knowledge) -> str:

@@ -67,7 +67,8 @@ def clean(question: str, lexicon: Lexicon) -> str:
     """Lower-case, expand casual spellings ('ko' -> 'không'), drop fillers at either end."""
     text = normalize(question).lower().replace("\n", " ")
     text = re.sub(r"([?!.,…])\1+", r"\1", text)
-    tokens = [lexicon.casual.get(t, t) for t in re.findall(r"[\w%]+|[^\w\s]", text)]
+    tokens = [lexicon.casual.get(t, t)
+              for t in re.findall(r"\d+(?:[.,]\d+)*%?|[\w%]+|[^\w\s]", text)]
     text = " ".join(tokens)
     text = re.sub(r"\s+([?!.,;:…])", r"\1", text)
     changed = True
@@ -111,27 +112,29 @@ def about_of(cleaned: str) -> str | None:
 
 
 def names_of(question: str) -> tuple[str, ...]:
-    """Return capitalized runs after the first word ('Bộ Y' in 'Bộ trưởng Bộ Y tế là ai?')."""
+    """Return runs of capitalized words, folded ('bo y' in 'Bộ trưởng Bộ Y tế là ai?'); the
+    question's first word counts only when the next word is capitalized too."""
     found: list[str] = []
-    for run in re.split(r"[^\w\s]", normalize(question)):
-        tokens = run.split()
+    for clause_number, clause in enumerate(re.split(r"[^\w\s]", normalize(question))):
+        tokens = clause.split()
         current: list[str] = []
         for position, token in enumerate(tokens):
-            starts_question = position == 0 and run is not None and not found and not current
-            if token[:1].isupper() and not token.isdigit() and not starts_question:
+            capital = token[:1].isupper() and not token[:1].isdigit()
+            if capital and clause_number == 0 and position == 0:
+                capital = len(tokens) > 1 and tokens[1][:1].isupper()
+            if capital:
                 current.append(token)
-            else:
-                if current:
-                    found.append(" ".join(current))
-                current = []
+                continue
+            if current:
+                found.append(" ".join(current))
+            current = []
         if current:
             found.append(" ".join(current))
-    return tuple(fold(name).lower() for name in found if not name.isupper() or len(name) > 1)
+    return tuple(fold(name).lower() for name in found)
 
 
 _ENGLISH = frozenset(
-    "the a an is are was were what who whom whose when where why how which do does did of in on "
-    "to for with about please can could would you your i me my this that it".split()
+    ["the", "a", "an", "is", "are", "was", "were", "what", "who", "whom", "whose", "when", "where", "why", "how", "which", "do", "does", "did", "of", "in", "on", "to", "for", "with", "about", "please", "can", "could", "would", "you", "your", "i", "me", "my", "this", "that", "it"]
 )
 
 

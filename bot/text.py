@@ -46,7 +46,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
         casual = {normalize(k).lower(): normalize(v).lower() for k, v in raw["casual"].items()}
-        fillers = tuple(sorted((normalize(f).lower() for f in raw["fillers"]), key=len, reverse=True))
+        fillers = tuple(sorted((normalize(f).lower() for f in raw["fillers"]), key=len)[::-1])
         synonyms = tuple(tuple(normalize(w).lower() for w in group) for group in raw["synonyms"])
         stopwords = frozenset(normalize(w).lower() for w in raw["stopwords"])
         folded_stopwords = frozenset(fold(normalize(w).lower()) for w in raw["folded_stopwords"])
@@ -83,12 +83,21 @@ def canonical(syllable: str) -> str:
     return unicodedata.normalize("NFC", base) + tone
 
 
+_I_Y = re.compile(r"^([bcdđghklmnprstvx]+)y([\u0300\u0301\u0303\u0309\u0323]?)$")
+
+
+def spelling(word: str) -> str:
+    """Treat the spellings of a final i/y after a consonant as one: 'kỳ' -> 'kì', 'lý' -> 'lí'."""
+    decomposed = unicodedata.normalize("NFD", word)
+    return unicodedata.normalize("NFC", _I_Y.sub(r"\1i\2", decomposed))
+
+
 def words(text: str) -> list[list[str]]:
     """Split text into runs of lower-case words and numbers, broken at punctuation."""
     runs: list[list[str]] = [[]]
     for token in _TOKEN.findall(text.lower()):
         if _WORD.match(token) or token == "%":
-            runs[-1].append(token)
+            runs[-1].append(spelling(token))
         elif runs[-1]:
             runs.append([])
     return [run for run in runs if run]

@@ -1,0 +1,158 @@
+"""Command line: reportbot chat|telegram|ask|index|eval (see README.md and DESIGN.md)."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import console
+from .evaluate import evaluate, load_cases, load_passages
+from .knowledge import KnowledgeError, load_knowledge
+from .qa import QA
+from .settings import Settings, SettingsError
+
+logger = logging.getLogger("bot")
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="reportbot", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--knowledge", metavar="DIR", help="knowledge folder (KNOWLEDGE_DIR)")
+        return sub
+
+    command("chat", "console chat over the knowledge folder")
+    command("telegram", "run the Telegram bot (long polling)")
+    ask = command("ask", "answer one question, or one per line of stdin with '-'")
+    ask.add_argument("--json", action="store_true", help="one JSON object per answer")
+    ask.add_argument("question", metavar="QUESTION", help="the question, or - for stdin")
+    command("index", "load the knowledge folder and report what it holds")
+    ev = command("eval", "score a question file")
+    ev.add_argument("--questions", required=True, metavar="FILE", help="JSONL questions")
+    ev.add_argument("--passages", metavar="FILE", help="JSONL passages (UIT-ViQuAD style)")
+    ev.add_argument("--json", action="store_true", help="print the report as JSON")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = Settings.from_env()
+    except SettingsError as exc:
+        return fail(str(exc))
+    logging.basicConfig(level=settings.log_level,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    knowledge_dir = Path(args.knowledge) if args.knowledge else settings.knowledge_dir
+    try:
+        if args.command == "eval":
+            return run_eval(args, knowledge_dir)
+        if args.command == "index":
+            return run_index(knowledge_dir)
+        if args.command == "telegram":
+            from .telegram_bot import run_telegram
+
+            return run_telegram(settings, knowledge_dir)
+        qa = QA.from_folder(knowledge_dir)
+        if args.command == "ask":
+            return run_ask(qa, args)
+        return run_chat(qa, knowledge_dir, settings)
+    except KnowledgeError as exc:
+        return fail(str(exc))
+    except KeyboardInterrupt:
+        return 130
+
+
+def fail(message: str) -> int:
+    print(f"reportbot: error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _say(text: str) -> None:
+    print(text, flush=True)
+
+
+def run_ask(qa: QA, args: argparse.Namespace) -> int:
+    questions = (line.rstrip("\n") for line in sys.stdin) if args.question == "-" else [
+        args.question]
+    console.ask(qa, questions, _say, args.json)
+    return 0
+
+
+def run_chat(qa: QA, knowledge_dir: Path, settings: Settings) -> int:
+    if sys.stdin.isatty():
+        read = _tty_reader(settings.data_dir)
+        print(f"{console.CHAT_HELP}\n", flush=True)
+    else:
+        def read() -> str:
+            line = sys.stdin.readline()
+            if not line:
+                raise EOFError
+            return line.rstrip("\n")
+    return console.chat(qa, lambda: QA.from_folder(knowledge_dir), read, _say)
+
+
+def _tty_reader(data_dir: Path):
+    import readline
+
+    history = data_dir / "chat_history"
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        if history.exists():
+            readline.read_history_file(history)
+    except OSError as exc:
+        logger.warning("No chat history (%s)", exc)
+
+    def read() -> str:
+        try:
+            line = input(console.PROMPT)
+        except KeyboardInterrupt:
+            print()
+            raise EOFError from None
+        with contextlib.suppress(OSError):
+            readline.write_history_file(history)
+        return line
+
+    return read
+
+
+def run_index(knowledge_dir: Path) -> int:
+    knowledge = load_knowledge(knowledge_dir)
+    for doc in knowledge.documents:
+        print(f"ok       {doc.path}  «{doc.title}»  {doc.date or '-'}  "
+              f"{len(doc.paragraphs)} đoạn")
+    for skipped in knowledge.skipped:
+        print(f"skipped  {skipped.path}: {skipped.reason}")
+    print(f"{len(knowledge.documents)} documents, {len(knowledge.chunks)} paragraphs, "
+          f"{len(knowledge.skipped)} skipped")
+    QA(knowledge)  # builds the index, so an unusable folder fails here too
+    return 0
+
+
+def run_eval(args: argparse.Namespace, knowledge_dir: Path) -> int:
+    try:
+        if args.passages:
+            knowledge, where = load_passages(args.passages)
+            qa = QA(knowledge)
+        else:
+            where, qa = None, QA.from_folder(knowledge_dir)
+        cases = load_cases(args.questions, where)
+    except (OSError, ValueError) as exc:
+        return fail(str(exc))
+    report = evaluate(qa, cases)
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False))
+    else:
+        print(console.eval_text(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,106 @@
+"""The console front end: chat loop, one-shot `ask`, and `eval` reports, as text or JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+
+from . import replies
+from .composer import Answer
+from .evaluate import Report
+from .knowledge import Knowledge, KnowledgeError
+from .qa import QA
+
+PROMPT = "Bạn: "
+CHAT_HELP = "Lệnh: /help (hướng dẫn), /sources (tài liệu), /reload (nạp lại), /quit (thoát)."
+
+
+def render_text(answer: Answer) -> str:
+    """Return the answer as plain text: the answer, then its source line."""
+    lines = [answer.text]
+    if answer.found and answer.sources:
+        s = answer.sources[0]
+        lines.append(replies.source_line(s.title, s.date, s.paragraph))
+    return "\n".join(lines)
+
+
+def render_json(answer: Answer) -> str:
+    """Return the answer as one JSON line, in the shape DESIGN.md fixes."""
+    return json.dumps(
+        {
+            "question": answer.question,
+            "found": answer.found,
+            "answer": answer.text,
+            "sources": [
+                {"document": s.document, "title": s.title, "date": s.date,
+                 "paragraph": s.paragraph, "score": s.score}
+                for s in answer.sources
+            ],
+            "kind": answer.kind,
+        },
+        ensure_ascii=False,
+    )
+
+
+def sources_text(knowledge: Knowledge) -> str:
+    """List the loaded documents for /sources."""
+    rows = [(d.title, d.date, len(d.paragraphs)) for d in knowledge.documents]
+    return replies.sources_list(rows)
+
+
+def reload_text(old: QA, loader: Callable[[], QA]) -> tuple[QA, str]:
+    """Build a new QA; on failure keep the old one and say why."""
+    try:
+        new = loader()
+    except (KnowledgeError, OSError, ValueError) as exc:
+        return old, replies.reload_failed(str(exc))
+    k = new.knowledge
+    skipped = [(s.path, s.reason) for s in k.skipped]
+    return new, replies.reloaded(len(k.documents), len(k.chunks), skipped)
+
+
+def chat(qa: QA, loader: Callable[[], QA], read: Callable[[], str],
+         write: Callable[[str], None]) -> int:
+    """Answer lines until /quit or end of input; `read` raises EOFError at the end."""
+    while True:
+        try:
+            line = read()
+        except EOFError:
+            return 0
+        command = line.strip().lower()
+        if command in ("/quit", "/exit", "/q"):
+            write(replies.goodbye())
+            return 0
+        if command == "/help":
+            write(f"{replies.help_text(qa.titles)}\n{CHAT_HELP}\n")
+        elif command == "/sources":
+            write(sources_text(qa.knowledge) + "\n")
+        elif command == "/reload":
+            qa, message = reload_text(qa, loader)
+            write(message + "\n")
+        elif command.startswith("/") and " " not in command:
+            write(f"Không có lệnh {line.strip()}. {CHAT_HELP}\n")
+        else:
+            write(render_text(qa.answer(line)) + "\n")
+
+
+def ask(qa: QA, questions: Iterable[str], write: Callable[[str], None], as_json: bool) -> None:
+    """Write exactly one answer per question, in order."""
+    for question in questions:
+        answer = qa.answer(question)
+        write(render_json(answer) if as_json else render_text(answer))
+
+
+def eval_text(report: Report) -> str:
+    """Format an evaluation report for people."""
+    lines = []
+    for kind, (passed, total) in report.by_kind().items():
+        lines.append(f"{kind:<16} {passed:>5}/{total:<5} {passed / total:6.1%}")
+    lines.append(f"{'overall':<16} {report.passed:>5}/{report.total:<5} "
+                 f"{report.passed / max(report.total, 1):6.1%}")
+    for k in (1, 5):
+        value = report.hit_at(k)
+        if value is not None:
+            lines.append(f"{f'hit@{k}':<16} {value:18.1%}")
+    lines.append(f"{'median words':<16} {report.median_words():>18}")
+    return "\n".join(lines)

@@ -1,0 +1,159 @@
+"""Score question files: report style (expected strings) and passage style (UIT-ViQuAD)."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .knowledge import Document, Knowledge
+from .qa import QA
+from .text import normalize, word_count
+
+
+@dataclass(frozen=True)
+class Case:
+    """One question to score: what to expect, its kind, and its gold passage if any."""
+
+    question: str
+    expect: tuple[str, ...]
+    kind: str
+    gold: tuple[str, int] | None = None  # (document, paragraph) of the passage
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How the bot did on one case."""
+
+    case: Case
+    passed: bool
+    found: bool
+    answer: str
+    rank: int | None  # 1-based rank of the gold passage among the hits, None if absent
+
+
+@dataclass(frozen=True)
+class Report:
+    """Totals over a question file."""
+
+    outcomes: tuple[Outcome, ...]
+
+    @property
+    def passed(self) -> int:
+        return sum(o.passed for o in self.outcomes)
+
+    @property
+    def total(self) -> int:
+        return len(self.outcomes)
+
+    def by_kind(self) -> dict[str, tuple[int, int]]:
+        """Return kind -> (passed, total), kinds in first-seen order."""
+        counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for o in self.outcomes:
+            counts[o.case.kind][0] += o.passed
+            counts[o.case.kind][1] += 1
+        return {kind: (p, t) for kind, (p, t) in counts.items()}
+
+    def hit_at(self, k: int) -> float | None:
+        """Share of passage-style cases whose gold passage ranks within the top k."""
+        ranked = [o for o in self.outcomes if o.case.gold is not None]
+        if not ranked:
+            return None
+        return sum(1 for o in ranked if o.rank is not None and o.rank <= k) / len(ranked)
+
+    def median_words(self) -> float:
+        """Median length in words of the answers given (found ones)."""
+        lengths = [word_count(o.answer) for o in self.outcomes if o.found]
+        return statistics.median(lengths) if lengths else 0.0
+
+    def to_dict(self) -> dict:
+        return {
+            "passed": self.passed,
+            "total": self.total,
+            "accuracy": round(self.passed / self.total, 4) if self.total else None,
+            "by_kind": {k: {"passed": p, "total": t} for k, (p, t) in self.by_kind().items()},
+            "hit_at_1": _round(self.hit_at(1)),
+            "hit_at_5": _round(self.hit_at(5)),
+            "median_answer_words": self.median_words(),
+            "found": sum(o.found for o in self.outcomes),
+        }
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def _fold_case(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+def passes(case: Case, found: bool, answer: str) -> bool:
+    """A pass: the answer holds an expected string; no expected string means declining."""
+    if not case.expect:
+        return not found
+    return found and any(_fold_case(e) in _fold_case(answer) for e in case.expect)
+
+
+def _jsonl(path: Path) -> Iterable[tuple[int, dict]]:
+    with path.open(encoding="utf-8-sig") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}:{number}: not a JSON object ({exc.msg})") from exc
+            if not isinstance(row, dict):
+                raise ValueError(f"{path}:{number}: expected a JSON object")
+            yield number, row
+
+
+def load_passages(path: str | Path) -> tuple[Knowledge, dict[str, tuple[str, int]]]:
+    """Build one document per passage title; return it and passage id -> (document, paragraph)."""
+    grouped: dict[str, list[tuple[str, str]]] = {}
+    for number, row in _jsonl(Path(path)):
+        if not {"id", "title", "text"} <= row.keys():
+            raise ValueError(f"{path}:{number}: a passage needs id, title and text")
+        grouped.setdefault(row["title"], []).append((row["id"], normalize(row["text"])))
+    documents, where = [], {}
+    for title, passages in grouped.items():
+        for paragraph, (pid, _) in enumerate(passages, start=1):
+            where[pid] = (title, paragraph)
+        documents.append(Document(title, title, None, tuple(text for _, text in passages)))
+    return Knowledge(str(path), tuple(documents), ()), where
+
+
+def load_cases(path: str | Path, where: dict[str, tuple[str, int]] | None = None) -> list[Case]:
+    """Read a question file of either shape."""
+    cases = []
+    for number, row in _jsonl(Path(path)):
+        if "q" in row:
+            cases.append(Case(row["q"], tuple(row.get("expect") or ()), row.get("kind", "all")))
+        elif "question" in row:
+            gold = (where or {}).get(row.get("passage_id", ""))
+            cases.append(Case(row["question"], tuple(row.get("answers") or ()), "", gold))
+        else:
+            raise ValueError(f"{path}:{number}: a question needs 'q' (report style) "
+                             "or 'question' (passage style)")
+    return cases
+
+
+def evaluate(qa: QA, cases: Iterable[Case]) -> Report:
+    """Ask every question and score the answers."""
+    outcomes = []
+    for case in cases:
+        answer = qa.answer(case.question)
+        kind = case.kind or qa.analyze(case.question).kind
+        rank = None
+        if case.gold is not None:
+            hits = qa.search(case.question, top_k=5)
+            spots = [(h.chunk.document.path, h.chunk.paragraph) for h in hits]
+            rank = spots.index(case.gold) + 1 if case.gold in spots else None
+        scored = Case(case.question, case.expect, kind, case.gold)
+        outcomes.append(Outcome(scored, passes(case, answer.found, answer.text), answer.found,
+                                answer.text, rank))
+    return Report(tuple(outcomes))
