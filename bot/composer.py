@@ -21,9 +21,10 @@ KIND_BONUS = 0.15
 
 _DATE = re.compile(r"\b(ngày|hôm|tháng|năm|thế kỷ|thế kỉ|thập niên|đầu|cuối|giữa)\s+\d+|"
                    r"\b\d{1,2}/\d{1,2}(/\d{2,4})?\b|\b(1\d|20)\d{2}\b|\bTCN\b", re.IGNORECASE)
-_NUMBER = re.compile(r"\d|\b(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|trăm|nghìn|ngàn|triệu|"
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*\s*%?|\b(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|trăm|nghìn|ngàn|triệu|"
                      r"tỷ|tỉ|chục|nửa)\b|%", re.IGNORECASE)
-_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-ZÀ-ỸĐ][\wÀ-ỹ]*(\s+[A-ZÀ-ỸĐ][\wÀ-ỹ]*)+")
+_UPPER = "".join(chr(i) for i in range(0x41, 0x1EFA) if chr(i).isupper())
+_NAME = re.compile(rf"(?<!\w)[{_UPPER}]\w*(?:\s+[{_UPPER}]\w*)+")  # two or more capitalized words
 _PLACE = re.compile(r"\b(tại|ở|nằm|thuộc|phía|miền|vùng|tỉnh|thành phố|huyện|xã|nước)\b",
                     re.IGNORECASE)
 _CAUSE = re.compile(r"\b(vì|do|nhằm|để|bởi|nhờ|nên|khiến|mục đích|nguyên nhân)\b", re.IGNORECASE)

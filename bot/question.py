@@ -36,6 +36,9 @@ _AUTHOR = r"tác giả|ai viết|người viết|viết bởi|ai là người vi
 _DOC_DATE = rf"({DOCUMENT_WORDS}).*(ngày nào|khi nào|bao giờ|lúc nào|năm nào|đăng|ngày)"
 
 
+_MARKUP = re.compile(r"<[^>]{0,200}>|[*_`#~|]+")  # HTML tags and Markdown emphasis in questions
+
+
 @dataclass(frozen=True)
 class Query:
     """A question read for searching: its kind, what it names, and weighted index terms."""
@@ -66,6 +69,7 @@ def _match(pattern: str, cleaned: str) -> bool:
 def clean(question: str, lexicon: Lexicon) -> str:
     """Lower-case, expand casual spellings ('ko' -> 'không'), drop fillers at either end."""
     text = normalize(question).lower().replace("\n", " ")
+    text = _MARKUP.sub(" ", text)
     text = re.sub(r"([?!.,…])\1+", r"\1", text)
     tokens = [lexicon.casual.get(t, t)
               for t in re.findall(r"\d+(?:[.,]\d+)*%?|[\w%]+|[^\w\s]", text)]
@@ -84,6 +88,7 @@ def clean(question: str, lexicon: Lexicon) -> str:
 
 def kind_of(cleaned: str) -> str:
     """Return the question kind, or 'other'."""
+    cleaned = cleaned.rstrip("?!.… ")
     for kind, pattern in KIND_PATTERNS:
         if _match(pattern, cleaned):
             return kind
@@ -92,7 +97,7 @@ def kind_of(cleaned: str) -> str:
 
 def smalltalk_of(cleaned: str) -> str | None:
     """Return help, thanks or greeting when that is all the message says."""
-    bare = re.sub(r"[^\w/\s]", " ", cleaned).strip()
+    bare = re.sub(r"[^\w\s]", " ", cleaned).strip()
     for kind, pattern in SMALLTALK:
         rest = re.sub(rf"\b(?:{pattern})\b", " ", bare)
         rest = re.sub(rf"\b(?:{fold(pattern)})\b", " ", fold(rest)) if rest == bare else rest
@@ -111,7 +116,7 @@ def about_of(cleaned: str) -> str | None:
     return None
 
 
-def names_of(question: str) -> tuple[str, ...]:
+def names_of(question: str, lexicon: Lexicon) -> tuple[str, ...]:
     """Return runs of capitalized words, folded ('bo y' in 'Bộ trưởng Bộ Y tế là ai?'); the
     question's first word counts only when the next word is capitalized too."""
     found: list[str] = []
@@ -119,7 +124,7 @@ def names_of(question: str) -> tuple[str, ...]:
         tokens = clause.split()
         current: list[str] = []
         for position, token in enumerate(tokens):
-            capital = token[:1].isupper() and not token[:1].isdigit()
+            capital = token[:1].isupper() and token.lower() not in lexicon.stopwords
             if capital and clause_number == 0 and position == 0:
                 capital = len(tokens) > 1 and tokens[1][:1].isupper()
             if capital:
@@ -133,9 +138,12 @@ def names_of(question: str) -> tuple[str, ...]:
     return tuple(fold(name).lower() for name in found)
 
 
-_ENGLISH = frozenset(
-    ["the", "a", "an", "is", "are", "was", "were", "what", "who", "whom", "whose", "when", "where", "why", "how", "which", "do", "does", "did", "of", "in", "on", "to", "for", "with", "about", "please", "can", "could", "would", "you", "your", "i", "me", "my", "this", "that", "it"]
-)
+_ENGLISH = frozenset({
+    "the", "a", "an", "is", "are", "was", "were", "what", "who", "whom", "whose", "when",
+    "where", "why", "how", "which", "do", "does", "did", "of", "in", "on", "to", "for", "with",
+    "about", "please", "can", "could", "would", "you", "your", "i", "me", "my", "this", "that",
+    "it",
+})
 
 
 def language_of(cleaned: str) -> str:
@@ -161,7 +169,7 @@ def analyze(question: str, lexicon: Lexicon | None = None) -> Query:
         about=about_of(cleaned),
         content=content,
         numbers=numbers,
-        names=names_of(text),
+        names=names_of(_MARKUP.sub(" ", text), lexicon),
         weights=weigh(cleaned, lexicon),
         needs=needs_of(cleaned, lexicon),
         typed_diacritics=typed,

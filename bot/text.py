@@ -22,6 +22,7 @@ _WORD = re.compile(r"[^\W_]")
 # A sentence ends at . ! ? … followed by space and a capital, digit or quote; not after the
 # abbreviations that Vietnamese news text uses before a name.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-ZÀ-Ỹ0-9Đ])")
+_INITIAL = re.compile(r"(^|\s)[A-ZÀ-ỸĐ]\.$")  # "E. O. Wilson": an initial, not a sentence end
 _ABBREVIATIONS = ("TP.", "Tp.", "TS.", "ThS.", "PGS.", "GS.", "BS.", "St.", "Mr.", "Dr.", "v.v.")
 
 
@@ -123,7 +124,7 @@ def split_sentences(text: str) -> list[str]:
     parts = _SENTENCE_END.split(text.strip())
     sentences: list[str] = []
     for part in parts:
-        if sentences and sentences[-1].endswith(_ABBREVIATIONS):
+        if sentences and (sentences[-1].endswith(_ABBREVIATIONS) or _INITIAL.search(sentences[-1])):
             sentences[-1] = f"{sentences[-1]} {part}"
         elif part.strip():
             sentences.append(part.strip())
@@ -137,4 +138,4 @@ def segment(text: str) -> list[str]:
 
 def word_count(text: str) -> int:
     """Count the syllables and numbers a reader sees."""
-    return sum(len(run) for run in words(text))
+    return sum(1 for run in words(text) for w in run if w != "%")

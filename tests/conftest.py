@@ -1,0 +1,53 @@
+"""Shared fixtures: small Vietnamese knowledge folders written into tmp_path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.qa import QA
+
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLED = ROOT / "knowledge"
+
+REPORT = """\
+ date 2024-03 Ngày 5/3, Sở Giáo dục tỉnh Lâm Đồng tổ chức hội nghị tổng kết năm học. Giám đốc Sở Nguyễn Văn Hòa chủ trì hội nghị.
+
+Năm học vừa qua, tỷ lệ học sinh tốt nghiệp trung học phổ thông đạt 98,5%. Toàn tỉnh có 12 trường đạt chuẩn quốc gia mới.
+
+Hội nghị thống nhất nhiệm vụ năm học tới: nâng cao chất lượng dạy tiếng Anh, xây dựng thêm thư viện số cho các trường vùng sâu.
+
+Ngành giáo dục cần tăng cường kiểm tra an toàn thực phẩm ở bếp ăn bán trú vì đã xảy ra hai vụ ngộ độc.
+
+TRẦN MINH
+"""
+
+NOTES = """\
+# Báo cáo thủy lợi Đà Lạt
+
+Hồ Xuân Hương được nạo vét trong tháng 8 để chống ngập cho khu trung tâm.
+
+Công ty thủy lợi lắp đặt 3 trạm bơm mới tại phường 10.
+"""
+
+
+@pytest.fixture
+def knowledge_dir(tmp_path: Path) -> Path:
+    """A folder with two reports: a dated news report with a byline, and Markdown notes."""
+    folder = tmp_path / "knowledge"
+    (folder / "thuy-loi").mkdir(parents=True)
+    (folder / "tong-ket-nam-hoc.txt").write_text(REPORT, encoding="utf-8")
+    (folder / "thuy-loi" / "notes.md").write_text(NOTES, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def qa(knowledge_dir: Path) -> QA:
+    return QA.from_folder(knowledge_dir)
+
+
+@pytest.fixture(scope="session")
+def bundled_qa() -> QA:
+    """The report shipped in knowledge/."""
+    return QA.from_folder(BUNDLED)

@@ -1,0 +1,185 @@
+"""The console as a user sees it: whole transcripts, the ask --json contract, exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from bot import console
+from bot.qa import QA
+from tests.conftest import ROOT
+
+
+def run_cli(*args: str, stdin: str = "", cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, text=True,
+                          capture_output=True, cwd=cwd, timeout=120,
+                          env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)})
+
+
+def chat_transcript(qa: QA, lines: list[str], loader=None) -> str:
+    feed = iter(lines)
+    out: list[str] = []
+
+    def read() -> str:
+        try:
+            return next(feed)
+        except StopIteration:
+            raise EOFError from None
+
+    console.chat(qa, loader or (lambda: qa), read, out.append)
+    return "\n".join(out)
+
+
+def test_chat_transcript(qa: QA):
+    transcript = chat_transcript(qa, ["Ai chủ trì hội nghị?", "", "/sources", "bn trường đạt chuẩn",
+                                      "/quit", "not read"])
+    assert transcript == """\
+Giám đốc Sở Nguyễn Văn Hòa chủ trì hội nghị.
+Nguồn: Tong ket nam hoc (2024-03), đoạn 1
+
+Bạn chưa nhập câu hỏi. Hãy gõ một câu hỏi về các báo cáo, hoặc /help để xem hướng dẫn.
+
+Các tài liệu mình đang dùng:
+• Báo cáo thủy lợi Đà Lạt (không rõ ngày): 3 đoạn
+• Tong ket nam hoc (2024-03): 5 đoạn
+
+Toàn tỉnh có 12 trường đạt chuẩn quốc gia mới.
+Nguồn: Tong ket nam hoc (2024-03), đoạn 2
+
+Tạm biệt!"""
+
+
+def test_chat_reload_picks_up_a_new_file_and_a_failed_reload_keeps_the_old_index(
+        qa: QA, knowledge_dir: Path):
+    (knowledge_dir / "moi.txt").write_text("Trường Đại học Đà Lạt tuyển 3.000 sinh viên.",
+                                           encoding="utf-8")
+    transcript = chat_transcript(qa, ["/reload", "trường đại học tuyển bao nhiêu sinh viên"],
+                                 loader=lambda: QA.from_folder(knowledge_dir))
+    assert transcript.startswith("Đã nạp lại: 3 tài liệu, 9 đoạn.\n")
+    assert "Trường Đại học Đà Lạt tuyển 3.000 sinh viên.\nNguồn: Moi, đoạn 1" in transcript
+
+    def broken() -> QA:
+        return QA.from_folder(knowledge_dir / "gone")
+
+    transcript = chat_transcript(qa, ["/reload", "Ai chủ trì hội nghị?"], loader=broken)
+    assert transcript.startswith("Không nạp lại được (knowledge folder ")
+    assert "mình vẫn dùng dữ liệu cũ." in transcript
+    assert "Nguyễn Văn Hòa chủ trì hội nghị." in transcript
+
+
+def test_unknown_command_is_explained(qa: QA):
+    assert chat_transcript(qa, ["/foo"]) == f"Không có lệnh /foo. {console.CHAT_HELP}\n"
+
+
+def test_piped_chat_over_the_bundled_report():
+    result = run_cli("chat", stdin="Ai chủ trì hội nghị?\n")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        "Đại tướng Tô Lâm, Ủy viên Bộ Chính trị, bí thư Đảng ủy Công an Trung ương, bộ trưởng "
+        "Bộ Công an - chủ trì hội nghị.\n"
+        "Nguồn: Hoi nghi so ket cong an 6 thang dau nam 2021 (2021-06), đoạn 1\n\n")
+
+
+def test_ask_json_stream_follows_the_contract_line_by_line(knowledge_dir: Path):
+    questions = ["Ai chủ trì hội nghị?", "", "Giá xăng hôm nay?", "😀", "x" * 10_000]
+    result = run_cli("ask", "--knowledge", str(knowledge_dir), "--json", "-",
+                     stdin="\n".join(questions) + "\n")
+    assert result.returncode == 0 and result.stderr == ""
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == len(questions)
+    assert [r["question"] for r in rows[:4]] == questions[:4]
+    first = rows[0]
+    assert set(first) >= {"question", "found", "answer", "sources"}
+    assert first["found"] is True
+    assert first["answer"] == "Giám đốc Sở Nguyễn Văn Hòa chủ trì hội nghị."
+    (source,) = first["sources"]
+    assert source["document"] == "tong-ket-nam-hoc.txt"
+    assert source["title"] == "Tong ket nam hoc"
+    assert source["date"] == "2024-03"
+    assert source["paragraph"] == 1
+    assert isinstance(source["score"], float) and source["score"] > 0
+    for row in rows[1:]:
+        assert row["found"] is False and row["sources"] == [] and row["answer"]
+
+
+def test_ask_plain_text_with_nfd_and_no_diacritics(knowledge_dir: Path):
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "Có bao nhiêu trường đạt chuẩn?")
+    result = run_cli("ask", "--knowledge", str(knowledge_dir), nfd)
+    assert result.stdout == ("Toàn tỉnh có 12 trường đạt chuẩn quốc gia mới.\n"
+                             "Nguồn: Tong ket nam hoc (2024-03), đoạn 2\n")
+
+
+def test_missing_or_empty_knowledge_folder_is_one_line_and_exit_2(tmp_path: Path):
+    result = run_cli("ask", "--knowledge", str(tmp_path / "nope"), "Ai?")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == (f"reportbot: error: knowledge folder '{tmp_path / 'nope'}' does not "
+                             "exist or is not a folder: create it and put .txt or .md reports in "
+                             "it, or pass --knowledge DIR\n")
+    result = run_cli("chat", "--knowledge", str(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr == (f"reportbot: error: knowledge folder '{tmp_path}' has no .txt or .md "
+                             "reports: add some, or pass --knowledge DIR\n")
+
+
+def test_index_lists_documents_and_skipped_files(knowledge_dir: Path):
+    (knowledge_dir / "hong.txt").write_bytes(b"\xff\xfe\xfa not utf8")
+    result = run_cli("index", "--knowledge", str(knowledge_dir))
+    assert result.returncode == 0
+    assert result.stdout == (
+        "ok       thuy-loi/notes.md  «Báo cáo thủy lợi Đà Lạt»  -  3 đoạn\n"
+        "ok       tong-ket-nam-hoc.txt  «Tong ket nam hoc»  2024-03  5 đoạn\n"
+        "skipped  hong.txt: not UTF-8: save it as UTF-8\n"
+        "2 documents, 8 paragraphs, 1 skipped\n")
+
+
+def test_eval_scores_a_report_style_file(knowledge_dir: Path, tmp_path: Path):
+    questions = tmp_path / "q.jsonl"
+    rows = [
+        {"q": "Ai chủ trì hội nghị?", "expect": ["Nguyễn Văn Hòa"], "kind": "answerable"},
+        {"q": "ai chu tri hoi nghi", "expect": ["Nguyễn Văn Hòa"], "kind": "no-diacritics"},
+        {"q": "Giá vàng hôm nay?", "expect": [], "kind": "out-of-scope"},
+        {"q": "Hồ nào được nạo vét?", "expect": ["Hồ Tuyền Lâm"], "kind": "answerable"},
+    ]
+    questions.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n",
+                         encoding="utf-8")
+    result = run_cli("eval", "--knowledge", str(knowledge_dir), "--questions", str(questions))
+    assert result.stdout.splitlines()[:4] == [
+        "answerable           1/2      50.0%",
+        "no-diacritics        1/1     100.0%",
+        "out-of-scope         1/1     100.0%",
+        "overall              3/4      75.0%",
+    ]
+    result = run_cli("eval", "--knowledge", str(knowledge_dir), "--questions", str(questions),
+                     "--json")
+    report = json.loads(result.stdout)
+    assert (report["passed"], report["total"], report["hit_at_1"]) == (3, 4, None)
+
+
+def test_eval_with_passages_reports_gold_ranks(tmp_path: Path):
+    passages = tmp_path / "p.jsonl"
+    questions = tmp_path / "q.jsonl"
+    passages.write_text("\n".join(json.dumps(p, ensure_ascii=False) for p in [
+        {"id": "p1", "title": "Đà Lạt", "text": "Đà Lạt nằm trên cao nguyên Lâm Viên. Thành phố có khí hậu mát mẻ."},
+        {"id": "p2", "title": "Đà Lạt", "text": "Hồ Xuân Hương nằm ở trung tâm Đà Lạt."},
+        {"id": "p3", "title": "Huế", "text": "Huế là kinh đô của triều Nguyễn từ năm 1802."},
+    ]), encoding="utf-8")
+    questions.write_text("\n".join(json.dumps(q, ensure_ascii=False) for q in [
+        {"question": "Huế là kinh đô của triều đại nào?", "answers": ["triều Nguyễn"], "passage_id": "p3"},
+        {"question": "Đà Lạt nằm trên cao nguyên nào?", "answers": ["Lâm Viên"], "passage_id": "p1"},
+    ]), encoding="utf-8")
+    result = run_cli("eval", "--questions", str(questions), "--passages", str(passages), "--json")
+    report = json.loads(result.stdout)
+    assert (report["passed"], report["hit_at_1"], report["hit_at_5"]) == (2, 1.0, 1.0)
+    assert report["by_kind"] == {"what": {"passed": 2, "total": 2}}
+
+
+def test_eval_names_a_broken_question_file(tmp_path: Path):
+    broken = tmp_path / "bad.jsonl"
+    broken.write_text('{"q": "a", "expect": []}\nnot json\n', encoding="utf-8")
+    result = run_cli("eval", "--questions", str(broken))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"reportbot: error: {broken}:2: not a JSON object")

@@ -1,0 +1,130 @@
+"""Answers a user reads, on the bundled report and on a small folder of two reports."""
+
+import pytest
+
+from bot.qa import QA
+
+# From ../shared/eval/seed_questions.jsonl (copied: tests never read ../shared), plus our own.
+ANSWERED = [
+    ("Ai chủ trì hội nghị?", "Tô Lâm", 1),
+    ("ai chu tri hoi nghi", "Tô Lâm", 1),
+    ("Ai đến dự hội nghị sơ kết công tác Công an?", "Nguyễn Xuân Phúc", None),
+    ("Hội nghị do cơ quan nào tổ chức?", "Bộ Công an", 1),
+    ("Lực lượng công an phải kéo giảm ít nhất bao nhiêu số vụ phạm tội?", "5%", 9),
+    ("chi tieu giam toi pham", "5%", 9),
+    ("muc tieu giam toi pham bao nhieu", "5%", 9),
+    ("Dân có được sợ công an không?", "không được để dân sợ công an", 7),
+    ("Chủ tịch nước yêu cầu Bộ Công an tổng kết vấn đề gì?", "xây dựng các lực lượng này", 7),
+    ("quan ly xuat nhap canh", "xuất nhập cảnh", 8),
+    ("Ai viết bài báo này?", "XUÂN TÙNG", 10),
+    ("ông tô lâm là ai", "Bộ Công an", 1),
+    ("Ai là bí thư Đảng ủy Công an Trung ương?", "Tô Lâm", 1),
+]
+DECLINED = [
+    "Ai là Thủ tướng Chính phủ?",
+    "Giá xăng tuần này thế nào?",
+    "Hội nghị tổng kết công tác năm 2019 có gì?",
+    "Bộ trưởng Bộ Y tế là ai?",
+    "Hội nghị năm 2022 diễn ra ở đâu?",
+    "gia vang hom nay bao nhieu",
+]
+
+
+@pytest.mark.parametrize(("question", "expected", "paragraph"), ANSWERED)
+def test_bundled_report_answers_with_the_sentence_and_its_source(bundled_qa, question, expected,
+                                                                 paragraph):
+    answer = bundled_qa.answer(question)
+    assert answer.found, answer.text
+    assert expected.casefold() in answer.text.casefold()
+    source = answer.sources[0]
+    assert source.document == "hoi-nghi-so-ket-cong-an-6-thang-dau-nam-2021.txt"
+    assert source.date == "2021-06"
+    if paragraph is not None:
+        assert source.paragraph == paragraph
+
+
+@pytest.mark.parametrize("question", DECLINED)
+def test_bundled_report_declines_what_it_does_not_cover(bundled_qa, question):
+    answer = bundled_qa.answer(question)
+    assert not answer.found and answer.sources == ()
+    assert answer.text.startswith("Xin lỗi, các tài liệu mình có không nói về điều này")
+    assert "Hoi nghi so ket cong an 6 thang dau nam 2021" in answer.text
+
+
+def test_answer_is_the_sentence_not_the_paragraph(qa: QA):
+    answer = qa.answer("Có bao nhiêu trường đạt chuẩn quốc gia?")
+    assert answer.text == "Toàn tỉnh có 12 trường đạt chuẩn quốc gia mới."
+    assert answer.highlight == "12"
+    assert (answer.sources[0].document, answer.sources[0].paragraph) == ("tong-ket-nam-hoc.txt", 2)
+
+
+def test_question_kind_picks_the_sentence_with_a_number(qa: QA):
+    answer = qa.answer("tỷ lệ tốt nghiệp bao nhiêu")
+    assert "98,5%" in answer.text
+
+
+def test_markdown_report_is_cited_with_its_heading(qa: QA):
+    answer = qa.answer("Hồ Xuân Hương được nạo vét khi nào?")
+    assert answer.text == "Hồ Xuân Hương được nạo vét trong tháng 8 để chống ngập cho khu trung tâm."
+    source = answer.sources[0]
+    assert (source.document, source.title, source.paragraph) == (
+        "thuy-loi/notes.md", "Báo cáo thủy lợi Đà Lạt", 2)
+
+
+def test_why_question_picks_the_cause(qa: QA):
+    answer = qa.answer("vì sao phải kiểm tra an toàn thực phẩm")
+    assert "vì đã xảy ra hai vụ ngộ độc" in answer.text
+
+
+def test_vai_tro_tien_phong(bundled_qa):
+    answer = bundled_qa.answer("Vai trò tiên phong của lực lượng Công an thể hiện ở đâu?")
+    assert "đổi mới, sắp xếp tổ chức bộ máy" in answer.text
+
+
+def test_long_sentence_is_trimmed_to_the_answering_clauses():
+    from bot.composer import trim
+    from bot.question import analyze
+
+    sentence = ("Trong năm qua, ngành giáo dục tỉnh đã tổ chức nhiều hoạt động, mở thêm lớp học "
+                "buổi tối cho người lớn tuổi, hoàn thành việc sửa chữa các phòng học xuống cấp ở "
+                "vùng sâu, trang bị máy tính cho giáo viên, và xây dựng thư viện số cho 40 "
+                "trường, nâng số trường có thư viện số lên hơn một nửa.")
+    text, highlight = trim(sentence, analyze("Thư viện số được xây cho bao nhiêu trường?"),
+                           lambda term: 1.0)
+    assert text == ("…hoàn thành việc sửa chữa các phòng học xuống cấp ở vùng sâu, trang bị máy "
+                    "tính cho giáo viên, và xây dựng thư viện số cho 40 trường, nâng số trường "
+                    "có thư viện số lên hơn một nửa.")
+    assert highlight == "40"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "start"),
+    [
+        ("", "empty", "Bạn chưa nhập câu hỏi."),
+        ("   \t ", "empty", "Bạn chưa nhập câu hỏi."),
+        ("😀🎉", "unclear", "Mình chưa hiểu câu hỏi."),
+        ("???", "unclear", "Mình chưa hiểu câu hỏi."),
+        ("Xin chào", "greeting", "Xin chào! Mình trả lời câu hỏi tiếng Việt"),
+        ("cảm ơn bạn", "thanks", "Không có gì ạ!"),
+        ("Who chaired the conference?", "english", "Mình chỉ hiểu câu hỏi tiếng Việt."),
+    ],
+)
+def test_odd_input_gets_a_polite_reply(qa: QA, question, kind, start):
+    answer = qa.answer(question)
+    assert (answer.found, answer.kind) == (False, kind)
+    assert answer.text.startswith(start)
+
+
+def test_greeting_names_the_documents(qa: QA):
+    text = qa.answer("chào bot").text
+    assert "«Báo cáo thủy lợi Đà Lạt»" in text and "«Tong ket nam hoc»" in text
+
+
+def test_markup_control_characters_and_huge_questions_are_answered(qa: QA):
+    answer = qa.answer("<b>Ai</b> chủ trì **hội nghị**?")
+    assert answer.text == "Giám đốc Sở Nguyễn Văn Hòa chủ trì hội nghị."
+    assert answer.highlight == "Sở Nguyễn Văn Hòa"
+    assert qa.answer("Ai chủ\x00 trì\x1b hội nghị?").found
+    huge = "hội nghị " * 1200
+    assert len(huge) > 10_000
+    assert qa.answer(huge).text  # answered without error

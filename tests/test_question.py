@@ -1,0 +1,80 @@
+import pytest
+
+from bot.question import analyze, clean, names_of
+from bot.text import load_lexicon
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Ai chủ trì hội nghị?", "who"),
+        ("người nào phát biểu", "who"),
+        ("Hội nghị diễn ra khi nào?", "when"),
+        ("ngay nao to chuc", "when"),
+        ("năm nào có luật mới", "when"),
+        ("Bệnh viện ở đâu?", "where"),
+        ("nơi nào tổ chức", "where"),
+        ("Có bao nhiêu trường đạt chuẩn?", "how_many"),
+        ("mấy trạm bơm", "how_many"),
+        ("tỷ lệ tốt nghiệp", "how_many"),
+        ("Vì sao phải kiểm tra bếp ăn?", "why"),
+        ("tai sao nao vet ho", "why"),
+        ("Hồ được nạo vét thế nào?", "how"),
+        ("nhiệm vụ năm tới ra sao", "how"),
+        ("Nhiệm vụ năm học tới là gì?", "what"),
+        ("Hội nghị có bàn về tiếng Anh không?", "yes_no"),
+        ("trường học phải không", "yes_no"),
+    ],
+)
+def test_question_kind(question: str, kind: str):
+    assert analyze(question).kind == kind
+
+
+def test_casual_forms_and_fillers_are_read_as_plain_words():
+    lexicon = load_lexicon()
+    assert clean("Cho mình hỏi hn có đc tổ chức ko ạ???", lexicon) == "hội nghị có được tổ chức không?"
+    assert clean("bn trường vậy", lexicon) == "bao nhiêu trường"
+    assert clean("bot ơi ai chủ trì nhé", lexicon) == "ai chủ trì"
+
+
+def test_content_words_skip_question_words():
+    assert analyze("Ai là người chủ trì hội nghị?").content == ("người", "chủ", "trì", "hội", "nghị")
+    assert analyze("ai la nguoi chu tri hoi nghi").content == ("nguoi", "chu", "tri", "hoi", "nghi")
+
+
+def test_numbers_and_names_the_answer_must_hold():
+    query = analyze("Bộ trưởng Bộ Y tế năm 2022 là ai?")
+    assert query.numbers == ("2022",)
+    assert query.names == ("bo y",)
+    assert analyze("Bộ Quốc phòng có kế hoạch gì?").names == ("bo quoc",)
+    assert analyze("Tesla thành lập năm nào?").names == ()
+    assert names_of("Theo báo cáo, Ai chủ trì?", load_lexicon()) == ()
+
+
+def test_nfd_and_old_tone_marks_read_the_same():
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "Hồ được nạo vét khi nào?")
+    assert analyze(nfd).weights == analyze("Hồ được nạo vét khi nào?").weights
+    assert analyze("thuỷ lợi hoà bình").weights == analyze("thủy lợi hòa bình").weights
+
+
+def test_synonyms_join_the_search_at_half_weight():
+    weights = analyze("cuộc họp do ai chủ trì").weights
+    assert weights["~hoi nghi"] == 0.25 and weights["hôi5 nghi5"] == 0.5
+    assert weights["cuôc5 hop5"] == 1.0
+
+
+def test_smalltalk_and_english_are_recognised():
+    assert analyze("Xin chào bot").smalltalk == "greeting"
+    assert analyze("cảm ơn nhiều nhé").smalltalk == "thanks"
+    assert analyze("/help").smalltalk == "help"
+    assert analyze("chào, ai chủ trì hội nghị?").smalltalk is None
+    assert analyze("Who chaired the conference?").language == "en"
+
+
+def test_document_questions():
+    assert analyze("Ai viết bài báo này?").about == "author"
+    assert analyze("tác giả là ai").about == "author"
+    assert analyze("Bài báo này đăng ngày nào?").about == "date"
+    assert analyze("Hội nghị diễn ra ngày nào?").about is None
