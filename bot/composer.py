@@ -21,8 +21,8 @@ KIND_BONUS = 0.15
 
 _DATE = re.compile(r"\b(ngày|hôm|tháng|năm|thế kỷ|thế kỉ|thập niên|đầu|cuối|giữa)\s+\d+|"
                    r"\b\d{1,2}/\d{1,2}(/\d{2,4})?\b|\b(1\d|20)\d{2}\b|\bTCN\b", re.IGNORECASE)
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*\s*%?|\b(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|trăm|nghìn|ngàn|triệu|"
-                     r"tỷ|tỉ|chục|nửa)\b|%", re.IGNORECASE)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*\s*%?|\b(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|trăm|"
+                     r"nghìn|ngàn|triệu|tỷ|tỉ|chục|nửa)\b|%", re.IGNORECASE)
 _UPPER = "".join(chr(i) for i in range(0x41, 0x1EFA) if chr(i).isupper())
 _NAME = re.compile(rf"(?<!\w)[{_UPPER}]\w*(?:\s+[{_UPPER}]\w*)+")  # two or more capitalized words
 _PLACE = re.compile(r"\b(tại|ở|nằm|thuộc|phía|miền|vùng|tỉnh|thành phố|huyện|xã|nước)\b",
