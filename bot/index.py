@@ -34,7 +34,7 @@ class Index:
         if not chunks:
             raise ValueError("an index needs at least one chunk; the knowledge folder has no text")
         self.chunks = list(chunks)
-        corpus = [terms(chunk.text) for chunk in self.chunks]
+        corpus = [terms(chunk.document.title) + terms(chunk.text) for chunk in self.chunks]
         self.bm25 = BM25Okapi(corpus, k1=k1, b=b, epsilon=EPSILON)
         self._document_terms: dict[str, set[str]] = defaultdict(set)
         for chunk, chunk_terms in zip(self.chunks, corpus):
@@ -84,6 +84,11 @@ class Index:
     def in_document(self, term: str, document: str) -> bool:
         """Tell whether any chunk of the document (by path) holds the term."""
         return term in self._document_terms.get(document, ())
+
+    @property
+    def max_rarity(self) -> float:
+        """The rarity of a term found in exactly one chunk."""
+        return math.log(1 + (len(self.chunks) - 0.5) / 1.5)
 
     def __contains__(self, term: str) -> bool:
         return term in self._postings

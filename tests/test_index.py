@@ -21,8 +21,9 @@ def index() -> Index:
 
 
 def test_scores_are_rank_bm25_scores(index: Index):
+    # Each paragraph is indexed with its document's title ("A" for a.txt) before its text.
     query = ["~cong an", "công an", "~hoi"]
-    reference = BM25Okapi([terms(p) for p in PARAGRAPHS], k1=index.bm25.k1, b=index.bm25.b,
+    reference = BM25Okapi([terms("A") + terms(p) for p in PARAGRAPHS], k1=index.bm25.k1, b=index.bm25.b,
                           epsilon=EPSILON)
     expected = reference.get_scores(query)
     assert index.scores(dict.fromkeys(query, 1.0)) == pytest.approx(list(expected))

@@ -1,6 +1,13 @@
 import pytest
 
-from bot.question import analyze, clean, names_of
+from bot.question import (
+    BIGRAM_WEIGHT,
+    FOLDED_COMPANION,
+    SYNONYM_WEIGHT,
+    analyze,
+    clean,
+    names_of,
+)
 from bot.text import load_lexicon
 
 
@@ -59,10 +66,11 @@ def test_nfd_and_old_tone_marks_read_the_same():
     assert analyze("thuỷ lợi hoà bình").weights == analyze("thủy lợi hòa bình").weights
 
 
-def test_synonyms_join_the_search_at_half_weight():
+def test_synonyms_join_the_search_as_whole_phrases_at_lower_weight():
     weights = analyze("cuộc họp do ai chủ trì").weights
-    assert weights["~hoi nghi"] == 0.25 and weights["hôi5 nghi5"] == 0.5
-    assert weights["cuôc5 hop5"] == 1.0
+    assert weights["hôi5 nghi5"] == SYNONYM_WEIGHT and "hôi5" not in weights
+    assert weights["cuôc5"] == 1.0 and weights["cuôc5 hop5"] == BIGRAM_WEIGHT
+    assert weights["~cuoc"] == FOLDED_COMPANION
 
 
 def test_smalltalk_and_english_are_recognised():
