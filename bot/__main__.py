@@ -57,9 +57,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "index":
             return run_index(knowledge_dir)
         if args.command == "telegram":
-            from .telegram_bot import run_telegram
-
-            return run_telegram(settings, knowledge_dir)
+            return fail("the Telegram front end is not built yet; use `reportbot chat` or "
+                        "`reportbot ask` meanwhile")
         qa = QA.from_folder(knowledge_dir)
         if args.command == "ask":
             return run_ask(qa, args)
