@@ -24,7 +24,7 @@ KIND_PATTERNS: tuple[tuple[str, str], ...] = (
              r"hôm nào|thời gian|bao lâu|niên đại"),
     ("how_many", r"bao nhiêu|mấy|tỷ lệ|tỉ lệ|số lượng|phần trăm|bao xa|bao nhiêu phần trăm"),
     ("who", r"\bai\b|người nào|nhân vật nào|vị nào|ông nào|bà nào|những ai|tác giả|"
-            r"người viết|người đứng đầu"),
+            r"người viết|người đứng đầu|cơ quan nào|đơn vị nào|tổ chức nào"),
     ("where", r"ở đâu|nơi nào|chỗ nào|đâu|địa điểm nào|tỉnh nào|thành phố nào|nước nào|"
               r"quốc gia nào|vùng nào|khu vực nào"),
     ("how", r"thế nào|ra sao|bằng cách nào|cách nào|làm sao|như nào"),

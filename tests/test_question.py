@@ -16,6 +16,8 @@ from bot.text import load_lexicon
     [
         ("Ai chủ trì hội nghị?", "who"),
         ("người nào phát biểu", "who"),
+        ("Hội nghị do cơ quan nào tổ chức?", "who"),
+        ("don vi nao bao cao", "who"),
         ("Hội nghị diễn ra khi nào?", "when"),
         ("ngay nao to chuc", "when"),
         ("năm nào có luật mới", "when"),
