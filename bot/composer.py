@@ -10,7 +10,7 @@ from . import replies
 from .index import Hit, Index
 from .knowledge import Chunk, Document
 from .question import Query
-from .text import fold, split_sentences, terms, word_count
+from .text import split_sentences, terms, word_count
 
 MAX_WORDS = 60  # a longer sentence is trimmed to the clauses that answer
 WINDOW_WORDS = 40  # and the trimmed part is at most this long, unless one clause is longer
@@ -69,9 +69,9 @@ def source_of(hit: Hit) -> Source:
                   hit.chunk.text)
 
 
-def decline(query: Query, titles: Sequence[str], kind: str = "not_found") -> Answer:
+def decline(query: Query, titles: Sequence[str]) -> Answer:
     """Say politely that the knowledge does not cover the question."""
-    return Answer(query.text, False, replies.not_found(titles), kind)
+    return Answer(query.text, False, replies.not_found(titles), "not_found")
 
 
 def compose(query: Query, hits: Sequence[Hit], index: Index,
@@ -134,7 +134,7 @@ def covers(query: Query, hit: Hit, index: Index) -> bool:
     if coverage(query, hit.chunk.text, index) < MIN_COVERAGE:
         return False
     path = hit.chunk.document.path
-    if not all(index.in_document("~" + fold(n), path) for n in query.numbers):
+    if not all(index.number_in_document(n, path) for n in query.numbers):
         return False
     return all(all(t in index for t in terms(name, exact=False)) for name in query.names)
 

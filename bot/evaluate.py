@@ -146,11 +146,10 @@ def evaluate(qa: QA, cases: Iterable[Case]) -> Report:
     """Ask every question and score the answers."""
     outcomes = []
     for case in cases:
-        answer = qa.answer(case.question)
+        answer, hits = qa.answer_with_hits(case.question)
         kind = case.kind or qa.analyze(case.question).kind
         rank = None
         if case.gold is not None:
-            hits = qa.search(case.question, top_k=5)
             spots = [(h.chunk.document.path, h.chunk.paragraph) for h in hits]
             rank = spots.index(case.gold) + 1 if case.gold in spots else None
         scored = Case(case.question, case.expect, kind, case.gold)

@@ -36,9 +36,11 @@ class Index:
         self.chunks = list(chunks)
         corpus = [terms(chunk.document.title) + terms(chunk.text) for chunk in self.chunks]
         self.bm25 = BM25Okapi(corpus, k1=k1, b=b, epsilon=EPSILON)
-        self._document_terms: dict[str, set[str]] = defaultdict(set)
+        # Numbers each document holds (folded terms such as "~2021"), for the decline rule.
+        self._document_numbers: dict[str, set[str]] = defaultdict(set)
         for chunk, chunk_terms in zip(self.chunks, corpus):
-            self._document_terms[chunk.document.path].update(chunk_terms)
+            self._document_numbers[chunk.document.path].update(
+                t for t in chunk_terms if t[1:2].isdigit() and " " not in t)
         # Postings let a query touch only the chunks holding its terms; the numbers are
         # exactly BM25Okapi's (see tests/test_index.py).
         self._postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -48,17 +50,11 @@ class Index:
         lengths = np.asarray(self.bm25.doc_len, dtype=float)
         norm = self.bm25.k1 * (1 - self.bm25.b + self.bm25.b * lengths / self.bm25.avgdl)
         self._norm: list[float] = norm.tolist()
-        self._max_idf = max(self.bm25.idf.values(), default=1.0)
         # Known folded words by (first letter, length): typos rarely hit the first letter.
         self._spellings: dict[tuple[str, int], list[str]] = defaultdict(list)
         for term in self._postings:
             if term.startswith("~") and " " not in term and not term[1:2].isdigit():
                 self._spellings[term[1], len(term) - 1].append(term[1:])
-
-    def idf(self, term: str) -> float:
-        """Return the term's idf; a term found nowhere counts as rarer than any known term."""
-        value = self.bm25.idf.get(term)
-        return self._max_idf + math.log(2) if value is None else value
 
     def rarity(self, term: str) -> float:
         """Return an always-positive idf, log(1 + (N - n + 0.5) / (n + 0.5)), for weighing
@@ -81,9 +77,9 @@ class Index:
                     best = key if best is None or key < best else best
         return best[2] if best else None
 
-    def in_document(self, term: str, document: str) -> bool:
-        """Tell whether any chunk of the document (by path) holds the term."""
-        return term in self._document_terms.get(document, ())
+    def number_in_document(self, number: str, document: str) -> bool:
+        """Tell whether the document (by path) holds the number ('2021', '17,12')."""
+        return "~" + number in self._document_numbers.get(document, ())
 
     @property
     def max_rarity(self) -> float:

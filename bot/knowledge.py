@@ -65,6 +65,17 @@ class Knowledge:
         return chunks_of(self.documents)
 
 
+def require_documents(knowledge: Knowledge) -> Knowledge:
+    """Return the knowledge, or raise KnowledgeError saying why no document is usable."""
+    if knowledge.documents:
+        return knowledge
+    if not knowledge.skipped:
+        raise KnowledgeError(f"knowledge folder {knowledge.root!r} has no .txt or .md reports: "
+                             "add some, or pass --knowledge DIR")
+    reasons = "; ".join(f"{s.path}: {s.reason}" for s in knowledge.skipped)
+    raise KnowledgeError(f"knowledge folder {knowledge.root!r} has no usable report ({reasons})")
+
+
 def chunks_of(documents: tuple[Document, ...] | list[Document]) -> list[Chunk]:
     """Return one chunk per paragraph, in document order."""
     return [

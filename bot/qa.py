@@ -9,7 +9,7 @@ from pathlib import Path
 from . import replies
 from .composer import Answer, compose
 from .index import Hit, Index
-from .knowledge import Knowledge, KnowledgeError, load_knowledge
+from .knowledge import Knowledge, load_knowledge, require_documents
 from .question import Query, analyze
 from .text import Lexicon, fold, load_lexicon, normalize
 
@@ -20,9 +20,7 @@ class QA:
     """Answers questions from one loaded knowledge folder; build a new one to reload."""
 
     def __init__(self, knowledge: Knowledge, lexicon: Lexicon | None = None) -> None:
-        if not knowledge.documents:
-            raise KnowledgeError(_nothing_usable(knowledge))
-        self.knowledge = knowledge
+        self.knowledge = require_documents(knowledge)
         self.lexicon = lexicon or load_lexicon()
         self.index = Index(knowledge.chunks)
 
@@ -39,11 +37,6 @@ class QA:
         """Read a question with this QA's word lists."""
         return analyze(question, self.lexicon)
 
-    def search(self, question: str, top_k: int = TOP_K) -> list[Hit]:
-        """Return the best paragraphs for a question."""
-        query = self._spellchecked(self.analyze(question))
-        return self.index.search(query.weights, top_k)
-
     def _spellchecked(self, query: Query) -> Query:
         """Replace words the knowledge never uses by the closest word it does ('Fraklin')."""
         text = query.text
@@ -58,32 +51,28 @@ class QA:
 
     def answer(self, question: str) -> Answer:
         """Answer one question; never raises for any text a user can type."""
+        return self.answer_with_hits(question)[0]
+
+    def answer_with_hits(self, question: str) -> tuple[Answer, list[Hit]]:
+        """Answer one question and return the paragraphs searched (none for small talk)."""
         if not normalize(question):
-            return Answer(question, False, replies.empty(), "empty")
+            return Answer(question, False, replies.empty(), "empty"), []
         query = self.analyze(question)
         if query.smalltalk == "greeting":
-            return Answer(query.text, False, replies.greeting(self.titles), "greeting")
+            return Answer(query.text, False, replies.greeting(self.titles), "greeting"), []
         if query.smalltalk == "thanks":
-            return Answer(query.text, False, replies.thanks(), "thanks")
+            return Answer(query.text, False, replies.thanks(), "thanks"), []
         if query.smalltalk == "help":
-            return Answer(query.text, False, replies.help_text(self.titles), "help")
+            return Answer(query.text, False, replies.help_text(self.titles), "help"), []
         if query.language == "en":
-            return Answer(query.text, False, replies.english(), "english")
+            return Answer(query.text, False, replies.english(), "english"), []
         if not query.content and query.about is None:
-            return Answer(query.text, False, replies.unclear(), "unclear")
+            return Answer(query.text, False, replies.unclear(), "unclear"), []
         query = self._spellchecked(query)
         hits = self.index.search(query.weights, TOP_K)
-        return compose(query, hits, self.index, self.knowledge.documents)
+        return compose(query, hits, self.index, self.knowledge.documents), hits
 
 
 def _same_case(word: str):
     """Return a re.sub replacement that keeps the replaced word's capital letter."""
     return lambda m: word.capitalize() if m.group(0)[:1].isupper() else word
-
-
-def _nothing_usable(knowledge: Knowledge) -> str:
-    if not knowledge.skipped:
-        return (f"knowledge folder {knowledge.root!r} has no .txt or .md reports: "
-                "add some, or pass --knowledge DIR")
-    reasons = "; ".join(f"{s.path}: {s.reason}" for s in knowledge.skipped)
-    return f"knowledge folder {knowledge.root!r} has no usable report ({reasons})"

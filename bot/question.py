@@ -61,7 +61,6 @@ class Query:
     # What a paragraph must hold to answer: folded content words and pairs of them, each
     # with the folded forms of its synonyms that may stand in for it.
     needs: tuple[tuple[str, frozenset[str]], ...] = ()
-    typed_diacritics: bool = True
     language: str = "vi"  # "en" when the question reads as English
 
 
@@ -178,7 +177,6 @@ def analyze(question: str, lexicon: Lexicon | None = None) -> Query:
         names=names_of(_MARKUP.sub(" ", text), lexicon),
         weights=weigh(cleaned, lexicon),
         needs=needs_of(cleaned, lexicon),
-        typed_diacritics=typed,
         language="vi" if typed else language_of(cleaned),
     )
 
