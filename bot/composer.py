@@ -16,7 +16,7 @@ MAX_WORDS = 60  # a longer sentence is trimmed to the clauses that answer
 WINDOW_WORDS = 40  # and the trimmed part is at most this long, unless one clause is longer
 CANDIDATE_CHUNKS = 5
 SHORT_SENTENCE = 18  # a best sentence shorter than this is answered with the next one
-MIN_COVERAGE = 0.35  # share of the question's weighted terms the best paragraph must hold
+MIN_COVERAGE = 0.4  # share of the question's weighted terms the best paragraph must hold
 CHUNK_WEIGHT = 0.5  # how much the paragraph's BM25 rank counts beside the sentence's overlap
 KIND_BONUS = 0.05  # small: on UIT-ViQuAD a larger bonus picks worse sentences
 

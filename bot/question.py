@@ -5,7 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .text import Lexicon, canonical, fold, has_diacritics, load_lexicon, normalize, terms, words
+from .text import (
+    Lexicon,
+    canonical,
+    fold,
+    has_diacritics,
+    load_lexicon,
+    normalize,
+    segment,
+    spelling,
+    terms,
+    words,
+)
 
 MAX_QUESTION_CHARS = 1000
 # Weights tuned on UIT-ViQuAD dev (hit@1): a pair of neighbouring words counts about a third of
@@ -13,7 +24,8 @@ MAX_QUESTION_CHARS = 1000
 # exact match ranks first but a report written without diacritics is still found.
 BIGRAM_WEIGHT = 0.35
 FOLDED_COMPANION = 0.25
-SYNONYM_WEIGHT = 0.15  # a synonym phrase from lexicon.json, against 1 for a word of the question
+SYNONYM_WEIGHT = 0.15
+PYVI_NEEDS = True  # a synonym phrase from lexicon.json, against 1 for a word of the question
 
 # Question kinds, tried in this order; patterns are written with diacritics and also matched
 # against the folded question, so "ai chu tri" is a who-question too.
@@ -122,24 +134,17 @@ def about_of(cleaned: str) -> str | None:
 
 
 def names_of(question: str, lexicon: Lexicon) -> tuple[str, ...]:
-    """Return runs of capitalized words, folded ('bo y' in 'Bộ trưởng Bộ Y tế là ai?'); the
-    question's first word counts only when the next word is capitalized too."""
+    """Return the capitalized words of the question as pyvi segments them, folded
+    ('y te' in 'Bộ trưởng Bộ Y tế là ai?', 'quoc hoi' in 'Chủ tịch Quốc hội'); the question's
+    first word counts only when the next word is capitalized too."""
+    tokens = segment(normalize(question))
     found: list[str] = []
-    for clause_number, clause in enumerate(re.split(r"[^\w\s]", normalize(question))):
-        tokens = clause.split()
-        current: list[str] = []
-        for position, token in enumerate(tokens):
-            capital = token[:1].isupper() and token.lower() not in lexicon.stopwords
-            if capital and clause_number == 0 and position == 0:
-                capital = len(tokens) > 1 and tokens[1][:1].isupper()
-            if capital:
-                current.append(token)
-                continue
-            if current:
-                found.append(" ".join(current))
-            current = []
-        if current:
-            found.append(" ".join(current))
+    for position, token in enumerate(tokens):
+        if not token[:1].isupper() or token.lower() in lexicon.stopwords:
+            continue
+        if position == 0 and not (len(tokens) > 1 and tokens[1][:1].isupper()):
+            continue
+        found.append(token.replace("_", " "))
     return tuple(fold(name).lower() for name in found)
 
 
@@ -194,6 +199,9 @@ def needs_of(cleaned: str, lexicon: Lexicon) -> tuple[tuple[str, frozenset[str]]
         for phrase in present:
             for term in terms(phrase, exact=False):
                 stand_ins.setdefault(term, set()).update(others)
+    # With diacritics, pyvi says which neighbouring words form one word: only those pairs are
+    # needs ("hội nghị", not "nghị diễn"). Without diacritics every pair of content words is.
+    compounds = compound_pairs(cleaned) if typed and PYVI_NEEDS else None
     needs: dict[str, frozenset[str]] = {}
     for run in words(cleaned):
         keep = [not lexicon.is_stopword(w, typed) for w in run]
@@ -201,10 +209,20 @@ def needs_of(cleaned: str, lexicon: Lexicon) -> tuple[tuple[str, frozenset[str]]
             if keep[i]:
                 term = "~" + fold(word)
                 needs[term] = frozenset(stand_ins.get(term, ()))
-            if i + 1 < len(run) and keep[i] and keep[i + 1]:
+            if (i + 1 < len(run) and keep[i] and keep[i + 1]
+                    and (compounds is None or (word, run[i + 1]) in compounds)):
                 term = f"~{fold(word)} {fold(run[i + 1])}"
                 needs[term] = frozenset(stand_ins.get(term, ()))
     return tuple(needs.items())
+
+
+def compound_pairs(cleaned: str) -> set[tuple[str, str]]:
+    """Return the pairs of neighbouring syllables that pyvi joins into one word."""
+    pairs: set[tuple[str, str]] = set()
+    for token in segment(cleaned):
+        syllables = [spelling(s) for s in token.lower().split("_")]
+        pairs.update(zip(syllables, syllables[1:]))
+    return pairs
 
 
 def weigh(cleaned: str, lexicon: Lexicon) -> dict[str, float]:

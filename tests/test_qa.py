@@ -29,6 +29,8 @@ DECLINED = [
     "Bộ trưởng Bộ Y tế là ai?",
     "Hội nghị năm 2022 diễn ra ở đâu?",
     "gia vang hom nay bao nhieu",
+    "Ai là chủ tịch Quốc hội?",
+    "Bộ Quốc phòng có kế hoạch gì?",
 ]
 
 
