@@ -57,8 +57,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "index":
             return run_index(knowledge_dir)
         if args.command == "telegram":
-            return fail("the Telegram front end is not built yet; use `reportbot chat` or "
-                        "`reportbot ask` meanwhile")
+            from .telegram_bot import TelegramSetupError, run_telegram
+
+            try:
+                return run_telegram(settings, knowledge_dir)
+            except TelegramSetupError as exc:
+                return fail(str(exc))
         qa = QA.from_folder(knowledge_dir)
         if args.command == "ask":
             return run_ask(qa, args)

@@ -103,3 +103,27 @@ def reload_failed(reason: str) -> str:
 
 def goodbye() -> str:
     return "Tạm biệt!"
+
+
+def not_admin() -> str:
+    return "Xin lỗi, chỉ quản trị viên của bot mới được nạp lại tài liệu."
+
+
+def text_only() -> str:
+    return "Mình chỉ đọc được câu hỏi bằng chữ. Bạn hãy gõ câu hỏi về các báo cáo nhé."
+
+
+def button_expired() -> str:
+    return "Câu trả lời này đã cũ, bạn hãy hỏi lại nhé."
+
+
+def thanks_vote() -> str:
+    return "Cảm ơn bạn đã đánh giá!"
+
+
+def apology() -> str:
+    return "Xin lỗi, mình gặp trục trặc khi trả lời. Bạn thử hỏi lại sau ít phút nhé."
+
+
+def unknown_command(command: str) -> str:
+    return f"Không có lệnh {command}. Các lệnh: /start, /help, /sources, /reload."

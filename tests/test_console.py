@@ -184,9 +184,3 @@ def test_eval_names_a_broken_question_file(tmp_path: Path):
     assert result.returncode == 2
     assert result.stderr.startswith(f"reportbot: error: {broken}:2: not a JSON object")
 
-
-def test_telegram_says_plainly_that_it_is_not_built_yet():
-    result = run_cli("telegram")
-    assert result.returncode == 2 and result.stdout == ""
-    assert result.stderr == ("reportbot: error: the Telegram front end is not built yet; use "
-                             "`reportbot chat` or `reportbot ask` meanwhile\n")

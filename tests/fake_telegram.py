@@ -1,0 +1,228 @@
+"""A fake Telegram Bot API server (aiohttp, 127.0.0.1) for offline tests.
+
+Routes /bot<token>/<method>; reads form-encoded bodies the way python-telegram-bot sends them
+(non-string fields JSON-encoded inside the form; `text` never decoded); long-polls getUpdates;
+returns full Message objects; rejects over-long text and bad HTML with 400 like Telegram; can be
+told to answer the next call of a method with 429 + retry_after or 502.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import html
+import json
+import time
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from aiohttp import web
+
+TOKEN = "123456:TEST-token-never-logged-abcdef"
+BOT = {"id": 999, "is_bot": True, "first_name": "Report Bot", "username": "reportbot_test_bot",
+       "can_join_groups": True, "can_read_all_group_messages": False,
+       "supports_inline_queries": False}
+JSON_FIELDS = ("reply_markup", "reply_parameters", "commands", "allowed_updates",
+               "link_preview_options", "entities")
+ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
+                "tg-spoiler", "blockquote", "span"}
+
+
+class _Html(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.text: list[str] = []
+        self.error: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in ALLOWED_TAGS:
+            self.error = f"Unsupported start tag \"{tag}\""
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if not self.stack or self.stack.pop() != tag:
+            self.error = f"Can't find end tag corresponding to start tag \"{tag}\""
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse_html(text: str) -> tuple[str | None, str]:
+    """Return (error or None, plain text) the way Telegram reads an HTML message: every <, >
+    and & outside a tag or an entity is an error."""
+    parser = _Html()
+    parser.feed(text)
+    parser.close()
+    if parser.error or parser.stack:
+        return f"Bad Request: can't parse entities: {parser.error or 'unclosed tag'}", text
+    outside_tags = "".join(part.split(">", 1)[-1] for part in text.split("<"))
+    if ">" in outside_tags.replace("&gt;", ""):
+        return "Bad Request: can't parse entities: unescaped >", text
+    for piece in text.split("&")[1:]:
+        name = piece.split(";", 1)[0]
+        if ";" not in piece or not (name.isalnum() or name.startswith("#")):
+            return "Bad Request: can't parse entities: bad entity", text
+    return None, html.unescape("".join(parser.text))
+
+
+@dataclass
+class FakeTelegram:
+    """The server's state: updates to deliver, every call received, failures to inject."""
+
+    updates: list[dict] = field(default_factory=list)
+    calls: list[tuple[str, dict]] = field(default_factory=list)
+    sent: list[dict] = field(default_factory=list)
+    failures: dict[str, list[tuple[int, int | None]]] = field(default_factory=dict)
+    next_update_id: int = 1
+    next_message_id: int = 100
+    token: str = TOKEN
+    reject_token: bool = False
+    url: str = ""
+
+    def __post_init__(self) -> None:
+        self.changed = asyncio.Event()
+
+    # -- what tests call -------------------------------------------------------------------
+    def fail_next(self, method: str, status: int, retry_after: int | None = None) -> None:
+        """Answer the next call of `method` with this status (429 carries retry_after)."""
+        self.failures.setdefault(method, []).append((status, retry_after))
+
+    def push(self, update: dict) -> dict:
+        update = {"update_id": self.next_update_id, **update}
+        self.next_update_id += 1
+        self.updates.append(update)
+        self._notify()
+        return update
+
+    def user(self, user_id: int = 42, first_name: str = "Lan") -> dict:
+        return {"id": user_id, "is_bot": False, "first_name": first_name}
+
+    def message(self, text: str | None = None, chat_id: int = 42, chat_type: str = "private",
+                user_id: int = 42, **extra) -> dict:
+        """Queue a user's message; returns it."""
+        self.next_message_id += 1
+        chat = {"id": chat_id, "type": chat_type}
+        if chat_type != "private":
+            chat["title"] = "Nhóm thử"
+        msg = {"message_id": self.next_message_id, "date": int(time.time()), "chat": chat,
+               "from": self.user(user_id)}
+        if text is not None:
+            msg["text"] = text
+            if text.startswith("/"):
+                command = text.split()[0]
+                msg["entities"] = [{"type": "bot_command", "offset": 0,
+                                    "length": len(command.encode("utf-16-le")) // 2}]
+        msg.update(extra)
+        self.push({"message": msg})
+        return msg
+
+    def callback(self, data: str, message: dict, user_id: int = 42) -> None:
+        self.push({"callback_query": {"id": f"cb{self.next_update_id}", "from": self.user(user_id),
+                                      "chat_instance": "ci", "data": data, "message": message}})
+
+    async def wait_calls(self, method: str, count: int, timeout: float = 10.0) -> list[dict]:
+        """Wait until `method` was called `count` times; return those calls' bodies."""
+        deadline = asyncio.get_running_loop().time() + timeout
+        while True:
+            found = [body for name, body in self.calls if name == method]
+            if len(found) >= count:
+                return found
+            remaining = deadline - asyncio.get_running_loop().time()
+            if remaining <= 0:
+                raise AssertionError(f"{method} called {len(found)} times, wanted {count}: "
+                                     f"{[c[0] for c in self.calls]}")
+            self.changed.clear()
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self.changed.wait(), remaining)
+
+    def texts(self) -> list[str]:
+        return [m["text"] for m in self.sent]
+
+    # -- the server ------------------------------------------------------------------------
+    def _notify(self) -> None:
+        self.changed.set()
+
+    def app(self) -> web.Application:
+        app = web.Application()
+        app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        return app
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        if request.match_info["token"] != self.token or self.reject_token:
+            return web.json_response({"ok": False, "error_code": 401,
+                                      "description": "Unauthorized"}, status=401)
+        body = dict(await request.post()) if request.can_read_body else {}
+        if not body and request.content_type == "application/json":
+            body = await request.json()
+        for key in JSON_FIELDS:
+            if isinstance(body.get(key), str):
+                body[key] = json.loads(body[key])
+        pending = self.failures.get(method)
+        if pending:
+            status, retry_after = pending.pop(0)
+            self.calls.append((f"{method}!{status}", body))
+            self._notify()
+            if status == 429:
+                return web.json_response({"ok": False, "error_code": 429,
+                                          "description": "Too Many Requests: retry later",
+                                          "parameters": {"retry_after": retry_after or 1}},
+                                         status=429)
+            return web.Response(status=status, text="Bad Gateway")
+        if method == "getUpdates":
+            return await self._get_updates(body)
+        self.calls.append((method, body))
+        self._notify()
+        handler = getattr(self, f"_m_{method}", None)
+        result = handler(body) if handler else True
+        if isinstance(result, web.Response):
+            return result
+        return web.json_response({"ok": True, "result": result})
+
+    async def _get_updates(self, body: dict) -> web.Response:
+        offset = int(body.get("offset", 0) or 0)
+        timeout = min(float(body.get("timeout", 0) or 0), 2.0)
+        deadline = asyncio.get_running_loop().time() + timeout
+        while True:
+            ready = [u for u in self.updates if u["update_id"] >= offset]
+            remaining = deadline - asyncio.get_running_loop().time()
+            if ready or remaining <= 0:
+                self.calls.append(("getUpdates", body))
+                return web.json_response({"ok": True, "result": ready})
+            self.changed.clear()
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self.changed.wait(), remaining)
+
+    def _m_getMe(self, body: dict) -> dict:
+        return BOT
+
+    def _m_sendMessage(self, body: dict):
+        text = body.get("text", "")
+        plain = text
+        if body.get("parse_mode") == "HTML":
+            error, plain = parse_html(text)
+            if error:
+                return web.json_response({"ok": False, "error_code": 400, "description": error},
+                                         status=400)
+        if not plain.strip():
+            return web.json_response({"ok": False, "error_code": 400,
+                                      "description": "Bad Request: message text is empty"},
+                                     status=400)
+        if len(plain) > 4096:
+            return web.json_response({"ok": False, "error_code": 400,
+                                      "description": "Bad Request: message is too long"},
+                                     status=400)
+        self.next_message_id += 1
+        chat_id = int(body["chat_id"])
+        message = {"message_id": self.next_message_id, "date": int(time.time()),
+                   "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup"},
+                   "from": BOT, "text": plain}
+        if "reply_markup" in body:
+            message["reply_markup"] = body["reply_markup"]
+        body["message"] = message  # the recorded call shows what the bot got back
+        self.sent.append(body)
+        return message
+
+    def _m_editMessageReplyMarkup(self, body: dict):
+        return True
