@@ -286,3 +286,16 @@ def test_missing_or_rejected_token_is_one_line_and_exit_2(tmp_path: Path, knowle
     assert result.stderr == ("reportbot: error: the Bot API server rejected TELEGRAM_BOT_TOKEN: "
                              "check the token from @BotFather\n")
     assert TOKEN not in result.stdout + result.stderr
+
+
+async def test_a_failed_send_is_logged_and_apologised_for_once(fake, bot, caplog):
+    fake.fail_next("sendMessage", 502)
+    fake.message("Ai chủ trì hội nghị?")
+    await fake.wait_calls("sendMessage", 1)
+    await asyncio.sleep(0.3)
+    assert fake.texts() == ["Xin lỗi, mình gặp trục trặc khi trả lời. Bạn thử hỏi lại sau ít phút nhé."]
+    errors = [r for r in caplog.records if r.message == "Error while handling an update"]
+    assert len(errors) == 1 and errors[0].exc_info is not None
+    fake.message("bn trường đạt chuẩn")
+    await fake.wait_calls("sendMessage", 2)
+    assert fake.texts()[1].startswith("Toàn tỉnh có <b>12</b> trường")
