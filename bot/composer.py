@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from . import replies
 from .index import Hit, Index
-from .knowledge import Chunk, Document
+from .knowledge import Document, chunks_of
 from .question import Query
 from .text import split_sentences, terms, word_count
 
@@ -48,6 +48,7 @@ class Source:
     paragraph: int
     score: float
     text: str  # the whole cited paragraph
+    page: int | None = None  # PDF page; `paragraph` then counts on that page
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def source_of(hit: Hit) -> Source:
     """Turn a search hit into a citation."""
     doc = hit.chunk.document
     return Source(doc.path, doc.title, doc.date, hit.chunk.paragraph, round(hit.score, 3),
-                  hit.chunk.text)
+                  hit.chunk.text, hit.chunk.page)
 
 
 def decline(query: Query, titles: Sequence[str]) -> Answer:
@@ -85,7 +86,7 @@ def compose(query: Query, hits: Sequence[Hit], index: Index,
             return authored
     if query.about == "date" and hits and hits[0].chunk.document.date:
         doc = hits[0].chunk.document
-        first = Hit(Chunk(doc, 1, doc.paragraphs[0]), hits[0].score)
+        first = Hit(chunks_of([doc])[0], hits[0].score)
         return Answer(query.text, True, replies.dated(doc.date), "date", (source_of(first),),
                       doc.date)
     if not hits:
@@ -196,7 +197,7 @@ def _authored(query: Query, hits: Sequence[Hit], documents: Sequence[Document]) 
     ranked = [h.chunk.document for h in hits] + list(documents)
     for doc in ranked:
         if doc.author:
-            chunk = Chunk(doc, len(doc.paragraphs), doc.paragraphs[-1])
+            chunk = chunks_of([doc])[-1]
             source = source_of(Hit(chunk, hits[0].score if hits else 0.0))
             return Answer(query.text, True, replies.author(doc.author), "author", (source,),
                           doc.author)

@@ -20,7 +20,7 @@ def render_text(answer: Answer) -> str:
     lines = [answer.text]
     if answer.found and answer.sources:
         s = answer.sources[0]
-        lines.append(replies.source_line(s.title, s.date, s.paragraph))
+        lines.append(replies.source_line(s.title, s.date, s.paragraph, s.page))
     return "\n".join(lines)
 
 
@@ -33,7 +33,7 @@ def render_json(answer: Answer) -> str:
             "answer": answer.text,
             "sources": [
                 {"document": s.document, "title": s.title, "date": s.date,
-                 "paragraph": s.paragraph, "score": s.score}
+                 "paragraph": s.paragraph, "page": s.page, "score": s.score}
                 for s in answer.sources
             ],
             "kind": answer.kind,

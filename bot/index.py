@@ -36,6 +36,10 @@ class Index:
         self.chunks = list(chunks)
         corpus = [terms(chunk.document.title) + terms(chunk.text) for chunk in self.chunks]
         self.bm25 = BM25Okapi(corpus, k1=k1, b=b, epsilon=EPSILON)
+        if self.bm25.average_idf <= 0:
+            # One or two chunks: every idf is <= 0 and so is BM25Okapi's floor (epsilon times a
+            # negative mean), so nothing would ever score. Give each term the same small idf.
+            self.bm25.idf = dict.fromkeys(self.bm25.idf, EPSILON)
         # Numbers each document holds (folded terms such as "~2021"), for the decline rule.
         self._document_numbers: dict[str, set[str]] = defaultdict(set)
         for chunk, chunk_terms in zip(self.chunks, corpus):

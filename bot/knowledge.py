@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .text import normalize, word_count
+from .formats import SUFFIXES, Parsed, parse_text, read_file
+from .text import word_count
 
 logger = logging.getLogger(__name__)
 
-SUFFIXES = (".txt", ".md")
-_DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b[ \t]*\n?", re.IGNORECASE)
-_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*$")
-_MARKUP = re.compile(r"\*\*|__|`|^#{1,6}\s+|^>\s?|^[-*+]\s+", re.MULTILINE)
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+MAX_FILE_BYTES = 20 * 1024 * 1024  # a larger file is skipped: split it
 
 
 class KnowledgeError(Exception):
@@ -32,6 +29,8 @@ class Document:
     date: str | None
     paragraphs: tuple[str, ...]
     author: str | None = None
+    pages: tuple[int | None, ...] = ()  # the page of each paragraph (PDF), else empty
+    format: str = "txt"
 
 
 @dataclass(frozen=True)
@@ -39,8 +38,9 @@ class Chunk:
     """A searchable piece of a document: one paragraph, cited by its 1-based number."""
 
     document: Document
-    paragraph: int
+    paragraph: int  # 1-based, in the file; in a PDF, on its page
     text: str
+    page: int | None = None
 
 
 @dataclass(frozen=True)
@@ -70,87 +70,101 @@ def require_documents(knowledge: Knowledge) -> Knowledge:
     if knowledge.documents:
         return knowledge
     if not knowledge.skipped:
-        raise KnowledgeError(f"knowledge folder {knowledge.root!r} has no .txt or .md reports: "
-                             "add some, or pass --knowledge DIR")
+        raise KnowledgeError(f"knowledge folder {knowledge.root!r} has no reports (.txt, .md, "
+                             ".html, .docx, .pdf): add some, or pass --knowledge DIR")
     reasons = "; ".join(f"{s.path}: {s.reason}" for s in knowledge.skipped)
     raise KnowledgeError(f"knowledge folder {knowledge.root!r} has no usable report ({reasons})")
 
 
 def chunks_of(documents: tuple[Document, ...] | list[Document]) -> list[Chunk]:
-    """Return one chunk per paragraph, in document order."""
-    return [
-        Chunk(doc, number, text)
-        for doc in documents
-        for number, text in enumerate(doc.paragraphs, start=1)
-    ]
+    """Return one chunk per paragraph, in document order; PDF paragraphs count per page."""
+    chunks = []
+    for doc in documents:
+        on_page: dict[int | None, int] = {}
+        for i, text in enumerate(doc.paragraphs):
+            page = doc.pages[i] if doc.pages else None
+            on_page[page] = on_page.get(page, 0) + 1
+            chunks.append(Chunk(doc, on_page[page] if page else i + 1, text, page))
+    return chunks
 
 
 def load_knowledge(root: str | Path) -> Knowledge:
-    """Load every .txt and .md file under root; files that cannot be used are skipped."""
+    """Load every report under root; files that cannot be used are skipped with the reason."""
     folder = Path(root)
     if not folder.is_dir():
         raise KnowledgeError(
             f"knowledge folder {str(folder)!r} does not exist or is not a folder: "
-            "create it and put .txt or .md reports in it, or pass --knowledge DIR"
+            "create it and put reports (.txt, .md, .html, .docx, .pdf) in it, or pass "
+            "--knowledge DIR"
         )
     documents: list[Document] = []
     skipped: list[Skipped] = []
-    for path in sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES):
-        if not path.is_file():
-            continue
-        relative = path.relative_to(folder).as_posix()
+    for path, relative, problem in walk(folder):
         try:
-            documents.append(parse_document(relative, read_text(path)))
+            if problem:
+                raise ValueError(problem)
+            documents.append(load_document(path, relative))
         except ValueError as exc:
             logger.warning("Skipped %s: %s", relative, exc)
             skipped.append(Skipped(relative, str(exc)))
     return Knowledge(str(folder), tuple(documents), tuple(skipped))
 
 
-def read_text(path: Path) -> str:
-    """Read a UTF-8 file (a byte-order mark is allowed); raise ValueError saying what is wrong."""
+def walk(folder: Path) -> list[tuple[Path, str, str | None]]:
+    """List report files under folder as (path, relative name, problem or None); links that
+    lead outside the folder, and link loops, are listed with the problem, not followed."""
+    root = folder.resolve()
+    found: list[tuple[Path, str, str | None]] = []
+    for directory, subdirs, files in os.walk(folder, followlinks=False):
+        subdirs.sort()
+        for name in sorted(files):
+            path = Path(directory) / name
+            if path.suffix.lower() not in SUFFIXES:
+                continue
+            relative = path.relative_to(folder).as_posix()
+            try:
+                real = path.resolve(strict=True)
+            except (OSError, RuntimeError):
+                found.append((path, relative, "broken or looping link: fix or remove it"))
+                continue
+            if not real.is_relative_to(root):
+                found.append((path, relative,
+                              "a link to a file outside the knowledge folder: not followed"))
+            elif real.is_file():
+                found.append((path, relative, None))
+    return sorted(found, key=lambda item: item[1])
+
+
+def load_document(path: Path, relative: str) -> Document:
+    """Read one file into a Document; ValueError says what is wrong with it."""
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
     except OSError as exc:
-        raise ValueError(f"cannot be read ({exc.strerror or exc}): check its permissions") from exc
-    if b"\x00" in data:
-        raise ValueError("binary content, not text: save it as UTF-8 text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ValueError("not UTF-8: save it as UTF-8") from exc
-    if not text.strip():
-        raise ValueError("empty: add some text or remove the file")
-    return text
+        raise ValueError(f"cannot be read ({exc.strerror or exc})") from exc
+    if size > MAX_FILE_BYTES:
+        raise ValueError(f"too large ({size / 2**20:.1f} MB, the limit is "
+                         f"{MAX_FILE_BYTES // 2**20} MB): split it into smaller files")
+    return document_of(relative, read_file(path))
+
+
+def document_of(relative: str, parsed: Parsed) -> Document:
+    """Give a parsed file its path, a title and its byline."""
+    paragraphs = list(parsed.paragraphs)
+    pages = parsed.pages if any(p is not None for p in parsed.pages) else ()
+    return Document(
+        path=relative,
+        title=parsed.title or readable_name(relative),
+        date=parsed.date,
+        paragraphs=tuple(paragraphs),
+        author=_byline(paragraphs),
+        pages=pages,
+        format=Path(relative).suffix.lower().lstrip(".") or "txt",
+    )
 
 
 def parse_document(path: str, raw: str) -> Document:
-    """Turn a file's text into a Document: date marker, title, paragraphs, byline."""
-    date = None
-    marker = _DATE_MARKER.match(raw)
-    if marker:
-        date = marker.group(1)
-        raw = raw[marker.end():]
-    blocks = [normalize(block) for block in _PARAGRAPH_BREAK.split(raw.replace("\r", ""))]
-    title = None
-    paragraphs: list[str] = []
-    for block in blocks:
-        if not block:
-            continue
-        heading = _HEADING.match(block.split("\n", 1)[0])
-        if heading and title is None:
-            title = heading.group(1).strip()
-        paragraphs.append(_plain(block))
-    paragraphs = [p for p in paragraphs if p]
-    if not paragraphs:
-        raise ValueError("empty: add some text or remove the file")
-    return Document(
-        path=path,
-        title=title or readable_name(path),
-        date=date,
-        paragraphs=tuple(paragraphs),
-        author=_byline(paragraphs),
-    )
+    """Turn a text file's content into a Document (front matter, date marker, headings)."""
+    return document_of(path, parse_text(raw))
 
 
 def readable_name(path: str) -> str:
@@ -158,13 +172,6 @@ def readable_name(path: str) -> str:
     stem = Path(path).stem
     name = re.sub(r"[-_.]+", " ", stem).strip() or stem
     return name[:1].upper() + name[1:]
-
-
-def _plain(block: str) -> str:
-    """Drop Markdown markup and line breaks inside a paragraph."""
-    block = _LINK.sub(r"\1", block)
-    block = _MARKUP.sub("", block)
-    return " ".join(line.strip() for line in block.split("\n") if line.strip())
 
 
 def _byline(paragraphs: list[str]) -> str | None:

@@ -72,10 +72,11 @@ def dated(date: str) -> str:
     return f"Tài liệu ghi ngày {date}."
 
 
-def source_line(title: str, date: str | None, paragraph: int) -> str:
-    """Return 'Nguồn: title (2021-06), đoạn 3'."""
+def source_line(title: str, date: str | None, paragraph: int, page: int | None = None) -> str:
+    """Return 'Nguồn: title (2021-06), đoạn 3', or '…, trang 2, đoạn 3' for a PDF."""
     when = f" ({date})" if date else ""
-    return f"Nguồn: {title}{when}, đoạn {paragraph}"
+    where = f"trang {page}, đoạn {paragraph}" if page else f"đoạn {paragraph}"
+    return f"Nguồn: {title}{when}, {where}"
 
 
 def truncated(limit: int) -> str:

@@ -153,7 +153,7 @@ def render_answer(answer: Answer) -> list[str]:
     source = ""
     if answer.found and answer.sources:
         s = answer.sources[0]
-        source = replies.source_line(s.title, s.date, s.paragraph)
+        source = replies.source_line(s.title, s.date, s.paragraph, s.page)
     whole = f"{answer.text}\n\n{source}" if source else answer.text
     pieces = split_text(whole)
     rendered = []

@@ -57,3 +57,9 @@ def test_spelling_correction_finds_the_known_word(index: Index):
     assert index.correct("chinnh") == "chinh"
     assert index.correct("luc") is None  # too short to guess
     assert edit_distance("fraklin", "franklin", 1) == 1
+
+
+def test_a_single_paragraph_knowledge_still_answers():
+    tiny = Index(chunks_of([parse_document("a.txt", "Cầu Rồng dài 666 mét.")]))
+    hits = tiny.search(analyze("cầu rồng dài bao nhiêu").weights)
+    assert [h.chunk.text for h in hits] == ["Cầu Rồng dài 666 mét."]
