@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import console
 from .evaluate import evaluate, load_cases, load_passages
-from .knowledge import KnowledgeError, load_knowledge, require_documents
+from .knowledge import KnowledgeError, load_knowledge
 from .qa import QA
 from .settings import Settings, SettingsError
 
@@ -127,16 +127,12 @@ def _tty_reader(data_dir: Path):
 
 
 def run_index(knowledge_dir: Path) -> int:
+    """Print a table of every file; exit 1 when no document is usable."""
     knowledge = load_knowledge(knowledge_dir)
-    for doc in knowledge.documents:
-        print(f"ok       {doc.path}  «{doc.title}»  {doc.date or '-'}  "
-              f"{len(doc.paragraphs)} đoạn")
-    for skipped in knowledge.skipped:
-        print(f"skipped  {skipped.path}: {skipped.reason}")
+    print(console.index_table(knowledge))
     print(f"{len(knowledge.documents)} documents, {len(knowledge.chunks)} paragraphs, "
           f"{len(knowledge.skipped)} skipped")
-    require_documents(knowledge)
-    return 0
+    return 0 if knowledge.documents else 1
 
 
 def run_eval(args: argparse.Namespace, knowledge_dir: Path) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from . import replies
 from .composer import Answer
@@ -89,6 +90,19 @@ def ask(qa: QA, questions: Iterable[str], write: Callable[[str], None], as_json:
     for question in questions:
         answer = qa.answer(question)
         write(render_json(answer) if as_json else render_text(answer))
+
+
+def index_table(knowledge: Knowledge) -> str:
+    """Return one row per file: file, format, title, date, paragraphs, status."""
+    rows = [("file", "format", "title", "date", "paragraphs", "status")]
+    entries = [(d.path, (d.format, d.title, d.date or "-", str(len(d.paragraphs)), "ok"))
+               for d in knowledge.documents]
+    entries += [(s.path, (Path(s.path).suffix.lstrip(".") or "-", "-", "-", "-",
+                          f"skipped: {s.reason}")) for s in knowledge.skipped]
+    rows += [(path, *rest) for path, rest in sorted(entries)]
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
+    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[5]
+                     for row in rows)
 
 
 def eval_text(report: Report) -> str:

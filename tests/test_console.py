@@ -125,15 +125,22 @@ def test_missing_or_empty_knowledge_folder_is_one_line_and_exit_2(tmp_path: Path
                              "(.txt, .md, .html, .docx, .pdf): add some, or pass --knowledge DIR\n")
 
 
-def test_index_lists_documents_and_skipped_files(knowledge_dir: Path):
+def test_index_prints_a_table_of_files_and_exits_1_when_nothing_is_usable(knowledge_dir: Path,
+                                                                        tmp_path: Path):
     (knowledge_dir / "hong.txt").write_bytes(b"\xfa\xfb not utf8")
     result = run_cli("index", "--knowledge", str(knowledge_dir))
     assert result.returncode == 0
     assert result.stdout == (
-        "ok       thuy-loi/notes.md  «Báo cáo thủy lợi Đà Lạt»  -  3 đoạn\n"
-        "ok       tong-ket-nam-hoc.txt  «Tong ket nam hoc»  2024-03  5 đoạn\n"
-        "skipped  hong.txt: not UTF-8: save it as UTF-8\n"
+        "file                  format  title                    date     paragraphs  status\n"
+        "hong.txt              txt     -                        -        -           skipped: not UTF-8: save it as UTF-8\n"
+        "thuy-loi/notes.md     md      Báo cáo thủy lợi Đà Lạt  -        3           ok\n"
+        "tong-ket-nam-hoc.txt  txt     Tong ket nam hoc         2024-03  5           ok\n"
         "2 documents, 8 paragraphs, 1 skipped\n")
+    (tmp_path / "only").mkdir()
+    (tmp_path / "only" / "empty.txt").write_text("", encoding="utf-8")
+    result = run_cli("index", "--knowledge", str(tmp_path / "only"))
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[-1] == "0 documents, 0 paragraphs, 1 skipped"
 
 
 def test_eval_scores_a_report_style_file(knowledge_dir: Path, tmp_path: Path):
