@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import console
+from . import console, unanswered
 from .evaluate import evaluate, load_cases, load_passages
 from .knowledge import KnowledgeError, load_knowledge
 from .qa import QA
@@ -35,6 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="one JSON object per answer")
     ask.add_argument("question", metavar="QUESTION", help="the question, or - for stdin")
     command("index", "load the knowledge folder and report what it holds")
+    commands.add_parser("unanswered", help="list the questions nobody could answer, most asked "
+                        "first", description="list the questions nobody could answer")
     ev = command("eval", "score a question file")
     ev.add_argument("--questions", required=True, metavar="FILE", help="JSONL questions")
     ev.add_argument("--passages", metavar="FILE", help="JSONL passages (UIT-ViQuAD style)")
@@ -50,6 +52,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(str(exc))
     logging.basicConfig(level=settings.log_level,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if args.command == "unanswered":
+        print(console.unanswered_text(unanswered.summarize(settings.data_dir)))
+        return 0
     knowledge_dir = Path(args.knowledge) if args.knowledge else settings.knowledge_dir
     try:
         if args.command == "eval":
@@ -99,7 +104,8 @@ def run_chat(qa: QA, knowledge_dir: Path, settings: Settings) -> int:
             if not line:
                 raise EOFError
             return line.rstrip("\n")
-    return console.chat(qa, lambda: QA.from_folder(knowledge_dir), read, _say)
+    return console.chat(qa, lambda: QA.from_folder(knowledge_dir), read, _say,
+                        lambda question: unanswered.record(settings.data_dir, question))
 
 
 def _tty_reader(data_dir: Path):

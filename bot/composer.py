@@ -16,7 +16,7 @@ MAX_WORDS = 60  # a longer sentence is trimmed to the clauses that answer
 WINDOW_WORDS = 40  # and the trimmed part is at most this long, unless one clause is longer
 CANDIDATE_CHUNKS = 5
 SHORT_SENTENCE = 18  # a best sentence shorter than this is answered with the next one
-MIN_COVERAGE = 0.4  # share of the question's weighted terms the best paragraph must hold
+MIN_COVERAGE = 0.35  # share of the question's weighted terms the best paragraph must hold
 CHUNK_WEIGHT = 0.5  # how much the paragraph's BM25 rank counts beside the sentence's overlap
 KIND_BONUS = 0.05  # small: on UIT-ViQuAD a larger bonus picks worse sentences
 
@@ -119,7 +119,7 @@ def compose(query: Query, hits: Sequence[Hit], index: Index,
 def coverage(query: Query, text: str, index: Index) -> float:
     """Return the share of the question's needs (weighted by rarity) that the text holds; a
     word the reports never use weighs as much as the rarest word they do."""
-    present = set(terms(text, exact=False))
+    present = set(terms(text))
     total = held = 0.0
     for term, stand_ins in query.needs:
         weight = min(index.rarity(term), index.max_rarity)

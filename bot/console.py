@@ -61,8 +61,10 @@ def reload_text(old: QA, loader: Callable[[], QA]) -> tuple[QA, str]:
 
 
 def chat(qa: QA, loader: Callable[[], QA], read: Callable[[], str],
-         write: Callable[[str], None]) -> int:
-    """Answer lines until /quit or end of input; `read` raises EOFError at the end."""
+         write: Callable[[str], None],
+         unanswered: Callable[[str], None] = lambda question: None) -> int:
+    """Answer lines until /quit or end of input; `read` raises EOFError at the end. Questions
+    the knowledge does not answer go to `unanswered`."""
     while True:
         try:
             line = read()
@@ -82,7 +84,10 @@ def chat(qa: QA, loader: Callable[[], QA], read: Callable[[], str],
         elif command.startswith("/") and " " not in command:
             write(f"Không có lệnh {line.strip()}. {CHAT_HELP}\n")
         else:
-            write(render_text(qa.answer(line)) + "\n")
+            answer = qa.answer(line)
+            if answer.kind == "not_found":
+                unanswered(answer.question)
+            write(render_text(answer) + "\n")
 
 
 def ask(qa: QA, questions: Iterable[str], write: Callable[[str], None], as_json: bool) -> None:
@@ -90,6 +95,13 @@ def ask(qa: QA, questions: Iterable[str], write: Callable[[str], None], as_json:
     for question in questions:
         answer = qa.answer(question)
         write(render_json(answer) if as_json else render_text(answer))
+
+
+def unanswered_text(rows: list[tuple[int, str]]) -> str:
+    """List unanswered questions, most asked first."""
+    if not rows:
+        return "Chưa có câu hỏi nào mà tài liệu không trả lời được."
+    return "\n".join(f"{n:>5}  {question}" for n, question in rows)
 
 
 def index_table(knowledge: Knowledge) -> str:

@@ -186,18 +186,32 @@ def analyze(question: str, lexicon: Lexicon | None = None) -> Query:
     )
 
 
+def written_out(cleaned: str) -> bool:
+    """Tell whether the question is written with diacritics: at least half its words have
+    them; then a word without any (quan, an, trong) is meant as it stands, not folded."""
+    letters = [w for run in words(cleaned) for w in run if not w[:1].isdigit()]
+    return sum(map(has_diacritics, letters)) * 2 >= len(letters) > 0
+
+
 def needs_of(cleaned: str, lexicon: Lexicon) -> tuple[tuple[str, frozenset[str]], ...]:
-    """Return the folded content words and content-word pairs, with synonym stand-ins."""
+    """Return the content words and content-word pairs a paragraph must hold, each with its
+    synonyms' terms as stand-ins; exact forms when the question has diacritics, else folded."""
     typed = has_diacritics(cleaned)
+    exact = written_out(cleaned)
     folded = f" {fold(cleaned)} "
+
+    def form(*run: str) -> str:
+        return " ".join(canonical(w) for w in run) if exact else "~" + " ".join(map(fold, run))
+
     stand_ins: dict[str, set[str]] = {}
     for group in lexicon.synonyms:
         present = [p for p in group if f" {fold(p)} " in folded]
         if not present:
             continue
-        others = {t for p in group if p not in present for t in terms(p, exact=False)}
+        others = {t for p in group if p not in present
+                  for t in terms(p, exact=exact, folded=not exact)}
         for phrase in present:
-            for term in terms(phrase, exact=False):
+            for term in terms(phrase, exact=exact, folded=not exact):
                 stand_ins.setdefault(term, set()).update(others)
     # With diacritics, pyvi says which neighbouring words form one word: only those pairs are
     # needs ("hội nghị", not "nghị diễn"). Without diacritics every pair of content words is.
@@ -207,11 +221,11 @@ def needs_of(cleaned: str, lexicon: Lexicon) -> tuple[tuple[str, frozenset[str]]
         keep = [not lexicon.is_stopword(w, typed) for w in run]
         for i, word in enumerate(run):
             if keep[i]:
-                term = "~" + fold(word)
+                term = form(word)
                 needs[term] = frozenset(stand_ins.get(term, ()))
             if (i + 1 < len(run) and keep[i] and keep[i + 1]
                     and (compounds is None or (word, run[i + 1]) in compounds)):
-                term = f"~{fold(word)} {fold(run[i + 1])}"
+                term = form(word, run[i + 1])
                 needs[term] = frozenset(stand_ins.get(term, ()))
     return tuple(needs.items())
 
@@ -230,10 +244,7 @@ def weigh(cleaned: str, lexicon: Lexicon) -> dict[str, float]:
     folded forms for the rest, bigrams of neighbouring words, and synonyms at half weight."""
     weights: dict[str, float] = {}
     typed = has_diacritics(cleaned)
-    letters = [w for run in words(cleaned) for w in run if not w[:1].isdigit()]
-    # Written out with diacritics when at least half the words have them: then a word
-    # without any (quan, an, trong) is meant as it stands, not folded.
-    written_out = sum(map(has_diacritics, letters)) * 2 >= len(letters)
+    exact = written_out(cleaned)
 
     def add(term: str, weight: float) -> None:
         weights[term] = max(weights.get(term, 0.0), weight)
@@ -245,7 +256,7 @@ def weigh(cleaned: str, lexicon: Lexicon) -> dict[str, float]:
                  single: bool = True) -> None:
         for run in words(text):
             for i, word in enumerate(run):
-                accented = written_out or has_diacritics(word)
+                accented = exact or has_diacritics(word)
                 if not is_stop(word) and (single or len(run) == 1):
                     add(canonical(word), scale * (1.0 if accented else 0.5))
                     add("~" + fold(word), scale * (FOLDED_COMPANION if accented else 1.0))
@@ -253,7 +264,7 @@ def weigh(cleaned: str, lexicon: Lexicon) -> dict[str, float]:
                     nxt = run[i + 1]
                     if is_stop(word) and is_stop(nxt):
                         continue
-                    accented = accented or written_out or has_diacritics(nxt)
+                    accented = accented or exact or has_diacritics(nxt)
                     pair = scale * pair_weight
                     add(f"{canonical(word)} {canonical(nxt)}", pair * (1.0 if accented else 0.5))
                     folded_pair = pair * (FOLDED_COMPANION if accented else 1.0)

@@ -38,7 +38,7 @@ from telegram.ext import (
     filters,
 )
 
-from . import replies
+from . import replies, unanswered
 from .composer import Answer
 from .qa import QA
 from .settings import Settings
@@ -260,6 +260,8 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     message = update.effective_message
     await context.bot.send_chat_action(message.chat_id, ChatAction.TYPING)
     answer = await asyncio.to_thread(state.qa.answer, question)
+    if answer.kind == "not_found":
+        await asyncio.to_thread(unanswered.record, state.data_dir, answer.question)
     pieces = render_answer(answer)
     markup = keyboard(state.remember(answer)) if answer.found else None
     for i, piece in enumerate(pieces):

@@ -191,3 +191,24 @@ def test_eval_names_a_broken_question_file(tmp_path: Path):
     assert result.returncode == 2
     assert result.stderr.startswith(f"reportbot: error: {broken}:2: not a JSON object")
 
+
+
+def test_unanswered_questions_are_logged_and_listed_most_asked_first(knowledge_dir: Path,
+                                                                     tmp_path: Path):
+    data = tmp_path / "data"
+    env_run = subprocess.run(
+        [sys.executable, "-m", "bot", "chat", "--knowledge", str(knowledge_dir)],
+        input="Giá xăng hôm nay?\ngia xang hom nay\nAi chủ trì hội nghị?\nGiá vàng?\nxin chào\n"
+              "GIÁ XĂNG HÔM NAY\n",
+        text=True, capture_output=True, cwd=tmp_path, timeout=120,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "BOT_DATA_DIR": str(data)})
+    assert env_run.returncode == 0
+    rows = [json.loads(line) for line in (data / "unanswered.jsonl").read_text("utf-8").splitlines()]
+    assert [r["question"] for r in rows] == ["Giá xăng hôm nay?", "gia xang hom nay", "Giá vàng?",
+                                             "GIÁ XĂNG HÔM NAY"]
+    assert all(set(r) == {"time", "question"} for r in rows)
+    listing = subprocess.run([sys.executable, "-m", "bot", "unanswered"], text=True,
+                             capture_output=True, cwd=tmp_path, timeout=120,
+                             env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT),
+                                  "BOT_DATA_DIR": str(data)})
+    assert listing.stdout == "    3  GIÁ XĂNG HÔM NAY\n    1  Giá vàng?\n"
