@@ -13,6 +13,7 @@ from pathlib import Path
 from . import console, unanswered
 from .evaluate import evaluate, load_cases, load_passages
 from .knowledge import KnowledgeError, load_knowledge
+from .library import Library, Reloaded
 from .qa import QA
 from .settings import Settings, SettingsError
 
@@ -104,8 +105,18 @@ def run_chat(qa: QA, knowledge_dir: Path, settings: Settings) -> int:
             if not line:
                 raise EOFError
             return line.rstrip("\n")
-    return console.chat(qa, lambda: QA.from_folder(knowledge_dir), read, _say,
-                        lambda question: unanswered.record(settings.data_dir, question))
+    library = Library(knowledge_dir, qa)
+
+    def notify(result: Reloaded) -> None:
+        print(f"[{'cập nhật' if result.ok else 'lỗi'}] {result.message}", file=sys.stderr,
+              flush=True)
+
+    stop = library.watch_in_background(notify)
+    try:
+        return console.chat(library, read, _say,
+                            lambda question: unanswered.record(settings.data_dir, question))
+    finally:
+        stop.set()
 
 
 def _tty_reader(data_dir: Path):

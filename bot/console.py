@@ -9,7 +9,8 @@ from pathlib import Path
 from . import replies
 from .composer import Answer
 from .evaluate import Report
-from .knowledge import Knowledge, KnowledgeError
+from .knowledge import Knowledge
+from .library import Library
 from .qa import QA
 
 PROMPT = "Bạn: "
@@ -49,19 +50,7 @@ def sources_text(knowledge: Knowledge) -> str:
     return replies.sources_list(rows)
 
 
-def reload_text(old: QA, loader: Callable[[], QA]) -> tuple[QA, str]:
-    """Build a new QA; on failure keep the old one and say why."""
-    try:
-        new = loader()
-    except (KnowledgeError, OSError, ValueError) as exc:
-        return old, replies.reload_failed(str(exc))
-    k = new.knowledge
-    skipped = [(s.path, s.reason) for s in k.skipped]
-    return new, replies.reloaded(len(k.documents), len(k.chunks), skipped)
-
-
-def chat(qa: QA, loader: Callable[[], QA], read: Callable[[], str],
-         write: Callable[[str], None],
+def chat(library: Library, read: Callable[[], str], write: Callable[[str], None],
          unanswered: Callable[[str], None] = lambda question: None) -> int:
     """Answer lines until /quit or end of input; `read` raises EOFError at the end. Questions
     the knowledge does not answer go to `unanswered`."""
@@ -71,6 +60,7 @@ def chat(qa: QA, loader: Callable[[], QA], read: Callable[[], str],
         except EOFError:
             return 0
         command = line.strip().lower()
+        qa = library.qa
         if command in ("/quit", "/exit", "/q"):
             write(replies.goodbye())
             return 0
@@ -79,8 +69,7 @@ def chat(qa: QA, loader: Callable[[], QA], read: Callable[[], str],
         elif command == "/sources":
             write(sources_text(qa.knowledge) + "\n")
         elif command == "/reload":
-            qa, message = reload_text(qa, loader)
-            write(message + "\n")
+            write(library.reload().message + "\n")
         elif command.startswith("/") and " " not in command:
             write(f"Không có lệnh {line.strip()}. {CHAT_HELP}\n")
         else:

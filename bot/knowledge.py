@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .formats import SUFFIXES, Parsed, parse_text, read_file
@@ -31,6 +31,7 @@ class Document:
     author: str | None = None
     pages: tuple[int | None, ...] = ()  # the page of each paragraph (PDF), else empty
     format: str = "txt"
+    stamp: tuple[int, int] = (0, 0)  # (size, mtime_ns) when read: unchanged files are reused
 
 
 @dataclass(frozen=True)
@@ -88,8 +89,9 @@ def chunks_of(documents: tuple[Document, ...] | list[Document]) -> list[Chunk]:
     return chunks
 
 
-def load_knowledge(root: str | Path) -> Knowledge:
-    """Load every report under root; files that cannot be used are skipped with the reason."""
+def load_knowledge(root: str | Path, previous: Knowledge | None = None) -> Knowledge:
+    """Load every report under root; files that cannot be used are skipped with the reason.
+    Documents of `previous` whose file has not changed (size and time) are reused unread."""
     folder = Path(root)
     if not folder.is_dir():
         raise KnowledgeError(
@@ -99,10 +101,15 @@ def load_knowledge(root: str | Path) -> Knowledge:
         )
     documents: list[Document] = []
     skipped: list[Skipped] = []
+    known = {d.path: d for d in previous.documents} if previous else {}
     for path, relative, problem in walk(folder):
         try:
             if problem:
                 raise ValueError(problem)
+            old = known.get(relative)
+            if old is not None and old.stamp == _stamp(path):
+                documents.append(old)
+                continue
             documents.append(load_document(path, relative))
         except ValueError as exc:
             logger.warning("Skipped %s: %s", relative, exc)
@@ -135,16 +142,21 @@ def walk(folder: Path) -> list[tuple[Path, str, str | None]]:
     return sorted(found, key=lambda item: item[1])
 
 
-def load_document(path: Path, relative: str) -> Document:
-    """Read one file into a Document; ValueError says what is wrong with it."""
+def _stamp(path: Path) -> tuple[int, int]:
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as exc:
         raise ValueError(f"cannot be read ({exc.strerror or exc})") from exc
-    if size > MAX_FILE_BYTES:
-        raise ValueError(f"too large ({size / 2**20:.1f} MB, the limit is "
+    return info.st_size, info.st_mtime_ns
+
+
+def load_document(path: Path, relative: str) -> Document:
+    """Read one file into a Document; ValueError says what is wrong with it."""
+    stamp = _stamp(path)
+    if stamp[0] > MAX_FILE_BYTES:
+        raise ValueError(f"too large ({stamp[0] / 2**20:.1f} MB, the limit is "
                          f"{MAX_FILE_BYTES // 2**20} MB): split it into smaller files")
-    return document_of(relative, read_file(path))
+    return replace(document_of(relative, read_file(path)), stamp=stamp)
 
 
 def document_of(relative: str, parsed: Parsed) -> Document:

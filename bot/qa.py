@@ -25,9 +25,10 @@ class QA:
         self.index = Index(knowledge.chunks)
 
     @classmethod
-    def from_folder(cls, root: str | Path) -> QA:
-        """Load a knowledge folder; KnowledgeError says what is wrong with it."""
-        return cls(load_knowledge(root))
+    def from_folder(cls, root: str | Path, previous: Knowledge | None = None) -> QA:
+        """Load a knowledge folder (reusing unchanged documents of `previous`);
+        KnowledgeError says what is wrong with it."""
+        return cls(load_knowledge(root, previous))
 
     @property
     def titles(self) -> list[str]:

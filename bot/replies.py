@@ -128,3 +128,8 @@ def apology() -> str:
 
 def unknown_command(command: str) -> str:
     return f"Không có lệnh {command}. Các lệnh: /start, /help, /sources, /reload."
+
+
+def watch_stopped(folder: str, reason: str) -> str:
+    return (f"Ngừng theo dõi thư mục {folder} ({reason}); mình vẫn trả lời bằng dữ liệu đã có. "
+            "Hãy khôi phục thư mục rồi gõ /reload.")

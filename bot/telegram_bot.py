@@ -11,8 +11,9 @@ import json
 import logging
 import secrets
 import signal
+import threading
 from collections import OrderedDict, defaultdict
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -40,7 +41,7 @@ from telegram.ext import (
 
 from . import replies, unanswered
 from .composer import Answer
-from .qa import QA
+from .library import Library, Reloaded
 from .settings import Settings
 from .text import split_sentences
 
@@ -96,12 +97,11 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
 
 
 class BotState:
-    """What the handlers share: the current QA, how to reload it, admins, remembered answers."""
+    """What the handlers share: the library served, admins, remembered answers."""
 
-    def __init__(self, qa: QA, loader: Callable[[], QA], admin_ids: frozenset[int],
-                 data_dir: Path) -> None:
-        self.qa = qa
-        self.loader = loader
+    def __init__(self, library: Library, admin_ids: frozenset[int], data_dir: Path) -> None:
+        self.library = library
+        self.stop_watching: threading.Event | None = None
         self.admin_ids = admin_ids
         self.data_dir = data_dir
         self.answers: OrderedDict[str, Answer] = OrderedDict()
@@ -196,7 +196,7 @@ def in_group(update: Update) -> bool:
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Greet, say what the bot knows and give example questions (deep-link payload ignored)."""
-    qa = state_of(context).qa
+    qa = state_of(context).library.qa
     examples = "\n".join(f"• {e}" for e in replies.EXAMPLES)
     await send_plain(update.effective_message,
                      f"{replies.greeting(qa.titles)}\n\nVí dụ:\n{examples}", in_group(update))
@@ -204,14 +204,14 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Explain how to ask."""
-    text = replies.help_text(state_of(context).qa.titles)
+    text = replies.help_text(state_of(context).library.qa.titles)
     await send_plain(update.effective_message, text + "\nLệnh: /sources, /reload, /help.",
                      in_group(update))
 
 
 async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """List the documents with date and paragraph count."""
-    docs = state_of(context).qa.knowledge.documents
+    docs = state_of(context).library.qa.knowledge.documents
     rows = [(d.title, d.date, len(d.paragraphs)) for d in docs]
     await send_plain(update.effective_message, replies.sources_list(rows), in_group(update))
 
@@ -223,16 +223,8 @@ async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if user is None or user.id not in state.admin_ids:
         await send_plain(update.effective_message, replies.not_admin(), in_group(update))
         return
-    try:
-        state.qa = await asyncio.to_thread(state.loader)
-    except Exception as exc:  # noqa: BLE001 - any failure must keep the old index
-        logger.warning("Reload failed: %s", exc)
-        text = replies.reload_failed(str(exc))
-    else:
-        k = state.qa.knowledge
-        text = replies.reloaded(len(k.documents), len(k.chunks),
-                                [(s.path, s.reason) for s in k.skipped])
-    await send_plain(update.effective_message, text, in_group(update))
+    result = await asyncio.to_thread(state.library.reload)
+    await send_plain(update.effective_message, result.message, in_group(update))
 
 
 def addressed_text(update: Update, bot_username: str) -> str | None:
@@ -259,7 +251,7 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     state = state_of(context)
     message = update.effective_message
     await context.bot.send_chat_action(message.chat_id, ChatAction.TYPING)
-    answer = await asyncio.to_thread(state.qa.answer, question)
+    answer = await asyncio.to_thread(state.library.qa.answer, question)
     if answer.kind == "not_found":
         await asyncio.to_thread(unanswered.record, state.data_dir, answer.question)
     pieces = render_answer(answer)
@@ -308,10 +300,36 @@ async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> N
 
 
 async def post_init(application: Application) -> None:
+    """Register the commands and start watching the knowledge folder."""
     await application.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS])
+    state: BotState = application.bot_data["state"]
+    loop = asyncio.get_running_loop()
+
+    def notify(result: Reloaded) -> None:
+        logger.info("Knowledge folder changed: %s", result.message)
+        if result.problems:
+            asyncio.run_coroutine_threadsafe(tell_admins(application, result.message), loop)
+
+    state.stop_watching = state.library.watch_in_background(notify)
 
 
-def build_application(settings: Settings, qa: QA, loader: Callable[[], QA]) -> Application:
+async def post_shutdown(application: Application) -> None:
+    state: BotState = application.bot_data["state"]
+    if state.stop_watching:
+        state.stop_watching.set()
+
+
+async def tell_admins(application: Application, text: str) -> None:
+    """Send a message to every admin in BOT_ADMIN_IDS (who must have started a chat)."""
+    for admin in application.bot_data["state"].admin_ids:
+        try:
+            for piece in split_text(text):
+                await application.bot.send_message(admin, piece)
+        except TelegramError as exc:
+            logger.warning("Could not tell admin %s: %s", admin, exc)
+
+
+def build_application(settings: Settings, library: Library) -> Application:
     """Build the Application with its handlers; the caller runs it."""
     if not settings.token:
         raise TelegramSetupError("TELEGRAM_BOT_TOKEN is not set: put the token from @BotFather "
@@ -319,11 +337,12 @@ def build_application(settings: Settings, qa: QA, loader: Callable[[], QA]) -> A
     builder = (ApplicationBuilder().token(settings.token)
                .rate_limiter(AIORateLimiter(max_retries=3))
                .concurrent_updates(ChatOrderedProcessor())
-               .post_init(post_init))
+               .post_init(post_init)
+               .post_shutdown(post_shutdown))
     if settings.base_url:
         builder = builder.base_url(settings.base_url)
     application = builder.build()
-    application.bot_data["state"] = BotState(qa, loader, settings.admin_ids, settings.data_dir)
+    application.bot_data["state"] = BotState(library, settings.admin_ids, settings.data_dir)
     application.add_handler(CommandHandler("start", start))
     application.add_handler(CommandHandler("help", help_command))
     application.add_handler(CommandHandler("sources", sources))
@@ -363,8 +382,7 @@ def run_telegram(settings: Settings, knowledge_dir: Path) -> int:
         raise TelegramSetupError("TELEGRAM_BOT_TOKEN is not set: put the token from @BotFather "
                                  "in .env or the environment")
     protect_logs(settings.token)
-    qa = QA.from_folder(knowledge_dir)
-    application = build_application(settings, qa, lambda: QA.from_folder(knowledge_dir))
+    application = build_application(settings, Library(knowledge_dir))
     try:
         application.run_polling(allowed_updates=Update.ALL_TYPES, close_loop=False,
                                 stop_signals=(signal.SIGINT, signal.SIGTERM))

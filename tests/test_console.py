@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from bot import console
-from bot.qa import QA
+from bot.library import Library
 from tests.conftest import ROOT
 
 
@@ -18,7 +18,7 @@ def run_cli(*args: str, stdin: str = "", cwd: Path = ROOT) -> subprocess.Complet
                           env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)})
 
 
-def chat_transcript(qa: QA, lines: list[str], loader=None) -> str:
+def chat_transcript(library: Library, lines: list[str]) -> str:
     feed = iter(lines)
     out: list[str] = []
 
@@ -28,13 +28,14 @@ def chat_transcript(qa: QA, lines: list[str], loader=None) -> str:
         except StopIteration:
             raise EOFError from None
 
-    console.chat(qa, loader or (lambda: qa), read, out.append)
+    console.chat(library, read, out.append)
     return "\n".join(out)
 
 
-def test_chat_transcript(qa: QA):
-    transcript = chat_transcript(qa, ["Ai chủ trì hội nghị?", "", "/sources", "bn trường đạt chuẩn",
-                                      "/quit", "not read"])
+def test_chat_transcript(knowledge_dir: Path):
+    transcript = chat_transcript(Library(knowledge_dir),
+                                 ["Ai chủ trì hội nghị?", "", "/sources", "bn trường đạt chuẩn",
+                                  "/quit", "not read"])
     assert transcript == """\
 Giám đốc Sở Nguyễn Văn Hòa chủ trì hội nghị.
 Nguồn: Tong ket nam hoc (2024-03), đoạn 1
@@ -52,25 +53,36 @@ Tạm biệt!"""
 
 
 def test_chat_reload_picks_up_a_new_file_and_a_failed_reload_keeps_the_old_index(
-        qa: QA, knowledge_dir: Path):
+        knowledge_dir: Path):
+    library = Library(knowledge_dir)
     (knowledge_dir / "moi.txt").write_text("Trường Đại học Đà Lạt tuyển 3.000 sinh viên.",
                                            encoding="utf-8")
-    transcript = chat_transcript(qa, ["/reload", "trường đại học tuyển bao nhiêu sinh viên"],
-                                 loader=lambda: QA.from_folder(knowledge_dir))
+    transcript = chat_transcript(library, ["/reload", "trường đại học tuyển bao nhiêu sinh viên"])
     assert transcript.startswith("Đã nạp lại: 3 tài liệu, 9 đoạn.\n")
     assert "Trường Đại học Đà Lạt tuyển 3.000 sinh viên.\nNguồn: Moi, đoạn 1" in transcript
 
-    def broken() -> QA:
-        return QA.from_folder(knowledge_dir / "gone")
-
-    transcript = chat_transcript(qa, ["/reload", "Ai chủ trì hội nghị?"], loader=broken)
+    moved = knowledge_dir.with_name("moved")
+    knowledge_dir.rename(moved)  # the folder disappears while the bot runs
+    transcript = chat_transcript(library, ["/reload", "Ai chủ trì hội nghị?"])
     assert transcript.startswith("Không nạp lại được (knowledge folder ")
     assert "mình vẫn dùng dữ liệu cũ." in transcript
     assert "Nguyễn Văn Hòa chủ trì hội nghị." in transcript
 
 
-def test_unknown_command_is_explained(qa: QA):
-    assert chat_transcript(qa, ["/foo"]) == f"Không có lệnh /foo. {console.CHAT_HELP}\n"
+def test_unchanged_files_are_not_read_again_on_reload(knowledge_dir: Path):
+    library = Library(knowledge_dir)
+    before = {d.path: d for d in library.qa.knowledge.documents}
+    (knowledge_dir / "tong-ket-nam-hoc.txt").write_text("Năm học mới bắt đầu ngày 5/9.",
+                                                        encoding="utf-8")
+    assert library.reload().ok
+    after = {d.path: d for d in library.qa.knowledge.documents}
+    assert after["thuy-loi/notes.md"] is before["thuy-loi/notes.md"]  # reused, not re-read
+    assert after["tong-ket-nam-hoc.txt"].paragraphs == ("Năm học mới bắt đầu ngày 5/9.",)
+
+
+def test_unknown_command_is_explained(knowledge_dir: Path):
+    assert chat_transcript(Library(knowledge_dir), ["/foo"]) == (
+        f"Không có lệnh /foo. {console.CHAT_HELP}\n")
 
 
 def test_piped_chat_over_the_bundled_report():
@@ -212,3 +224,49 @@ def test_unanswered_questions_are_logged_and_listed_most_asked_first(knowledge_d
                              env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT),
                                   "BOT_DATA_DIR": str(data)})
     assert listing.stdout == "    3  GIÁ XĂNG HÔM NAY\n    1  Giá vàng?\n"
+
+
+def test_running_chat_follows_the_folder(knowledge_dir: Path, tmp_path: Path):
+    """A new file answers within seconds, a broken one is reported, a deleted one is gone."""
+    import time
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "chat", "--knowledge", str(knowledge_dir)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=tmp_path, env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)})
+
+    def ask(question: str) -> str:
+        process.stdin.write(question + "\n")
+        process.stdin.flush()
+        lines = []
+        while (line := process.stdout.readline()) not in ("\n", ""):
+            lines.append(line.rstrip("\n"))
+        return "\n".join(lines)
+
+    def notice() -> str:
+        return process.stderr.readline().rstrip("\n")
+
+    try:
+        assert ask("trường đại học tuyển bao nhiêu sinh viên").startswith("Xin lỗi")
+        started = time.monotonic()
+        (knowledge_dir / "moi.txt").write_text("Trường Đại học Đà Lạt tuyển 3.000 sinh viên.",
+                                               encoding="utf-8")
+        assert notice() == "[cập nhật] Đã nạp lại: 3 tài liệu, 9 đoạn."
+        assert time.monotonic() - started < 2.0
+        assert ask("trường đại học tuyển bao nhiêu sinh viên") == (
+            "Trường Đại học Đà Lạt tuyển 3.000 sinh viên.\nNguồn: Moi, đoạn 1")
+        (knowledge_dir / "hong.txt").write_bytes(b"\x00\x01binary")
+        seen = [notice()]
+        while not seen[-1].startswith("[cập nhật]"):
+            seen.append(notice())
+        assert seen[0].endswith("WARNING bot.knowledge: Skipped hong.txt: binary content, not "
+                                "text: save it as UTF-8 text")
+        assert seen[-1] == "[cập nhật] Đã nạp lại: 3 tài liệu, 9 đoạn."
+        assert notice() == "Bỏ qua hong.txt: binary content, not text: save it as UTF-8 text"
+        (knowledge_dir / "moi.txt").unlink()
+        while "2 tài liệu" not in notice():
+            pass
+        assert ask("trường đại học tuyển bao nhiêu sinh viên").startswith("Xin lỗi")
+    finally:
+        process.stdin.close()
+        process.wait(timeout=30)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from aiohttp import web
 
-from bot.qa import QA
+from bot.library import Library
 from bot.settings import Settings
 from bot.telegram_bot import build_application, render_answer, split_text
 from tests.conftest import ROOT
@@ -39,8 +39,7 @@ async def fake():
 async def bot(fake: FakeTelegram, knowledge_dir: Path, tmp_path: Path):
     settings = Settings(knowledge_dir=knowledge_dir, data_dir=tmp_path / "data", token=TOKEN,
                         base_url=fake.url, admin_ids=frozenset({ADMIN}))
-    app = build_application(settings, QA.from_folder(knowledge_dir),
-                            lambda: QA.from_folder(knowledge_dir))
+    app = build_application(settings, Library(knowledge_dir))
     await app.initialize()
     await app.post_init(app)
     await app.updater.start_polling(poll_interval=0, timeout=1, allowed_updates=["message",
@@ -49,6 +48,7 @@ async def bot(fake: FakeTelegram, knowledge_dir: Path, tmp_path: Path):
     yield app
     await app.updater.stop()
     await app.stop()
+    await app.post_shutdown(app)
     await app.shutdown()
 
 
@@ -299,3 +299,17 @@ async def test_a_failed_send_is_logged_and_apologised_for_once(fake, bot, caplog
     fake.message("bn trường đạt chuẩn")
     await fake.wait_calls("sendMessage", 2)
     assert fake.texts()[1].startswith("Toàn tỉnh có <b>12</b> trường")
+
+
+async def test_folder_changes_are_followed_and_admins_hear_of_broken_files(fake, bot,
+                                                                          knowledge_dir):
+    (knowledge_dir / "moi.txt").write_text("Trường Đại học Đà Lạt tuyển 3.000 sinh viên.",
+                                           encoding="utf-8")
+    await asyncio.sleep(1.5)
+    fake.message("trường đại học tuyển bao nhiêu sinh viên")
+    await fake.wait_calls("sendMessage", 1)
+    assert fake.texts()[0].startswith("Trường Đại học Đà Lạt tuyển <b>3.000</b> sinh viên.")
+    (knowledge_dir / "hong.txt").write_bytes(b"\x00binary")
+    (to_admin,) = [m for m in await fake.wait_calls("sendMessage", 2) if m["chat_id"] == str(ADMIN)]
+    assert to_admin["text"] == ("Đã nạp lại: 3 tài liệu, 9 đoạn.\n"
+                                "Bỏ qua hong.txt: binary content, not text: save it as UTF-8 text")
