@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import console, unanswered
+from .cache import IndexCache
 from .evaluate import evaluate, load_cases, load_passages
 from .knowledge import KnowledgeError, load_knowledge
 from .library import Library, Reloaded
@@ -69,10 +70,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return run_telegram(settings, knowledge_dir)
             except TelegramSetupError as exc:
                 return fail(str(exc))
-        qa = QA.from_folder(knowledge_dir)
+        library = Library(knowledge_dir, cache=IndexCache(settings.data_dir / "cache"),
+                          progress=progress_bar if sys.stderr.isatty() else None)
         if args.command == "ask":
-            return run_ask(qa, args)
-        return run_chat(qa, knowledge_dir, settings)
+            return run_ask(library.qa, args)
+        return run_chat(library, settings)
     except KnowledgeError as exc:
         return fail(str(exc))
     except KeyboardInterrupt:
@@ -95,7 +97,16 @@ def run_ask(qa: QA, args: argparse.Namespace) -> int:
     return 0
 
 
-def run_chat(qa: QA, knowledge_dir: Path, settings: Settings) -> int:
+def progress_bar(done: int, total: int) -> None:
+    """Show indexing progress on a terminal."""
+    width = 30
+    filled = width * done // max(total, 1)
+    end = "\n" if done >= total else ""
+    print(f"\rĐang lập chỉ mục [{'#' * filled}{'.' * (width - filled)}] {done}/{total} đoạn",
+          end=end, file=sys.stderr, flush=True)
+
+
+def run_chat(library: Library, settings: Settings) -> int:
     if sys.stdin.isatty():
         read = _tty_reader(settings.data_dir)
         print(f"{console.CHAT_HELP}\n", flush=True)
@@ -105,8 +116,6 @@ def run_chat(qa: QA, knowledge_dir: Path, settings: Settings) -> int:
             if not line:
                 raise EOFError
             return line.rstrip("\n")
-    library = Library(knowledge_dir, qa)
-
     def notify(result: Reloaded) -> None:
         print(f"[{'cập nhật' if result.ok else 'lỗi'}] {result.message}", file=sys.stderr,
               flush=True)

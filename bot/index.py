@@ -27,14 +27,24 @@ class Hit:
     score: float
 
 
+def chunk_terms(title: str, text: str) -> list[str]:
+    """The terms a chunk is indexed by: its document's title, then its own text."""
+    return terms(title) + terms(text)
+
+
 class Index:
     """Searchable chunks: build once, then `search` many times."""
 
-    def __init__(self, chunks: list[Chunk], *, k1: float = 1.2, b: float = 0.75) -> None:
+    def __init__(self, chunks: list[Chunk], *, k1: float = 1.2, b: float = 0.75,
+                 corpus: list[list[str]] | None = None) -> None:
+        """Index the chunks; `corpus` may hold their terms already (from the cache)."""
         if not chunks:
             raise ValueError("an index needs at least one chunk; the knowledge folder has no text")
         self.chunks = list(chunks)
-        corpus = [terms(chunk.document.title) + terms(chunk.text) for chunk in self.chunks]
+        if corpus is None:
+            corpus = [chunk_terms(chunk.document.title, chunk.text) for chunk in self.chunks]
+        elif len(corpus) != len(self.chunks):
+            raise ValueError(f"corpus has {len(corpus)} term lists for {len(self.chunks)} chunks")
         self.bm25 = BM25Okapi(corpus, k1=k1, b=b, epsilon=EPSILON)
         if self.bm25.average_idf <= 0:
             # One or two chunks: every idf is <= 0 and so is BM25Okapi's floor (epsilon times a
@@ -42,15 +52,19 @@ class Index:
             self.bm25.idf = dict.fromkeys(self.bm25.idf, EPSILON)
         # Numbers each document holds (folded terms such as "~2021"), for the decline rule.
         self._document_numbers: dict[str, set[str]] = defaultdict(set)
-        for chunk, chunk_terms in zip(self.chunks, corpus):
+        for chunk, held in zip(self.chunks, corpus):
             self._document_numbers[chunk.document.path].update(
-                t for t in chunk_terms if t[1:2].isdigit() and " " not in t)
+                t for t in held if t[1:2].isdigit() and " " not in t)
         # Postings let a query touch only the chunks holding its terms; the numbers are
         # exactly BM25Okapi's (see tests/test_index.py).
         self._postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for i, freqs in enumerate(self.bm25.doc_freqs):
             for term, tf in freqs.items():
                 self._postings[term].append((i, tf))
+        self._postings = dict(self._postings)
+        # The postings hold the same counts; dropping BM25Okapi's copy halves memory and the
+        # cached index (bm25.get_scores is not used; scores() computes the same numbers).
+        self.bm25.doc_freqs = []
         lengths = np.asarray(self.bm25.doc_len, dtype=float)
         norm = self.bm25.k1 * (1 - self.bm25.b + self.bm25.b * lengths / self.bm25.avgdl)
         self._norm: list[float] = norm.tolist()

@@ -11,6 +11,7 @@ from pathlib import Path
 from watchfiles import watch
 
 from . import replies
+from .cache import IndexCache, Progress
 from .formats import SUFFIXES
 from .qa import QA
 
@@ -30,16 +31,18 @@ class Library:
     """Holds the QA being served. A rebuild reads only changed files, builds the new index
     beside the old one and swaps it in at once; questions meanwhile use the old one."""
 
-    def __init__(self, root: Path, qa: QA | None = None) -> None:
+    def __init__(self, root: Path, qa: QA | None = None, cache: IndexCache | None = None,
+                 progress: Progress | None = None) -> None:
         self.root = Path(root)
-        self.qa = qa or QA.from_folder(self.root)
+        self.cache = cache
+        self.qa = qa or QA.from_folder(self.root, cache=cache, progress=progress)
         self._lock = threading.Lock()
 
     def reload(self) -> Reloaded:
         """Rebuild from the folder; on failure keep serving the old index."""
         with self._lock:
             try:
-                new = QA.from_folder(self.root, previous=self.qa.knowledge)
+                new = QA.from_folder(self.root, previous=self.qa.knowledge, cache=self.cache)
             except Exception as exc:  # noqa: BLE001 - any failure must keep the old index
                 logger.warning("Reload of %s failed: %s", self.root, exc)
                 return Reloaded(False, replies.reload_failed(str(exc)), True)

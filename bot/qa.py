@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import replace
 from pathlib import Path
 
 from . import replies
+from .cache import IndexCache, Progress
 from .composer import Answer, compose
 from .index import Hit, Index
 from .knowledge import Knowledge, load_knowledge, require_documents
@@ -19,16 +21,18 @@ TOP_K = 5
 class QA:
     """Answers questions from one loaded knowledge folder; build a new one to reload."""
 
-    def __init__(self, knowledge: Knowledge, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, knowledge: Knowledge, lexicon: Lexicon | None = None,
+                 cache: IndexCache | None = None, progress: Progress | None = None) -> None:
         self.knowledge = require_documents(knowledge)
         self.lexicon = lexicon or load_lexicon()
-        self.index = Index(knowledge.chunks)
+        self.index = build_index(knowledge, cache, progress)
 
     @classmethod
-    def from_folder(cls, root: str | Path, previous: Knowledge | None = None) -> QA:
-        """Load a knowledge folder (reusing unchanged documents of `previous`);
-        KnowledgeError says what is wrong with it."""
-        return cls(load_knowledge(root, previous))
+    def from_folder(cls, root: str | Path, previous: Knowledge | None = None,
+                    cache: IndexCache | None = None, progress: Progress | None = None) -> QA:
+        """Load a knowledge folder (reusing unchanged documents of `previous`, and terms and
+        index from `cache`); KnowledgeError says what is wrong with it."""
+        return cls(load_knowledge(root, previous), cache=cache, progress=progress)
 
     @property
     def titles(self) -> list[str]:
@@ -72,6 +76,27 @@ class QA:
         query = self._spellchecked(query)
         hits = self.index.search(query.weights, TOP_K)
         return compose(query, hits, self.index, self.knowledge.documents), hits
+
+
+def build_index(knowledge: Knowledge, cache: IndexCache | None,
+                progress: Progress | None = None) -> Index:
+    """Build the index, or take it from the cache when the knowledge is exactly the same."""
+    chunks = knowledge.chunks
+    if cache is None:
+        return Index(chunks)
+    digest = hashlib.sha1()
+    for c in chunks:
+        doc = c.document
+        digest.update("\x00".join([doc.path, doc.title, doc.date or "", str(c.page),
+                                    str(c.paragraph), c.text, "\x01"]).encode("utf-8"))
+    signature = digest.hexdigest()
+    cached = cache.load_index(signature)
+    if isinstance(cached, Index):
+        return cached
+    corpus = cache.terms([(c.document.title, c.text) for c in chunks], progress)
+    index = Index(chunks, corpus=corpus)
+    cache.save_index(signature, index)
+    return index
 
 
 def _same_case(word: str):

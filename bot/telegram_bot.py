@@ -40,6 +40,7 @@ from telegram.ext import (
 )
 
 from . import replies, unanswered
+from .cache import IndexCache
 from .composer import Answer
 from .library import Library, Reloaded
 from .settings import Settings
@@ -382,7 +383,8 @@ def run_telegram(settings: Settings, knowledge_dir: Path) -> int:
         raise TelegramSetupError("TELEGRAM_BOT_TOKEN is not set: put the token from @BotFather "
                                  "in .env or the environment")
     protect_logs(settings.token)
-    application = build_application(settings, Library(knowledge_dir))
+    library = Library(knowledge_dir, cache=IndexCache(settings.data_dir / "cache"))
+    application = build_application(settings, library)
     try:
         application.run_polling(allowed_updates=Update.ALL_TYPES, close_loop=False,
                                 stop_signals=(signal.SIGINT, signal.SIGTERM))

@@ -1,0 +1,113 @@
+"""The index cache in BOT_DATA_DIR: terms of every paragraph seen, and the last built index."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from . import __version__
+from .index import chunk_terms
+
+logger = logging.getLogger(__name__)
+
+PARALLEL_FROM = 2000  # paragraphs to tokenize before it pays to start worker processes
+Progress = Callable[[int, int], None]
+
+
+Piece = tuple[str, str]  # (title, paragraph text): what a chunk is indexed by
+
+
+def _key(piece: Piece) -> str:
+    return hashlib.sha1("\x00".join(piece).encode("utf-8")).hexdigest()
+
+
+def _terms_of(pieces: Sequence[Piece]) -> list[list[str]]:
+    return [chunk_terms(*piece) for piece in pieces]
+
+
+class IndexCache:
+    """Pickled files under `folder`, tagged with the project's version; a missing, corrupt or
+    old cache is rebuilt, never an error."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.computed = 0  # paragraphs tokenized by this cache (not found in it)
+        self._terms: dict[str, list[str]] | None = None
+
+    def _read(self, name: str) -> object | None:
+        path = self.folder / name
+        try:
+            with path.open("rb") as stream:
+                version, payload = pickle.load(stream)
+        except FileNotFoundError:
+            return None
+        except Exception as exc:  # noqa: BLE001 - any broken cache is rebuilt
+            logger.warning("Ignoring the broken cache file %s (%s); rebuilding it", path, exc)
+            return None
+        if version != __version__:
+            return None
+        return payload
+
+    def _write(self, name: str, payload: object) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            temporary = self.folder / f".{name}.{os.getpid()}"
+            with temporary.open("wb") as stream:
+                pickle.dump((__version__, payload), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            temporary.replace(self.folder / name)  # readers never see half a file
+        except OSError as exc:
+            logger.warning("Could not write the cache in %s: %s", self.folder, exc)
+
+    def terms(self, texts: Sequence[Piece], progress: Progress | None = None) -> list[list[str]]:
+        """Return the index terms of each (title, text), computing only those never seen."""
+        if self._terms is None:
+            loaded = self._read("terms.pkl")
+            self._terms = loaded if isinstance(loaded, dict) else {}
+        keys = [_key(t) for t in texts]
+        missing = list(dict.fromkeys(k for k in keys if k not in self._terms))
+        if missing:
+            by_key = dict(zip(keys, texts))
+            todo = [by_key[k] for k in missing]
+            for key, found in zip(missing, tokenize(todo, progress)):
+                self._terms[key] = found
+            self.computed += len(missing)
+            live = set(keys)  # forget paragraphs no longer in the folder
+            self._terms = {k: v for k, v in self._terms.items() if k in live}
+            self._write("terms.pkl", self._terms)
+        return [self._terms[k] for k in keys]
+
+    def load_index(self, signature: str) -> object | None:
+        """Return the index saved for exactly this knowledge, or None."""
+        saved = self._read("index.pkl")
+        if isinstance(saved, tuple) and len(saved) == 2 and saved[0] == signature:
+            return saved[1]
+        return None
+
+    def save_index(self, signature: str, index: object) -> None:
+        self._write("index.pkl", (signature, index))
+
+
+def tokenize(texts: Sequence[Piece], progress: Progress | None = None) -> list[list[str]]:
+    """Compute index terms, on every core when there are many texts, reporting progress."""
+    workers = os.cpu_count() or 1
+    if len(texts) < PARALLEL_FROM or workers < 2:
+        if progress:
+            progress(0, len(texts))
+        out = _terms_of(texts)
+        if progress:
+            progress(len(texts), len(texts))
+        return out
+    size = 500
+    batches = [texts[i:i + size] for i in range(0, len(texts), size)]
+    out: list[list[str]] = []
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for batch in pool.map(_terms_of, batches):
+            out.extend(batch)
+            if progress:
+                progress(len(out), len(texts))
+    return out
