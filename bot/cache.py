@@ -8,15 +8,28 @@ import os
 import pickle
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
-from .index import chunk_terms
+from .index import Index, chunk_terms
+from .knowledge import Knowledge
 
 logger = logging.getLogger(__name__)
 
 PARALLEL_FROM = 2000  # paragraphs to tokenize before it pays to start worker processes
 Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A built index with the knowledge it came from, keyed two ways: by the folder's file
+    names, sizes and times (no file needs reading), and by the paragraphs' content."""
+
+    files: str
+    content: str
+    knowledge: Knowledge
+    index: Index
 
 
 Piece = tuple[str, str]  # (title, paragraph text): what a chunk is indexed by
@@ -81,15 +94,13 @@ class IndexCache:
             self._write("terms.pkl", self._terms)
         return [self._terms[k] for k in keys]
 
-    def load_index(self, signature: str) -> object | None:
-        """Return the index saved for exactly this knowledge, or None."""
+    def load_snapshot(self) -> Snapshot | None:
+        """Return the last saved knowledge and index, or None."""
         saved = self._read("index.pkl")
-        if isinstance(saved, tuple) and len(saved) == 2 and saved[0] == signature:
-            return saved[1]
-        return None
+        return saved if isinstance(saved, Snapshot) else None
 
-    def save_index(self, signature: str, index: object) -> None:
-        self._write("index.pkl", (signature, index))
+    def save_snapshot(self, snapshot: Snapshot) -> None:
+        self._write("index.pkl", snapshot)
 
 
 def tokenize(texts: Sequence[Piece], progress: Progress | None = None) -> list[list[str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -57,11 +58,16 @@ class Index:
                 t for t in held if t[1:2].isdigit() and " " not in t)
         # Postings let a query touch only the chunks holding its terms; the numbers are
         # exactly BM25Okapi's (see tests/test_index.py).
-        self._postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        # Each term's chunk numbers and counts are kept as two compact arrays, which also makes
+        # the cached index quick to load.
+        lists: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
         for i, freqs in enumerate(self.bm25.doc_freqs):
             for term, tf in freqs.items():
-                self._postings[term].append((i, tf))
-        self._postings = dict(self._postings)
+                ids, tfs = lists[term]
+                ids.append(i)
+                tfs.append(tf)
+        self._postings: dict[str, tuple[array, array]] = {
+            term: (array("I", ids), array("I", tfs)) for term, (ids, tfs) in lists.items()}
         # The postings hold the same counts; dropping BM25Okapi's copy halves memory and the
         # cached index (bm25.get_scores is not used; scores() computes the same numbers).
         self.bm25.doc_freqs = []
@@ -77,7 +83,7 @@ class Index:
     def rarity(self, term: str) -> float:
         """Return an always-positive idf, log(1 + (N - n + 0.5) / (n + 0.5)), for weighing
         overlaps: unlike BM25Okapi's, it never gives a word in half the chunks zero."""
-        n = len(self._postings.get(term, ()))
+        n = len(self._postings[term][0]) if term in self._postings else 0
         return math.log(1 + (len(self.chunks) - n + 0.5) / (n + 0.5))
 
     def correct(self, word: str) -> str | None:
@@ -91,7 +97,7 @@ class Index:
             for known in self._spellings.get((word[0], length), ()):
                 distance = edit_distance(word, known, limit)
                 if distance <= limit:
-                    key = (distance, -len(self._postings["~" + known]), known)
+                    key = (distance, -len(self._postings["~" + known][0]), known)
                     best = key if best is None or key < best else best
         return best[2] if best else None
 
@@ -116,7 +122,7 @@ class Index:
             if not postings:
                 continue
             idf = self.bm25.idf[term] * weight
-            for i, tf in postings:
+            for i, tf in zip(*postings):
                 total[i] += idf * tf * (k1 + 1) / (tf + self._norm[i])
         return total
 

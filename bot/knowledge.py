@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import re
@@ -92,13 +93,7 @@ def chunks_of(documents: tuple[Document, ...] | list[Document]) -> list[Chunk]:
 def load_knowledge(root: str | Path, previous: Knowledge | None = None) -> Knowledge:
     """Load every report under root; files that cannot be used are skipped with the reason.
     Documents of `previous` whose file has not changed (size and time) are reused unread."""
-    folder = Path(root)
-    if not folder.is_dir():
-        raise KnowledgeError(
-            f"knowledge folder {str(folder)!r} does not exist or is not a folder: "
-            "create it and put reports (.txt, .md, .html, .docx, .pdf) in it, or pass "
-            "--knowledge DIR"
-        )
+    folder = _folder(root)
     documents: list[Document] = []
     skipped: list[Skipped] = []
     known = {d.path: d for d in previous.documents} if previous else {}
@@ -115,6 +110,32 @@ def load_knowledge(root: str | Path, previous: Knowledge | None = None) -> Knowl
             logger.warning("Skipped %s: %s", relative, exc)
             skipped.append(Skipped(relative, str(exc)))
     return Knowledge(str(folder), tuple(documents), tuple(skipped))
+
+
+def _folder(root: str | Path) -> Path:
+    folder = Path(root)
+    if not folder.is_dir():
+        raise KnowledgeError(
+            f"knowledge folder {str(folder)!r} does not exist or is not a folder: "
+            "create it and put reports (.txt, .md, .html, .docx, .pdf) in it, or pass "
+            "--knowledge DIR"
+        )
+    return folder
+
+
+def folder_stamp(root: str | Path) -> str:
+    """Return a key that changes whenever a report file under root is added, removed or
+    rewritten (names, sizes and modification times)."""
+    folder = _folder(root)
+    digest = hashlib.sha1(str(folder.resolve()).encode("utf-8"))
+    for path, relative, problem in walk(folder):
+        try:
+            info = path.stat()
+            part = f"{relative}\0{info.st_size}\0{info.st_mtime_ns}\0{problem}\n"
+        except OSError:
+            part = f"{relative}\0?\0{problem}\n"
+        digest.update(part.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
 
 
 def walk(folder: Path) -> list[tuple[Path, str, str | None]]:

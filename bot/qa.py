@@ -3,36 +3,55 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from dataclasses import replace
 from pathlib import Path
 
 from . import replies
-from .cache import IndexCache, Progress
+from .cache import IndexCache, Progress, Snapshot
 from .composer import Answer, compose
 from .index import Hit, Index
-from .knowledge import Knowledge, load_knowledge, require_documents
+from .knowledge import Chunk, Knowledge, folder_stamp, load_knowledge, require_documents
 from .question import Query, analyze
 from .text import Lexicon, fold, load_lexicon, normalize
 
 TOP_K = 5
+logger = logging.getLogger(__name__)
 
 
 class QA:
     """Answers questions from one loaded knowledge folder; build a new one to reload."""
 
     def __init__(self, knowledge: Knowledge, lexicon: Lexicon | None = None,
-                 cache: IndexCache | None = None, progress: Progress | None = None) -> None:
+                 index: Index | None = None) -> None:
         self.knowledge = require_documents(knowledge)
         self.lexicon = lexicon or load_lexicon()
-        self.index = build_index(knowledge, cache, progress)
+        self.index = index or Index(knowledge.chunks)
 
     @classmethod
     def from_folder(cls, root: str | Path, previous: Knowledge | None = None,
                     cache: IndexCache | None = None, progress: Progress | None = None) -> QA:
         """Load a knowledge folder (reusing unchanged documents of `previous`, and terms and
         index from `cache`); KnowledgeError says what is wrong with it."""
-        return cls(load_knowledge(root, previous), cache=cache, progress=progress)
+        if cache is None:
+            return cls(load_knowledge(root, previous))
+        files = folder_stamp(root)
+        snapshot = cache.load_snapshot()
+        if snapshot and snapshot.files == files:
+            for skipped in snapshot.knowledge.skipped:
+                logger.warning("Skipped %s: %s", skipped.path, skipped.reason)
+            return cls(snapshot.knowledge, index=snapshot.index)
+        knowledge = require_documents(load_knowledge(root, previous))
+        chunks = knowledge.chunks
+        content = content_signature(chunks)
+        if snapshot and snapshot.content == content:
+            index = snapshot.index
+        else:
+            corpus = cache.terms([(c.document.title, c.text) for c in chunks], progress)
+            index = Index(chunks, corpus=corpus)
+        cache.save_snapshot(Snapshot(files, content, knowledge, index))
+        return cls(knowledge, index=index)
 
     @property
     def titles(self) -> list[str]:
@@ -78,25 +97,14 @@ class QA:
         return compose(query, hits, self.index, self.knowledge.documents), hits
 
 
-def build_index(knowledge: Knowledge, cache: IndexCache | None,
-                progress: Progress | None = None) -> Index:
-    """Build the index, or take it from the cache when the knowledge is exactly the same."""
-    chunks = knowledge.chunks
-    if cache is None:
-        return Index(chunks)
+def content_signature(chunks: list[Chunk]) -> str:
+    """Return a key of everything the index is built from."""
     digest = hashlib.sha1()
     for c in chunks:
         doc = c.document
         digest.update("\x00".join([doc.path, doc.title, doc.date or "", str(c.page),
                                     str(c.paragraph), c.text, "\x01"]).encode("utf-8"))
-    signature = digest.hexdigest()
-    cached = cache.load_index(signature)
-    if isinstance(cached, Index):
-        return cached
-    corpus = cache.terms([(c.document.title, c.text) for c in chunks], progress)
-    index = Index(chunks, corpus=corpus)
-    cache.save_index(signature, index)
-    return index
+    return digest.hexdigest()
 
 
 def _same_case(word: str):

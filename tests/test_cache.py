@@ -41,4 +41,17 @@ def test_corrupt_or_old_cache_is_rebuilt(knowledge_dir: Path, tmp_path: Path, ca
     assert cache.computed == 8
     assert qa.answer("Ai chủ trì hội nghị?").found
     assert "Ignoring the broken cache file" in caplog.text
-    assert IndexCache(folder).load_index("anything") is None
+    assert IndexCache(folder).load_snapshot() is not None  # rewritten, readable again
+
+
+def test_warm_start_reads_no_file_when_the_folder_is_unchanged(knowledge_dir: Path,
+                                                                 tmp_path: Path, monkeypatch):
+    QA.from_folder(knowledge_dir, cache=IndexCache(tmp_path / "cache"))
+    import bot.knowledge
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("a report was read again")
+
+    monkeypatch.setattr(bot.knowledge, "read_file", no_reading)
+    qa = QA.from_folder(knowledge_dir, cache=IndexCache(tmp_path / "cache"))
+    assert qa.answer("Ai chủ trì hội nghị?").text == "Giám đốc Sở Nguyễn Văn Hòa chủ trì hội nghị."
