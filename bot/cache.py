@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import multiprocessing
 import os
 import pickle
 from collections.abc import Callable, Sequence
@@ -116,7 +117,10 @@ def tokenize(texts: Sequence[Piece], progress: Progress | None = None) -> list[l
     size = 500
     batches = [texts[i:i + size] for i in range(0, len(texts), size)]
     out: list[list[str]] = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # "spawn", not fork: a rebuild may start from the watcher thread of a running bot, and
+    # forking a process that has threads can deadlock.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         for batch in pool.map(_terms_of, batches):
             out.extend(batch)
             if progress:
