@@ -143,6 +143,16 @@ class FakeTelegram:
     def _notify(self) -> None:
         self.changed.set()
 
+    async def serve(self) -> web.AppRunner:
+        """Start serving on 127.0.0.1 (a free port); set `url`; return the runner to clean up."""
+        runner = web.AppRunner(self.app(), handler_cancellation=True)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]
+        self.url = f"http://127.0.0.1:{port}/bot"
+        return runner
+
     def app(self) -> web.Application:
         app = web.Application()
         app.router.add_route("*", "/bot{token}/{method}", self._handle)

@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from aiohttp import web
 
 from bot.library import Library
 from bot.settings import Settings
@@ -25,12 +24,7 @@ ADMIN = 7
 @pytest.fixture
 async def fake():
     server = FakeTelegram()
-    runner = web.AppRunner(server.app(), handler_cancellation=True)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]
-    server.url = f"http://127.0.0.1:{port}/bot"
+    runner = await server.serve()
     yield server
     await runner.cleanup()
 
@@ -227,13 +221,9 @@ def test_real_process_answers_and_stops_on_sigint_without_leaking_the_token(tmp_
                                                                            knowledge_dir: Path):
     async def scenario() -> tuple[str, int, list[str]]:
         fake = FakeTelegram()
-        runner = web.AppRunner(fake.app(), handler_cancellation=True)
-        await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]
+        runner = await fake.serve()
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONPATH": str(ROOT),
-               "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_BASE_URL": f"http://127.0.0.1:{port}/bot",
+               "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_BASE_URL": fake.url,
                "KNOWLEDGE_DIR": str(knowledge_dir), "BOT_DATA_DIR": str(tmp_path / "data"),
                "LOG_LEVEL": "DEBUG"}
         process = await asyncio.create_subprocess_exec(
@@ -267,15 +257,11 @@ def test_missing_or_rejected_token_is_one_line_and_exit_2(tmp_path: Path, knowle
 
     async def rejected() -> subprocess.CompletedProcess:
         fake = FakeTelegram(reject_token=True)
-        runner = web.AppRunner(fake.app(), handler_cancellation=True)
-        await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]
+        runner = await fake.serve()
         process = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "bot", "telegram", cwd=tmp_path,
             env={**env, "TELEGRAM_BOT_TOKEN": TOKEN,
-                 "TELEGRAM_BASE_URL": f"http://127.0.0.1:{port}/bot"},
+                 "TELEGRAM_BASE_URL": fake.url},
             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         out, err = await asyncio.wait_for(process.communicate(), 60)
         await runner.cleanup()
