@@ -24,8 +24,7 @@ MAX_QUESTION_CHARS = 1000
 # exact match ranks first but a report written without diacritics is still found.
 BIGRAM_WEIGHT = 0.35
 FOLDED_COMPANION = 0.25
-SYNONYM_WEIGHT = 0.15
-PYVI_NEEDS = True  # a synonym phrase from lexicon.json, against 1 for a word of the question
+SYNONYM_WEIGHT = 0.15  # a synonym phrase from lexicon.json, against 1 for a word of the question
 
 # Question kinds, tried in this order; patterns are written with diacritics and also matched
 # against the folded question, so "ai chu tri" is a who-question too.
@@ -215,7 +214,7 @@ def needs_of(cleaned: str, lexicon: Lexicon) -> tuple[tuple[str, frozenset[str]]
                 stand_ins.setdefault(term, set()).update(others)
     # With diacritics, pyvi says which neighbouring words form one word: only those pairs are
     # needs ("hội nghị", not "nghị diễn"). Without diacritics every pair of content words is.
-    compounds = compound_pairs(cleaned) if typed and PYVI_NEEDS else None
+    compounds = compound_pairs(cleaned) if typed else None
     needs: dict[str, frozenset[str]] = {}
     for run in words(cleaned):
         keep = [not lexicon.is_stopword(w, typed) for w in run]

@@ -79,10 +79,6 @@ def source_line(title: str, date: str | None, paragraph: int, page: int | None =
     return f"Nguồn: {title}{when}, {where}"
 
 
-def truncated(limit: int) -> str:
-    return f"(Câu hỏi dài quá nên mình chỉ đọc {limit} ký tự đầu.)"
-
-
 def sources_list(rows: Sequence[tuple[str, str | None, int]]) -> str:
     """List documents as 'title (date): N đoạn'."""
     if not rows:
