@@ -12,11 +12,12 @@ from .knowledge import Document, chunks_of
 from .question import Query
 from .text import split_sentences, terms, word_count
 
-MAX_WORDS = 60  # a longer sentence is trimmed to the clauses that answer
+MAX_WORDS = 70  # a longer sentence is trimmed to the clauses that answer
 WINDOW_WORDS = 40  # and the trimmed part is at most this long, unless one clause is longer
 CANDIDATE_CHUNKS = 5
 SHORT_SENTENCE = 18  # a best sentence shorter than this is answered with the next one
-MIN_COVERAGE = 0.35  # share of the question's weighted terms the best paragraph must hold
+MIN_COVERAGE = 0.3  # share of the question's weighted terms the best paragraph must hold
+MAX_UNKNOWN = 0.3  # share of them the knowledge may never use before the bot declines
 CHUNK_WEIGHT = 0.5  # how much the paragraph's BM25 rank counts beside the sentence's overlap
 KIND_BONUS = 0.05  # small: on UIT-ViQuAD a larger bonus picks worse sentences
 
@@ -129,10 +130,24 @@ def coverage(query: Query, text: str, index: Index) -> float:
     return held / total if total else 0.0
 
 
+def unknown(query: Query, index: Index) -> float:
+    """Return the share of the question's needs (weighted as in `coverage`) that no report
+    uses at all, not even through a synonym: 'lạm phát' asked of a police report."""
+    total = missing = 0.0
+    for term, stand_ins in query.needs:
+        weight = min(index.rarity(term), index.max_rarity)
+        total += weight
+        if term not in index and not any(s in index for s in stand_ins):
+            missing += weight
+    return missing / total if total else 0.0
+
+
 def covers(query: Query, hit: Hit, index: Index) -> bool:
-    """Tell whether the paragraph holds enough of the question, the document its numbers,
-    and the knowledge its names."""
+    """Tell whether the paragraph holds enough of the question, the knowledge the words
+    it turns on and its names, and the document its numbers."""
     if coverage(query, hit.chunk.text, index) < MIN_COVERAGE:
+        return False
+    if unknown(query, index) >= MAX_UNKNOWN:
         return False
     path = hit.chunk.document.path
     if not all(index.number_in_document(n, path) for n in query.numbers):

@@ -24,6 +24,8 @@ MAX_QUESTION_CHARS = 1000
 # exact match ranks first but a report written without diacritics is still found.
 BIGRAM_WEIGHT = 0.35
 FOLDED_COMPANION = 0.25
+COMPOUND_SYLLABLE = 0.6  # a syllable of a word pyvi joins, e.g. "hội" of "hội nghị" ...
+COMPOUND_PAIR = 1.5  # ... and that word's pair, against a plain pair (hit@1 +0.8 points)
 SYNONYM_WEIGHT = 0.15  # a synonym phrase from lexicon.json, against 1 for a word of the question
 
 # Question kinds, tried in this order; patterns are written with diacritics and also matched
@@ -135,15 +137,20 @@ def about_of(cleaned: str) -> str | None:
 def names_of(question: str, lexicon: Lexicon) -> tuple[str, ...]:
     """Return the capitalized words of the question as pyvi segments them, folded
     ('y te' in 'Bộ trưởng Bộ Y tế là ai?', 'quoc hoi' in 'Chủ tịch Quốc hội'); the question's
-    first word counts only when the next word is capitalized too."""
+    first word counts only when the next word is capitalized too, else only its capitalized
+    tail ('nobel' in 'Giải Nobel hòa bình...')."""
     tokens = segment(normalize(question))
     found: list[str] = []
     for position, token in enumerate(tokens):
-        if not token[:1].isupper() or token.lower() in lexicon.stopwords:
-            continue
+        syllables = token.split("_")
+        if not token[:1].isupper() or all(lexicon.is_stopword(s.lower()) for s in syllables):
+            continue  # "Vì_sao" and "Tại_sao" open a question; they name nothing
         if position == 0 and not (len(tokens) > 1 and tokens[1][:1].isupper()):
-            continue
-        found.append(token.replace("_", " "))
+            tail = [i for i, s in enumerate(syllables) if i and s[:1].isupper()]
+            if not tail:
+                continue
+            syllables = syllables[tail[0]:]
+        found.append(" ".join(syllables))
     return tuple(fold(name).lower() for name in found)
 
 
@@ -170,6 +177,8 @@ def analyze(question: str, lexicon: Lexicon | None = None) -> Query:
     typed = has_diacritics(cleaned)
     content = tuple(w for run in words(cleaned) for w in run if not lexicon.is_stopword(w, typed))
     numbers = tuple(w for w in content if w[:1].isdigit())
+    # With diacritics, pyvi says which neighbouring syllables form one word ("hội nghị").
+    compounds = compound_pairs(cleaned) if typed else None
     return Query(
         text=text,
         cleaned=cleaned,
@@ -179,8 +188,8 @@ def analyze(question: str, lexicon: Lexicon | None = None) -> Query:
         content=content,
         numbers=numbers,
         names=names_of(_MARKUP.sub(" ", text), lexicon),
-        weights=weigh(cleaned, lexicon),
-        needs=needs_of(cleaned, lexicon),
+        weights=weigh(cleaned, lexicon, compounds),
+        needs=needs_of(cleaned, lexicon, compounds),
         language="vi" if typed else language_of(cleaned),
     )
 
@@ -192,7 +201,8 @@ def written_out(cleaned: str) -> bool:
     return sum(map(has_diacritics, letters)) * 2 >= len(letters) > 0
 
 
-def needs_of(cleaned: str, lexicon: Lexicon) -> tuple[tuple[str, frozenset[str]], ...]:
+def needs_of(cleaned: str, lexicon: Lexicon, compounds: set[tuple[str, str]] | None = None
+             ) -> tuple[tuple[str, frozenset[str]], ...]:
     """Return the content words and content-word pairs a paragraph must hold, each with its
     synonyms' terms as stand-ins; exact forms when the question has diacritics, else folded."""
     typed = has_diacritics(cleaned)
@@ -212,9 +222,8 @@ def needs_of(cleaned: str, lexicon: Lexicon) -> tuple[tuple[str, frozenset[str]]
         for phrase in present:
             for term in terms(phrase, exact=exact, folded=not exact):
                 stand_ins.setdefault(term, set()).update(others)
-    # With diacritics, pyvi says which neighbouring words form one word: only those pairs are
-    # needs ("hội nghị", not "nghị diễn"). Without diacritics every pair of content words is.
-    compounds = compound_pairs(cleaned) if typed else None
+    # With diacritics only the pairs pyvi joins into one word are needs ("hội nghị", not
+    # "nghị diễn"); without diacritics (compounds None) every pair of content words is.
     needs: dict[str, frozenset[str]] = {}
     for run in words(cleaned):
         keep = [not lexicon.is_stopword(w, typed) for w in run]
@@ -238,10 +247,15 @@ def compound_pairs(cleaned: str) -> set[tuple[str, str]]:
     return pairs
 
 
-def weigh(cleaned: str, lexicon: Lexicon) -> dict[str, float]:
+def weigh(cleaned: str, lexicon: Lexicon,
+          compounds: set[tuple[str, str]] | None = None) -> dict[str, float]:
     """Return index terms with weights: exact forms for what was typed with diacritics,
-    folded forms for the rest, bigrams of neighbouring words, and synonyms at half weight."""
+    folded forms for the rest, bigrams of neighbouring words, and synonyms at half weight.
+    Within a word pyvi joins (`compounds`), the pair counts more and each syllable less, so
+    "hội nghị" is not matched by the "hội" of "xã hội" and the "nghị" of "nghị quyết"."""
     weights: dict[str, float] = {}
+    compounds = compounds or set()
+    inside = {s for pair in compounds for s in pair}
     typed = has_diacritics(cleaned)
     exact = written_out(cleaned)
 
@@ -257,14 +271,17 @@ def weigh(cleaned: str, lexicon: Lexicon) -> dict[str, float]:
             for i, word in enumerate(run):
                 accented = exact or has_diacritics(word)
                 if not is_stop(word) and (single or len(run) == 1):
-                    add(canonical(word), scale * (1.0 if accented else 0.5))
-                    add("~" + fold(word), scale * (FOLDED_COMPANION if accented else 1.0))
+                    part = scale * (COMPOUND_SYLLABLE if spelling(word) in inside else 1.0)
+                    add(canonical(word), part * (1.0 if accented else 0.5))
+                    add("~" + fold(word), part * (FOLDED_COMPANION if accented else 1.0))
                 if i + 1 < len(run):
                     nxt = run[i + 1]
                     if is_stop(word) and is_stop(nxt):
                         continue
                     accented = accented or exact or has_diacritics(nxt)
                     pair = scale * pair_weight
+                    if (spelling(word), spelling(nxt)) in compounds:
+                        pair *= COMPOUND_PAIR
                     add(f"{canonical(word)} {canonical(nxt)}", pair * (1.0 if accented else 0.5))
                     folded_pair = pair * (FOLDED_COMPANION if accented else 1.0)
                     add(f"~{fold(word)} {fold(nxt)}", folded_pair)

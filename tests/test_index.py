@@ -57,6 +57,8 @@ def test_spelling_correction_finds_the_known_word(index: Index):
     assert index.correct("chinnh") == "chinh"
     assert index.correct("luc") is None  # too short to guess
     assert edit_distance("fraklin", "franklin", 1) == 1
+    assert edit_distance("peurto", "puerto", 1) == 1  # two letters swapped: one slip
+    assert edit_distance("peurto", "pureto", 1) == 2
 
 
 def test_a_single_paragraph_knowledge_still_answers():

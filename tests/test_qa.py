@@ -21,6 +21,8 @@ ANSWERED = [
     ("Ai viết bài báo này?", "XUÂN TÙNG", 10),
     ("ông tô lâm là ai", "Bộ Công an", 1),
     ("Ai là bí thư Đảng ủy Công an Trung ương?", "Tô Lâm", 1),
+    # "Tại sao" opens the question; it is no name the report must hold.
+    ("Tại sao Công an xã phải sát dân?", "không được để dân sợ công an", 7),
 ]
 DECLINED = [
     "Ai là Thủ tướng Chính phủ?",
@@ -31,6 +33,12 @@ DECLINED = [
     "gia vang hom nay bao nhieu",
     "Ai là chủ tịch Quốc hội?",
     "Bộ Quốc phòng có kế hoạch gì?",
+    # The word the question turns on is nowhere in the report.
+    "Tỷ lệ lạm phát năm 2021 là bao nhiêu?",
+    "Bộ Công an có bao nhiêu thứ trưởng?",
+    "Lực lượng quân đội nhân dân có nhiệm vụ gì?",
+    # A name in the question's first word ("Giải Nobel") is a name too.
+    "Giải Nobel hòa bình năm 2021 trao cho ai?",
 ]
 
 
@@ -89,7 +97,9 @@ def test_long_sentence_is_trimmed_to_the_answering_clauses():
     from bot.composer import trim
     from bot.question import analyze
 
-    sentence = ("Trong năm qua, ngành giáo dục tỉnh đã tổ chức nhiều hoạt động, mở thêm lớp học "
+    sentence = ("Theo báo cáo tổng kết mà Sở Giáo dục và Đào tạo gửi Ủy ban nhân dân tỉnh vào "
+                "cuối tháng mười hai, trong năm qua ngành giáo dục tỉnh đã tổ chức nhiều hoạt "
+                "động, mở thêm lớp học "
                 "buổi tối cho người lớn tuổi, hoàn thành việc sửa chữa các phòng học xuống cấp ở "
                 "vùng sâu, trang bị máy tính cho giáo viên, và xây dựng thư viện số cho 40 "
                 "trường, nâng số trường có thư viện số lên hơn một nửa.")

@@ -2,6 +2,8 @@ import pytest
 
 from bot.question import (
     BIGRAM_WEIGHT,
+    COMPOUND_PAIR,
+    COMPOUND_SYLLABLE,
     FOLDED_COMPANION,
     SYNONYM_WEIGHT,
     analyze,
@@ -66,6 +68,18 @@ def test_numbers_and_names_the_answer_must_hold():
     assert analyze("Ai là chủ tịch Quốc hội?").names == ("quoc hoi",)
     assert analyze("Tesla thành lập năm nào?").names == ()
     assert names_of("Theo báo cáo, Ai chủ trì?", load_lexicon()) == ()
+    assert analyze("Vì sao Canada tham gia chiến tranh Boer?").names == ("canada", "boer")
+    assert analyze("Tại sao Gruzia lập ra cơ quan lâm thời?").names == ("gruzia",)
+    assert analyze("Giải Nobel hòa bình năm 2021 trao cho ai?").names == ("nobel",)
+
+
+def test_a_word_pyvi_joins_weighs_as_a_pair_more_than_as_syllables():
+    weights = analyze("Hội nghị do cơ quan nào tổ chức?").weights
+    assert weights["hôi5"] == COMPOUND_SYLLABLE and weights["tô3"] == COMPOUND_SYLLABLE
+    assert weights["hôi5 nghi5"] == pytest.approx(BIGRAM_WEIGHT * COMPOUND_PAIR)
+    assert weights["nghi5 do"] == BIGRAM_WEIGHT  # across two words: a plain pair
+    plain = analyze("hoi nghi do co quan nao to chuc").weights  # no diacritics: no pyvi
+    assert plain["~hoi"] == 1.0 and plain["~hoi nghi"] == BIGRAM_WEIGHT
 
 
 def test_nfd_and_old_tone_marks_read_the_same():
