@@ -18,6 +18,12 @@ from .knowledge import Knowledge
 
 logger = logging.getLogger(__name__)
 
+# The cache holds what these modules made; a change to any of them (a new way of splitting
+# words, say) makes the old cache unusable even when the version number stayed the same.
+_MAKERS = ("text.py", "formats.py", "knowledge.py", "index.py")
+TAG = __version__ + "+" + hashlib.sha1(
+    b"".join((Path(__file__).parent / name).read_bytes() for name in _MAKERS)).hexdigest()[:12]
+
 PARALLEL_FROM = 2000  # paragraphs to tokenize before it pays to start worker processes
 Progress = Callable[[int, int], None]
 
@@ -45,8 +51,8 @@ def _terms_of(pieces: Sequence[Piece]) -> list[list[str]]:
 
 
 class IndexCache:
-    """Pickled files under `folder`, tagged with the project's version; a missing, corrupt or
-    old cache is rebuilt, never an error."""
+    """Pickled files under `folder`, tagged with the project's version and code (`TAG`); a
+    missing, corrupt or old cache is rebuilt, never an error."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
@@ -63,7 +69,7 @@ class IndexCache:
         except Exception as exc:  # noqa: BLE001 - any broken cache is rebuilt
             logger.warning("Ignoring the broken cache file %s (%s); rebuilding it", path, exc)
             return None
-        if version != __version__:
+        if version != TAG:
             return None
         return payload
 
@@ -72,7 +78,7 @@ class IndexCache:
             self.folder.mkdir(parents=True, exist_ok=True)
             temporary = self.folder / f".{name}.{os.getpid()}"
             with temporary.open("wb") as stream:
-                pickle.dump((__version__, payload), stream, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((TAG, payload), stream, protocol=pickle.HIGHEST_PROTOCOL)
             temporary.replace(self.folder / name)  # readers never see half a file
         except OSError as exc:
             logger.warning("Could not write the cache in %s: %s", self.folder, exc)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import replies
 from .index import Hit, Index
@@ -15,8 +16,11 @@ from .text import split_sentences, terms, word_count
 MAX_WORDS = 70  # a longer sentence is trimmed to the clauses that answer
 WINDOW_WORDS = 40  # and the trimmed part is at most this long, unless one clause is longer
 CANDIDATE_CHUNKS = 5
+RERANK_WEIGHT = 1.0  # the best sentence's share of the question, beside the BM25 rank
 SHORT_SENTENCE = 18  # a best sentence shorter than this is answered with the next one
-MIN_COVERAGE = 0.3  # share of the question's weighted terms the best paragraph must hold
+CONTINUE_SHARE = 0.15  # share of the question a next sentence holds to be answered too ...
+CONTINUED_WORDS = 80  # ... when the two together are at most this long
+MIN_COVERAGE = 0.25  # share of the question's weighted terms the best paragraph must hold
 MAX_UNKNOWN = 0.3  # share of them the knowledge may never use before the bot declines
 CHUNK_WEIGHT = 0.5  # how much the paragraph's BM25 rank counts beside the sentence's overlap
 KIND_BONUS = 0.05  # small: on UIT-ViQuAD a larger bonus picks worse sentences
@@ -76,6 +80,29 @@ def decline(query: Query, titles: Sequence[str]) -> Answer:
     return Answer(query.text, False, replies.not_found(titles), "not_found")
 
 
+@lru_cache(maxsize=1024)
+def sentences_of(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Split a paragraph into sentences, each with its index terms; kept for the paragraphs
+    asked about most, since every question reads up to ten of them."""
+    return tuple((s, frozenset(terms(s))) for s in split_sentences(text))
+
+
+def rerank(query: Query, hits: Sequence[Hit], index: Index) -> list[Hit]:
+    """Order paragraphs by BM25 plus how much of the question one of their sentences holds:
+    words of the question found together in one sentence say more than the same words spread
+    over a paragraph (UIT-ViQuAD dev: gold paragraph first 78.8% -> 80.2%)."""
+    if not hits:
+        return []
+    idf = index.rarity
+    total = sum(w * idf(t) for t, w in query.weights.items()) or 1.0
+
+    def value(hit: Hit) -> float:
+        best = max(_overlap(query, held, idf) for _, held in sentences_of(hit.chunk.text))
+        return hit.score / hits[0].score + RERANK_WEIGHT * best / total
+
+    return sorted(hits, key=value, reverse=True)
+
+
 def compose(query: Query, hits: Sequence[Hit], index: Index,
             documents: Sequence[Document]) -> Answer:
     """Answer from the best hits, or decline when they do not cover the question."""
@@ -93,28 +120,45 @@ def compose(query: Query, hits: Sequence[Hit], index: Index,
     if not hits:
         return decline(query, titles)
     total = sum(w * idf(t) for t, w in query.weights.items()) or 1.0
-    best: tuple[float, str, Hit] | None = None
+    best: tuple[float, int, list[str], Hit] | None = None
     evidence = KIND_EVIDENCE.get(query.kind)
+    top = max(hit.score for hit in hits)
     for hit in hits[:CANDIDATE_CHUNKS]:
-        rank = hit.score / hits[0].score
-        sentences = split_sentences(hit.chunk.text)
-        for i, sentence in enumerate(sentences):
-            score = _overlap(query, set(terms(sentence)), idf) / total + CHUNK_WEIGHT * rank
+        rank = hit.score / top
+        split = sentences_of(hit.chunk.text)
+        sentences = [sentence for sentence, _ in split]
+        for i, (sentence, held) in enumerate(split):
+            score = _overlap(query, held, idf) / total + CHUNK_WEIGHT * rank
             if evidence and evidence.search(sentence):
                 score += KIND_BONUS
             if best is None or score > best[0]:
-                # A short sentence often leads into the one that answers: keep both.
-                if (word_count(sentence) < SHORT_SENTENCE and i + 1 < len(sentences)
-                        and word_count(sentence + sentences[i + 1]) <= WINDOW_WORDS):
-                    sentence = f"{sentence} {sentences[i + 1]}"
-                best = (score, sentence, hit)
+                best = (score, i, sentences, hit)
     if best is None:
         return decline(query, titles)
-    _, sentence, hit = best
+    _, i, sentences, hit = best
     if not covers(query, hit, index):
         return decline(query, titles)
-    text, highlight = trim(sentence, query, idf)
+    text, highlight = _passage(query, sentences, i, idf, total)
     return Answer(query.text, True, text, query.kind, (source_of(hit),), highlight)
+
+
+def _passage(query: Query, sentences: list[str], i: int, idf: Callable[[str], float],
+             total: float) -> tuple[str, str | None]:
+    """Return the best sentence, trimmed when long, with what follows it when that belongs to
+    the answer, and the key phrase: a short sentence often leads into the one that answers,
+    and a next sentence holding a good share of the question too usually goes on with the
+    answer (why, how, what happened next)."""
+    text, following = sentences[i], sentences[i + 1:]
+    if (following and word_count(text) < SHORT_SENTENCE
+            and word_count(f"{text} {following[0]}") <= WINDOW_WORDS):
+        text, following = f"{text} {following[0]}", following[1:]
+    trimmed, highlight = trim(text, query, idf)
+    if (trimmed == text and following
+            and word_count(f"{text} {following[0]}") <= CONTINUED_WORDS
+            and _overlap(query, set(terms(following[0])), idf) / total >= CONTINUE_SHARE):
+        text = f"{text} {following[0]}"
+        return text, _highlight(text, query)
+    return trimmed, highlight
 
 
 def coverage(query: Query, text: str, index: Index) -> float:
@@ -155,7 +199,7 @@ def covers(query: Query, hit: Hit, index: Index) -> bool:
     return all(all(t in index for t in terms(name, exact=False)) for name in query.names)
 
 
-def _overlap(query: Query, present: set[str], idf: Callable[[str], float]) -> float:
+def _overlap(query: Query, present: Set[str], idf: Callable[[str], float]) -> float:
     return sum(w * idf(t) for t, w in query.weights.items() if t in present)
 
 

@@ -10,13 +10,14 @@ from pathlib import Path
 
 from . import replies
 from .cache import IndexCache, Progress, Snapshot
-from .composer import Answer, compose
+from .composer import Answer, compose, rerank
 from .index import Hit, Index
 from .knowledge import Chunk, Knowledge, folder_stamp, load_knowledge, require_documents
 from .question import Query, analyze
 from .text import Lexicon, fold, load_lexicon, normalize
 
-TOP_K = 5
+TOP_K = 5  # paragraphs the composer reads
+SEARCHED = 10  # paragraphs BM25 returns for reranking
 logger = logging.getLogger(__name__)
 
 
@@ -93,7 +94,7 @@ class QA:
         if not query.content and query.about is None:
             return Answer(query.text, False, replies.unclear(), "unclear"), []
         query = self._spellchecked(query)
-        hits = self.index.search(query.weights, TOP_K)
+        hits = rerank(query, self.index.search(query.weights, SEARCHED), self.index)[:TOP_K]
         return compose(query, hits, self.index, self.knowledge.documents), hits
 
 

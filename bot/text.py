@@ -93,11 +93,17 @@ def spelling(word: str) -> str:
     return unicodedata.normalize("NFC", _I_Y.sub(r"\1i\2", decomposed))
 
 
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+")
+
+
 def words(text: str) -> list[list[str]]:
-    """Split text into runs of lower-case words and numbers, broken at punctuation."""
+    """Split text into runs of lower-case words and numbers, broken at punctuation; a number
+    loses its thousands separators ('10.000' and '10000' are one number)."""
     runs: list[list[str]] = [[]]
     for token in _TOKEN.findall(text.lower()):
-        if _WORD.match(token) or token == "%":
+        if token[:1].isdigit():
+            runs[-1].append(re.sub(r"[.,]", "", token) if _THOUSANDS.fullmatch(token) else token)
+        elif _WORD.match(token) or token == "%":
             runs[-1].append(spelling(token))
         elif runs[-1]:
             runs.append([])
