@@ -142,3 +142,45 @@ def test_markup_control_characters_and_huge_questions_are_answered(qa: QA):
     huge = "hội nghị " * 1200
     assert len(huge) > 10_000
     assert qa.answer(huge).text  # answered without error
+
+
+LANDSLIDES = """\
+Năm 2023, tỉnh xảy ra nhiều vụ sạt lở đất nghiêm trọng ở các huyện miền núi phía bắc, làm hư hỏng hơn 30 km đường giao thông liên xã. Nguyên nhân sạt lở đất là mưa lớn kéo dài nhiều ngày cùng với việc khai thác đất trái phép ven đồi. Chính quyền đã di dời 200 hộ dân đến nơi an toàn.
+
+Về nông nghiệp, mưa lớn làm ngập 1.500 ha lúa tại các huyện đồng bằng, nhiều nhất ở huyện Tân Phú và huyện Định Quán.
+
+Ở huyện miền núi, sạt lở đất là nỗi lo lớn nhất. Hư hỏng giao thông liên xã kéo dài nhiều tháng. Sạt lở đất làm hư hỏng cả km đường mới.
+"""
+
+
+@pytest.fixture
+def landslides(tmp_path) -> QA:
+    (tmp_path / "sat-lo.txt").write_text(LANDSLIDES, encoding="utf-8")
+    return QA.from_folder(tmp_path)
+
+
+def test_next_sentence_holding_the_question_too_goes_on_with_the_answer(landslides: QA):
+    answer = landslides.answer("Vì sao xảy ra sạt lở đất ở các huyện miền núi?")
+    assert answer.text == (
+        "Năm 2023, tỉnh xảy ra nhiều vụ sạt lở đất nghiêm trọng ở các huyện miền núi phía bắc, "
+        "làm hư hỏng hơn 30 km đường giao thông liên xã. Nguyên nhân sạt lở đất là mưa lớn kéo "
+        "dài nhiều ngày cùng với việc khai thác đất trái phép ven đồi.")
+    # A next sentence about something else stays out.
+    assert landslides.answer("Chính quyền di dời bao nhiêu hộ dân?").text == (
+        "Chính quyền đã di dời 200 hộ dân đến nơi an toàn.")
+
+
+def test_paragraph_holding_the_question_in_one_sentence_ranks_first(landslides: QA):
+    # BM25 alone puts the short paragraph 3 first: it has the question's words too, but spread
+    # over three sentences; paragraph 1 has them in one.
+    answer, hits = landslides.answer_with_hits("Sạt lở đất ở huyện miền núi làm hư hỏng bao "
+                                               "nhiêu km giao thông liên xã?")
+    assert hits[0].chunk.paragraph == 1 and answer.sources[0].paragraph == 1
+    assert "30 km" in answer.text
+
+
+def test_a_number_with_or_without_thousands_dots_is_one_number(landslides: QA):
+    for question in ("Mưa lớn làm ngập 1500 ha lúa ở đâu?", "Mưa lớn làm ngập 1.500 ha lúa ở đâu?"):
+        answer = landslides.answer(question)
+        assert answer.found and "huyện Tân Phú" in answer.text
+    assert not landslides.answer("Mưa lớn làm ngập 2500 ha lúa ở đâu?").found

@@ -10,6 +10,7 @@ from bot.text import (
     split_sentences,
     terms,
     word_count,
+    words,
 )
 
 
@@ -33,6 +34,12 @@ def test_old_and_new_tone_placement_are_one_term():
 def test_terms_hold_exact_and_folded_unigrams_and_bigrams():
     assert terms("Hội nghị") == ["hôi5", "nghi5", "hôi5 nghi5", "~hoi", "~nghi", "~hoi nghi"]
     assert terms("Hoa Kỳ") == terms("Hoa Kì")  # two spellings of the same name
+
+
+def test_thousands_separators_do_not_make_another_number():
+    assert words("10.000 người, 1.234.567 đồng và 100,000 USD") == [
+        ["10000", "người"], ["1234567", "đồng", "và", "100000", "usd"]]
+    assert words("40,4 độ, 0,1% và 12.5") == [["40,4", "độ"], ["0,1", "%", "và", "12.5"]]
 
 
 def test_terms_do_not_pair_words_across_punctuation():
