@@ -60,7 +60,7 @@ class QA:
 
     def analyze(self, question: str) -> Query:
         """Read a question with this QA's word lists."""
-        return analyze(question, self.lexicon)
+        return analyze(question, self.lexicon, self.index.__contains__)
 
     def _spellchecked(self, query: Query) -> Query:
         """Replace words the knowledge never uses by the closest word it does ('Fraklin')."""

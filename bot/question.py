@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .text import (
@@ -27,6 +28,7 @@ FOLDED_COMPANION = 0.25
 COMPOUND_SYLLABLE = 0.6  # a syllable of a word pyvi joins, e.g. "hội" of "hội nghị" ...
 COMPOUND_PAIR = 1.5  # ... and that word's pair, against a plain pair (hit@1 +0.8 points)
 SYNONYM_WEIGHT = 0.15  # a synonym phrase from lexicon.json, against 1 for a word of the question
+STAND_IN_WEIGHT = 0.5  # a synonym standing in for a phrase the reports never use
 
 # Question kinds, tried in this order; patterns are written with diacritics and also matched
 # against the folded question, so "ai chu tri" is a who-question too.
@@ -169,8 +171,10 @@ def language_of(cleaned: str) -> str:
     return "en" if tokens and english >= 2 and english * 3 >= len(tokens) else "vi"
 
 
-def analyze(question: str, lexicon: Lexicon | None = None) -> Query:
-    """Read a question into a Query; long questions are cut to MAX_QUESTION_CHARS."""
+def analyze(question: str, lexicon: Lexicon | None = None,
+            known: Callable[[str], bool] | None = None) -> Query:
+    """Read a question into a Query; long questions are cut to MAX_QUESTION_CHARS. `known`
+    tells whether an index term is in the reports (for synonyms standing in)."""
     lexicon = lexicon or load_lexicon()
     text = normalize(question)[:MAX_QUESTION_CHARS]
     cleaned = clean(text, lexicon)
@@ -188,7 +192,7 @@ def analyze(question: str, lexicon: Lexicon | None = None) -> Query:
         content=content,
         numbers=numbers,
         names=names_of(_MARKUP.sub(" ", text), lexicon),
-        weights=weigh(cleaned, lexicon, compounds),
+        weights=weigh(cleaned, lexicon, compounds, known),
         needs=needs_of(cleaned, lexicon, compounds),
         language="vi" if typed else language_of(cleaned),
     )
@@ -247,12 +251,14 @@ def compound_pairs(cleaned: str) -> set[tuple[str, str]]:
     return pairs
 
 
-def weigh(cleaned: str, lexicon: Lexicon,
-          compounds: set[tuple[str, str]] | None = None) -> dict[str, float]:
+def weigh(cleaned: str, lexicon: Lexicon, compounds: set[tuple[str, str]] | None = None,
+          known: Callable[[str], bool] | None = None) -> dict[str, float]:
     """Return index terms with weights: exact forms for what was typed with diacritics,
-    folded forms for the rest, bigrams of neighbouring words, and synonyms at half weight.
+    folded forms for the rest, bigrams of neighbouring words, and synonyms at low weight.
     Within a word pyvi joins (`compounds`), the pair counts more and each syllable less, so
-    "hội nghị" is not matched by the "hội" of "xã hội" and the "nghị" of "nghị quyết"."""
+    "hội nghị" is not matched by the "hội" of "xã hội" and the "nghị" of "nghị quyết".
+    When `known` (is this term in the reports?) says the question's own phrase is never
+    used, its synonyms stand in at full weight ("cuộc họp" asked, "hội nghị" written)."""
     weights: dict[str, float] = {}
     compounds = compounds or set()
     inside = {s for pair in compounds for s in pair}
@@ -289,10 +295,29 @@ def weigh(cleaned: str, lexicon: Lexicon,
     add_text(cleaned, 1.0)
     folded = f" {fold(cleaned)} "
     for group in lexicon.synonyms:
-        if any(f" {fold(phrase)} " in folded for phrase in group):
-            for phrase in group:
-                if f" {fold(phrase)} " not in folded:
-                    # A synonym phrase counts as a whole: its pairs at half a word's weight,
-                    # never its single words ("người" of "người đứng đầu" is no synonym).
-                    add_text(phrase, SYNONYM_WEIGHT, pair_weight=1.0, single=False)
+        asked = [phrase for phrase in group if f" {fold(phrase)} " in folded]
+        if not asked:
+            continue
+        unused = known is not None and not any(_used(p, known, exact) for p in asked)
+        if unused:
+            # Its syllables match other words there ("cuộc" of "cuộc sống"): count them less.
+            for run in words(" ".join(p for p in asked if " " in p)):
+                for word in run:
+                    for term in (canonical(word), "~" + fold(word)):
+                        if term in weights:
+                            weights[term] *= COMPOUND_SYLLABLE
+        for phrase in group:
+            if phrase not in asked:
+                # A synonym phrase counts as a whole: its pairs, never its single words
+                # ("người" of "người đứng đầu" is no synonym).
+                add_text(phrase, STAND_IN_WEIGHT if unused else SYNONYM_WEIGHT,
+                         pair_weight=1.0, single=False)
     return weights
+
+
+def _used(phrase: str, known: Callable[[str], bool], exact: bool) -> bool:
+    """Tell whether the reports use a phrase: its word pairs, or its one word; as written
+    when the question has diacritics ("họp" is not the "hợp" of "phối hợp"), else folded."""
+    forms = terms(phrase, exact=exact, folded=not exact)
+    pairs = [t for t in forms if " " in t]
+    return all(known(t) for t in (pairs or forms))

@@ -5,6 +5,7 @@ from bot.question import (
     COMPOUND_PAIR,
     COMPOUND_SYLLABLE,
     FOLDED_COMPANION,
+    STAND_IN_WEIGHT,
     SYNONYM_WEIGHT,
     analyze,
     clean,
@@ -95,6 +96,16 @@ def test_synonyms_join_the_search_as_whole_phrases_at_lower_weight():
     assert weights["hôi5 nghi5"] == SYNONYM_WEIGHT and "hôi5" not in weights
     assert weights["cuôc5"] == 1.0 and weights["cuôc5 hop5"] == BIGRAM_WEIGHT
     assert weights["~cuoc"] == FOLDED_COMPANION
+
+
+def test_synonyms_stand_in_at_more_weight_for_a_phrase_the_reports_never_use():
+    report = {"hôi5 nghi5", "tô3 chưc1", "cuôc5", "~cuoc", "~hop"}  # "cuộc sống", "phối hợp"
+    weights = analyze("buổi họp diễn ra ở đâu", known=report.__contains__).weights
+    assert weights["hôi5 nghi5"] == STAND_IN_WEIGHT and weights["tô3 chưc1"] == STAND_IN_WEIGHT
+    assert weights["hop5"] == COMPOUND_SYLLABLE  # its syllables would match other words
+    # When the reports do use the question's phrase, synonyms stay in the background.
+    weights = analyze("buổi họp diễn ra ở đâu", known=(report | {"buôi3 hop5"}).__contains__).weights
+    assert weights["hôi5 nghi5"] == SYNONYM_WEIGHT and weights["hop5"] == 1.0
 
 
 def test_smalltalk_and_english_are_recognised():
