@@ -11,7 +11,7 @@ from . import replies
 from .index import Hit, Index
 from .knowledge import Document, chunks_of
 from .question import Query
-from .text import split_sentences, terms, word_count
+from .text import has_diacritics, split_sentences, terms, word_count
 
 MAX_WORDS = 70  # a longer sentence is trimmed to the clauses that answer
 WINDOW_WORDS = 40  # and the trimmed part is at most this long, unless one clause is longer
@@ -29,6 +29,7 @@ _DATE = re.compile(r"\b(ngày|hôm|tháng|năm|thế kỷ|thế kỉ|thập niê
                    r"\b\d{1,2}/\d{1,2}(/\d{2,4})?\b|\b(1\d|20)\d{2}\b|\bTCN\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*\s*%?|\b(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|trăm|"
                      r"nghìn|ngàn|triệu|tỷ|tỉ|chục|nửa)\b|%", re.IGNORECASE)
+_COUNT = re.compile(r"\b(bao nhiêu|mấy)\b")  # the question asks for a number
 _UPPER = "".join(chr(i) for i in range(0x41, 0x1EFA) if chr(i).isupper())
 _NAME = re.compile(rf"(?<!\w)[{_UPPER}]\w*(?:\s+[{_UPPER}]\w*)+")  # two or more capitalized words
 _PLACE = re.compile(r"\b(tại|ở|nằm|thuộc|phía|miền|vùng|tỉnh|thành phố|huyện|xã|nước)\b",
@@ -139,6 +140,8 @@ def compose(query: Query, hits: Sequence[Hit], index: Index,
     if not covers(query, hit, index):
         return decline(query, titles)
     text, highlight = _passage(query, sentences, i, idf, total)
+    if _asks_count(query) and not _NUMBER.search(text):
+        return decline(query, titles)  # "bao nhiêu tuổi?" answered by a sentence with no number
     return Answer(query.text, True, text, query.kind, (source_of(hit),), highlight)
 
 
@@ -197,6 +200,13 @@ def covers(query: Query, hit: Hit, index: Index) -> bool:
     if not all(index.number_in_document(n, path) for n in query.numbers):
         return False
     return all(all(t in index for t in terms(name, exact=False)) for name in query.names)
+
+
+def _asks_count(query: Query) -> bool:
+    """Tell whether the question asks 'how many' ("mấy", not the "máy" of "bộ máy")."""
+    if has_diacritics(query.cleaned):
+        return _COUNT.search(query.cleaned) is not None
+    return re.search(r"\b(bao nhieu|may)\b", query.cleaned) is not None
 
 
 def _overlap(query: Query, present: Set[str], idf: Callable[[str], float]) -> float:

@@ -37,6 +37,9 @@ DECLINED = [
     "Tỷ lệ lạm phát năm 2021 là bao nhiêu?",
     "Bộ Công an có bao nhiêu thứ trưởng?",
     "Lực lượng quân đội nhân dân có nhiệm vụ gì?",
+    # A number asked for, and the best sentence has none.
+    "Đại tướng Tô Lâm bao nhiêu tuổi?",
+    "dai tuong to lam may tuoi",
     # A name in the question's first word ("Giải Nobel") is a name too.
     "Giải Nobel hòa bình năm 2021 trao cho ai?",
 ]
@@ -91,6 +94,15 @@ def test_why_question_picks_the_cause(qa: QA):
 def test_vai_tro_tien_phong(bundled_qa):
     answer = bundled_qa.answer("Vai trò tiên phong của lực lượng Công an thể hiện ở đâu?")
     assert "đổi mới, sắp xếp tổ chức bộ máy" in answer.text
+
+
+def test_only_how_many_questions_need_a_number_in_the_answer():
+    from bot.composer import _asks_count
+    from bot.question import analyze
+
+    assert _asks_count(analyze("Có mấy trường đạt chuẩn?"))
+    assert _asks_count(analyze("co may truong dat chuan"))
+    assert not _asks_count(analyze("Bộ máy ngành giáo dục được sắp xếp thế nào?"))
 
 
 def test_long_sentence_is_trimmed_to_the_answering_clauses():
