@@ -19,6 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bot.cache import IndexCache  # noqa: E402
+from bot.composer import sentences_of  # noqa: E402
 from bot.qa import QA  # noqa: E402
 from bot.text import split_sentences, words  # noqa: E402
 
@@ -89,6 +91,18 @@ def main() -> None:
                start_up(big, work / "d2", False, runs=2))
         report("10,000 paragraphs, warm start to first answer",
                start_up(big, work / "d2", True, runs=3))
+        large = QA.from_folder(big, cache=IndexCache(work / "d2" / "cache"))
+        asked = questions(large, 300)
+        for label, forget in (("each question new", True), ("as asked", False)):
+            latencies = []
+            for question in asked:
+                if forget:
+                    sentences_of.cache_clear()  # no paragraph read before
+                start = time.perf_counter()
+                large.answer(question)
+                latencies.append((time.perf_counter() - start) * 1000)
+            print(f"10,000 paragraphs, {len(asked)} questions ({label}): p50 "
+                  f"{statistics.median(latencies):.2f} ms, p95 {percentile(latencies, 0.95):.2f} ms")
 
     start = time.perf_counter()
     qa = QA.from_folder(knowledge)
