@@ -29,8 +29,10 @@ class Hit:
 
 
 def chunk_terms(title: str, text: str) -> list[str]:
-    """The terms a chunk is indexed by: its document's title, then its own text."""
-    return terms(title) + terms(text)
+    """The terms a chunk is indexed by: its document's title (single words, and folded pairs:
+    an exact pair in every paragraph of a one-report folder would drown that pair where a
+    paragraph really has it), then its own text."""
+    return [t for t in terms(title) if t.startswith("~") or " " not in t] + terms(text)
 
 
 class Index:

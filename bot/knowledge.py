@@ -6,11 +6,13 @@ import hashlib
 import logging
 import os
 import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .formats import SUFFIXES, Parsed, parse_text, read_file
-from .text import word_count
+from .text import fold, has_diacritics, word_count
 
 logger = logging.getLogger(__name__)
 
@@ -186,7 +188,7 @@ def document_of(relative: str, parsed: Parsed) -> Document:
     pages = parsed.pages if any(p is not None for p in parsed.pages) else ()
     return Document(
         path=relative,
-        title=parsed.title or readable_name(relative),
+        title=parsed.title or readable_name(relative, paragraphs),
         date=parsed.date,
         paragraphs=tuple(paragraphs),
         author=_byline(paragraphs),
@@ -200,11 +202,36 @@ def parse_document(path: str, raw: str) -> Document:
     return document_of(path, parse_text(raw))
 
 
-def readable_name(path: str) -> str:
-    """Turn 'reports/hoi-nghi_2021.txt' into 'Hoi nghi 2021'."""
+def readable_name(path: str, paragraphs: Sequence[str] = ()) -> str:
+    """Turn 'reports/hoi-nghi_2021.txt' into 'Hoi nghi 2021', or into 'Hội nghị 2021' when
+    the document's own words give every word of the name its diacritics."""
     stem = Path(path).stem
     name = re.sub(r"[-_.]+", " ", stem).strip() or stem
+    if not has_diacritics(name):
+        name = _with_diacritics(name, paragraphs) or name
     return name[:1].upper() + name[1:]
+
+
+def _with_diacritics(name: str, paragraphs: Sequence[str]) -> str | None:
+    """Spell a name typed without diacritics as the document spells its words: each word
+    takes the form that best joins its neighbours there ('so ket' -> 'sơ kết', not 'số
+    kết'); None when some word of the name (other than a number) is not in the document."""
+    tokens = re.findall(r"\w+", " ".join(paragraphs).lower())
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for token in tokens:
+        forms[fold(token)][token] += 1
+    pairs = Counter(zip(tokens, tokens[1:]))
+    best: dict[str, tuple[int, int, list[str]]] = {"": (0, 0, [])}  # last form -> score, words
+    for word in name.lower().split():
+        options = Counter({word: 1}) if word.isdigit() else forms.get(word)
+        if not options:
+            return None
+        step: dict[str, tuple[int, int, list[str]]] = {}
+        for form, seen in options.items():
+            step[form] = max((joined + pairs[(last, form)], count + seen, spelled + [form])
+                             for last, (joined, count, spelled) in best.items())
+        best = step
+    return " ".join(max(best.values())[2])
 
 
 def _byline(paragraphs: list[str]) -> str | None:

@@ -77,6 +77,9 @@ class Query:
     # with the folded forms of its synonyms that may stand in for it.
     needs: tuple[tuple[str, frozenset[str]], ...] = ()
     language: str = "vi"  # "en" when the question reads as English
+    # The folded words that ask ("muc", "dich" of "nhằm mục đích gì"): a report need not use
+    # them, since its answer says "nhằm thống nhất", not "mục đích".
+    asking: frozenset[str] = frozenset()
 
 
 def _match(pattern: str, cleaned: str) -> bool:
@@ -104,6 +107,17 @@ def clean(question: str, lexicon: Lexicon) -> str:
             if stripped and stripped != text:
                 text, changed = stripped, True
     return re.sub(r"\s*\bơi\b", "", text).strip()
+
+
+def asking_words(cleaned: str) -> str:
+    """Return the words that make the question's kind ("mục đích" of "nhằm mục đích gì")."""
+    cleaned = cleaned.rstrip("?!.… ")
+    for _, pattern in KIND_PATTERNS:
+        found = [m.group(0) for m in re.finditer(pattern, cleaned)]
+        found = found or [m.group(0) for m in re.finditer(fold(pattern), fold(cleaned))]
+        if found:
+            return " ".join(found)
+    return ""
 
 
 def kind_of(cleaned: str) -> str:
@@ -195,6 +209,7 @@ def analyze(question: str, lexicon: Lexicon | None = None,
         weights=weigh(cleaned, lexicon, compounds, known),
         needs=needs_of(cleaned, lexicon, compounds),
         language="vi" if typed else language_of(cleaned),
+        asking=frozenset(fold(asking_words(cleaned)).split()),
     )
 
 

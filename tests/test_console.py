@@ -38,16 +38,16 @@ def test_chat_transcript(knowledge_dir: Path):
                                   "/quit", "not read"])
     assert transcript == """\
 Giám đốc Sở Nguyễn Văn Hòa chủ trì hội nghị.
-Nguồn: Tong ket nam hoc (2024-03), đoạn 1
+Nguồn: Tổng kết năm học (2024-03), đoạn 1
 
 Bạn chưa nhập câu hỏi. Hãy gõ một câu hỏi về các báo cáo, hoặc /help để xem hướng dẫn.
 
 Các tài liệu mình đang dùng:
 • Báo cáo thủy lợi Đà Lạt (không rõ ngày): 3 đoạn
-• Tong ket nam hoc (2024-03): 5 đoạn
+• Tổng kết năm học (2024-03): 5 đoạn
 
 Toàn tỉnh có 12 trường đạt chuẩn quốc gia mới.
-Nguồn: Tong ket nam hoc (2024-03), đoạn 2
+Nguồn: Tổng kết năm học (2024-03), đoạn 2
 
 Tạm biệt!"""
 
@@ -91,7 +91,7 @@ def test_piped_chat_over_the_bundled_report():
     assert result.stdout == (
         "Đại tướng Tô Lâm, Ủy viên Bộ Chính trị, bí thư Đảng ủy Công an Trung ương, bộ trưởng "
         "Bộ Công an - chủ trì hội nghị.\n"
-        "Nguồn: Hoi nghi so ket cong an 6 thang dau nam 2021 (2021-06), đoạn 1\n\n")
+        "Nguồn: Hội nghị sơ kết công an 6 tháng đầu năm 2021 (2021-06), đoạn 1\n\n")
 
 
 def test_ask_json_stream_follows_the_contract_line_by_line(knowledge_dir: Path):
@@ -108,7 +108,7 @@ def test_ask_json_stream_follows_the_contract_line_by_line(knowledge_dir: Path):
     assert first["answer"] == "Giám đốc Sở Nguyễn Văn Hòa chủ trì hội nghị."
     (source,) = first["sources"]
     assert source["document"] == "tong-ket-nam-hoc.txt"
-    assert source["title"] == "Tong ket nam hoc"
+    assert source["title"] == "Tổng kết năm học"
     assert source["date"] == "2024-03"
     assert source["paragraph"] == 1
     assert isinstance(source["score"], float) and source["score"] > 0
@@ -122,7 +122,7 @@ def test_ask_plain_text_with_nfd_and_no_diacritics(knowledge_dir: Path):
     nfd = unicodedata.normalize("NFD", "Có bao nhiêu trường đạt chuẩn?")
     result = run_cli("ask", "--knowledge", str(knowledge_dir), nfd)
     assert result.stdout == ("Toàn tỉnh có 12 trường đạt chuẩn quốc gia mới.\n"
-                             "Nguồn: Tong ket nam hoc (2024-03), đoạn 2\n")
+                             "Nguồn: Tổng kết năm học (2024-03), đoạn 2\n")
 
 
 def test_missing_or_empty_knowledge_folder_is_one_line_and_exit_2(tmp_path: Path):
@@ -146,7 +146,7 @@ def test_index_prints_a_table_of_files_and_exits_1_when_nothing_is_usable(knowle
         "file                  format  title                    date     paragraphs  status\n"
         "hong.txt              txt     -                        -        -           skipped: not UTF-8: save it as UTF-8\n"
         "thuy-loi/notes.md     md      Báo cáo thủy lợi Đà Lạt  -        3           ok\n"
-        "tong-ket-nam-hoc.txt  txt     Tong ket nam hoc         2024-03  5           ok\n"
+        "tong-ket-nam-hoc.txt  txt     Tổng kết năm học         2024-03  5           ok\n"
         "2 documents, 8 paragraphs, 1 skipped\n")
     (tmp_path / "only").mkdir()
     (tmp_path / "only" / "empty.txt").write_text("", encoding="utf-8")

@@ -11,10 +11,22 @@ def test_bundled_report_has_date_title_byline_and_ten_paragraphs():
     (doc,) = knowledge.documents
     assert doc.path == "hoi-nghi-so-ket-cong-an-6-thang-dau-nam-2021.txt"
     assert doc.date == "2021-06"
-    assert doc.title == "Hoi nghi so ket cong an 6 thang dau nam 2021"
+    assert doc.title == "Hội nghị sơ kết công an 6 tháng đầu năm 2021"
     assert len(doc.paragraphs) == 10
     assert doc.paragraphs[0].startswith("Ngày 21/6, Đảng ủy Công an Trung ương")
     assert doc.paragraphs[-1] == "XUÂN TÙNG" and doc.author == "XUÂN TÙNG"
+
+
+def test_a_file_name_without_diacritics_takes_them_from_the_text():
+    from bot.knowledge import readable_name
+
+    text = ["Sở tổ chức hội nghị sơ kết. Số vụ tai nạn giảm.", "Kết quả sơ kết được công bố."]
+    # "so" is "Sở", "Số" and "sơ" in the text; "sơ kết" is the pair the text has.
+    assert readable_name("bao-cao/so-ket_2024.txt", text) == "Sơ kết 2024"
+    assert readable_name("ket-qua-so-ket.md", text) == "Kết quả sơ kết"
+    # A word the text lacks, or a name typed with diacritics, is left as it is.
+    assert readable_name("so-ket-quy-2.txt", text) == "So ket quy 2"
+    assert readable_name("Sơ-kết.txt", text) == "Sơ kết"
 
 
 def test_markdown_heading_is_the_title_and_paragraphs_are_numbered_as_shown(knowledge_dir):

@@ -21,6 +21,8 @@ ANSWERED = [
     ("Ai viết bài báo này?", "XUÂN TÙNG", 10),
     ("ông tô lâm là ai", "Bộ Công an", 1),
     ("Ai là bí thư Đảng ủy Công an Trung ương?", "Tô Lâm", 1),
+    # "mục đích" asks; the report says "nhằm thống nhất", and that is no reason to decline.
+    ("Hội nghị thảo luận nhằm mục đích gì?", "thống nhất chương trình hành động", 3),
     # "Tại sao" opens the question; it is no name the report must hold.
     ("Tại sao Công an xã phải sát dân?", "không được để dân sợ công an", 7),
 ]
@@ -63,7 +65,7 @@ def test_bundled_report_declines_what_it_does_not_cover(bundled_qa, question):
     answer = bundled_qa.answer(question)
     assert not answer.found and answer.sources == ()
     assert answer.text.startswith("Xin lỗi, các tài liệu mình có không nói về điều này")
-    assert "Hoi nghi so ket cong an 6 thang dau nam 2021" in answer.text
+    assert "Hội nghị sơ kết công an 6 tháng đầu năm 2021" in answer.text
 
 
 def test_answer_is_the_sentence_not_the_paragraph(qa: QA):
@@ -143,7 +145,7 @@ def test_odd_input_gets_a_polite_reply(qa: QA, question, kind, start):
 
 def test_greeting_names_the_documents(qa: QA):
     text = qa.answer("chào bot").text
-    assert "«Báo cáo thủy lợi Đà Lạt»" in text and "«Tong ket nam hoc»" in text
+    assert "«Báo cáo thủy lợi Đà Lạt»" in text and "«Tổng kết năm học»" in text
 
 
 def test_markup_control_characters_and_huge_questions_are_answered(qa: QA):

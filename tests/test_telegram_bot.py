@@ -52,7 +52,7 @@ async def test_question_is_answered_with_sentence_source_and_buttons(fake, bot):
     assert action["action"] == "typing"
     (sent,) = await fake.wait_calls("sendMessage", 1)
     assert sent["text"] == ("Giám đốc <b>Sở Nguyễn Văn Hòa</b> chủ trì hội nghị.\n\n"
-                            "<i>Nguồn: Tong ket nam hoc (2024-03), đoạn 1</i>")
+                            "<i>Nguồn: Tổng kết năm học (2024-03), đoạn 1</i>")
     assert sent["parse_mode"] == "HTML"
     buttons = [b for row in sent["reply_markup"]["inline_keyboard"] for b in row]
     assert [b["text"] for b in buttons] == ["Xem đoạn gốc", "👍", "👎"]
@@ -98,7 +98,7 @@ async def test_commands_are_registered_and_answered(fake, bot):
     assert "Ví dụ:\n• Ai chủ trì hội nghị?" in start
     assert sources == ("Các tài liệu mình đang dùng:\n"
                        "• Báo cáo thủy lợi Đà Lạt (không rõ ngày): 3 đoạn\n"
-                       "• Tong ket nam hoc (2024-03): 5 đoạn")
+                       "• Tổng kết năm học (2024-03): 5 đoạn")
     assert help_text.startswith("Mình trả lời ngắn gọn câu hỏi")
     assert unknown == "Không có lệnh /nope. Các lệnh: /start, /help, /sources, /reload."
 
