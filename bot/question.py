@@ -25,8 +25,8 @@ MAX_QUESTION_CHARS = 1000
 # exact match ranks first but a report written without diacritics is still found.
 BIGRAM_WEIGHT = 0.35
 FOLDED_COMPANION = 0.25
-COMPOUND_SYLLABLE = 0.6  # a syllable of a word pyvi joins, e.g. "hội" of "hội nghị" ...
-COMPOUND_PAIR = 1.5  # ... and that word's pair, against a plain pair (hit@1 +0.8 points)
+COMPOUND_SYLLABLE = 0.4  # a syllable of a word pyvi joins, e.g. "hội" of "hội nghị" ...
+COMPOUND_PAIR = 2.0  # ... and that word's pair, against a plain pair of neighbouring words
 SYNONYM_WEIGHT = 0.15  # a synonym phrase from lexicon.json, against 1 for a word of the question
 STAND_IN_WEIGHT = 0.5  # a synonym standing in for a phrase the reports never use
 

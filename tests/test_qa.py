@@ -10,6 +10,8 @@ ANSWERED = [
     ("ai chu tri hoi nghi", "Tô Lâm", 1),
     ("Ai đến dự hội nghị sơ kết công tác Công an?", "Nguyễn Xuân Phúc", None),
     ("Cơ quan nào tổ chức hội nghị sơ kết?", "Bộ Công an", 1),
+    ("Hội nghị do cơ quan nào tổ chức?", "Đảng ủy Công an Trung ương, Bộ Công an tổ chức", 1),
+    ("cuộc họp diễn ra khi nào", "Ngày 21/6", 1),
     ("Buổi hội nghị diễn ra vào hôm nào vậy?", "21/6", 1),
     ("ai la bo truong bo cong an", "Tô Lâm", None),
     ("Lực lượng công an phải kéo giảm ít nhất bao nhiêu số vụ phạm tội?", "5%", 9),
