@@ -216,11 +216,16 @@ def _with_diacritics(name: str, paragraphs: Sequence[str]) -> str | None:
     """Spell a name typed without diacritics as the document spells its words: each word
     takes the form that best joins its neighbours there ('so ket' -> 'sơ kết', not 'số
     kết'); None when some word of the name (other than a number) is not in the document."""
+    wanted = set(name.lower().split())
     tokens = re.findall(r"\w+", " ".join(paragraphs).lower())
+    seen = Counter(tokens)
+    folded = {token: fold(token) for token in seen}
     forms: dict[str, Counter[str]] = defaultdict(Counter)
-    for token in tokens:
-        forms[fold(token)][token] += 1
-    pairs = Counter(zip(tokens, tokens[1:]))
+    for token, count in seen.items():
+        if folded[token] in wanted:
+            forms[folded[token]][token] += count
+    pairs = Counter((a, b) for a, b in zip(tokens, tokens[1:])
+                    if folded[a] in wanted and folded[b] in wanted)
     best: dict[str, tuple[int, int, list[str]]] = {"": (0, 0, [])}  # last form -> score, words
     for word in name.lower().split():
         options = Counter({word: 1}) if word.isdigit() else forms.get(word)
