@@ -8,6 +8,7 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from . import console, unanswered
@@ -17,6 +18,7 @@ from .knowledge import KnowledgeError, load_knowledge
 from .library import Library, Reloaded
 from .qa import QA
 from .settings import Settings, SettingsError
+from .text import fold
 
 logger = logging.getLogger("bot")
 EXIT_USAGE = 2
@@ -43,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--questions", required=True, metavar="FILE", help="JSONL questions")
     ev.add_argument("--passages", metavar="FILE", help="JSONL passages (UIT-ViQuAD style)")
     ev.add_argument("--json", action="store_true", help="print the report as JSON")
+    ev.add_argument("--without-diacritics", action="store_true",
+                    help="ask every question with its diacritics removed, as people often type")
     return parser
 
 
@@ -169,6 +173,8 @@ def run_eval(args: argparse.Namespace, knowledge_dir: Path) -> int:
         else:
             where, qa = None, QA.from_folder(knowledge_dir)
         cases = load_cases(args.questions, where)
+        if args.without_diacritics:
+            cases = [replace(c, question=fold(c.question)) for c in cases]
     except (OSError, ValueError) as exc:
         return fail(str(exc))
     report = evaluate(qa, cases)

@@ -182,6 +182,8 @@ def unknown(query: Query, index: Index) -> float:
     uses at all, not even through a synonym: 'lạm phát' asked of a police report."""
     total = missing = 0.0
     for term, stand_ins in query.needs:
+        if term.startswith("~") and " " in term:
+            continue  # typed without diacritics, every pair is a need, most of them no word
         weight = min(index.rarity(term), index.max_rarity)
         total += weight
         if term not in index and not any(s in index for s in stand_ins):

@@ -176,13 +176,19 @@ _ENGLISH = frozenset({
     "about", "please", "can", "could", "would", "you", "your", "i", "me", "my", "this", "that",
     "it",
 })
+# A syllable Vietnamese spelling allows, diacritics folded: onset, vowels, final consonant.
+_SYLLABLE = re.compile(r"(ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}"
+                       r"(ch|ng|nh|[cmnpt])?")
 
 
 def language_of(cleaned: str) -> str:
-    """Return 'en' when most words are English function words, else 'vi'."""
-    tokens = [w for run in words(cleaned) for w in run]
-    english = sum(1 for w in tokens if w in _ENGLISH)
-    return "en" if tokens and english >= 2 and english * 3 >= len(tokens) else "vi"
+    """Return 'en' when an English question word is there and most words cannot be Vietnamese
+    syllables ("chaired", "what"); "can", "the", "an" typed without diacritics are Vietnamese
+    too ("cần", "thế", "an")."""
+    tokens = [w for run in words(cleaned) for w in run if not w[:1].isdigit()]
+    foreign = sum(1 for w in tokens if not _SYLLABLE.fullmatch(fold(w)))
+    english = any(w in _ENGLISH for w in tokens)
+    return "en" if english and foreign >= 2 and foreign * 2 >= len(tokens) else "vi"
 
 
 def analyze(question: str, lexicon: Lexicon | None = None,
@@ -195,8 +201,10 @@ def analyze(question: str, lexicon: Lexicon | None = None,
     typed = has_diacritics(cleaned)
     content = tuple(w for run in words(cleaned) for w in run if not lexicon.is_stopword(w, typed))
     numbers = tuple(w for w in content if w[:1].isdigit())
-    # With diacritics, pyvi says which neighbouring syllables form one word ("hội nghị").
+    # With diacritics, pyvi says which neighbouring syllables form one word ("hội nghị");
+    # without, pyvi cannot tell, and the reports' own word pairs stand in for it.
     compounds = compound_pairs(cleaned) if typed else None
+    ranked = compounds if typed else attested_pairs(cleaned, lexicon, known)
     return Query(
         text=text,
         cleaned=cleaned,
@@ -206,7 +214,7 @@ def analyze(question: str, lexicon: Lexicon | None = None,
         content=content,
         numbers=numbers,
         names=names_of(_MARKUP.sub(" ", text), lexicon),
-        weights=weigh(cleaned, lexicon, compounds, known),
+        weights=weigh(cleaned, lexicon, ranked, known),
         needs=needs_of(cleaned, lexicon, compounds),
         language="vi" if typed else language_of(cleaned),
         asking=frozenset(fold(asking_words(cleaned)).split()),
@@ -255,6 +263,21 @@ def needs_of(cleaned: str, lexicon: Lexicon, compounds: set[tuple[str, str]] | N
                 term = form(word, run[i + 1])
                 needs[term] = frozenset(stand_ins.get(term, ()))
     return tuple(needs.items())
+
+
+def attested_pairs(cleaned: str, lexicon: Lexicon,
+                   known: Callable[[str], bool] | None) -> set[tuple[str, str]]:
+    """Return the pairs of neighbouring content words (typed without diacritics) that the
+    reports use as a pair ("hoi nghi"): the best guess at words without pyvi."""
+    if known is None:
+        return set()
+    pairs: set[tuple[str, str]] = set()
+    for run in words(cleaned):
+        for a, b in zip(run, run[1:]):
+            if (not lexicon.is_stopword(a, False) and not lexicon.is_stopword(b, False)
+                    and known(f"~{fold(a)} {fold(b)}")):
+                pairs.add((a, b))
+    return pairs
 
 
 def compound_pairs(cleaned: str) -> set[tuple[str, str]]:

@@ -266,3 +266,21 @@ def test_running_chat_follows_the_folder(knowledge_dir: Path, tmp_path: Path):
     finally:
         process.stdin.close()
         process.wait(timeout=30)
+
+
+def test_eval_can_ask_every_question_without_diacritics(tmp_path: Path):
+    passages = tmp_path / "p.jsonl"
+    questions = tmp_path / "q.jsonl"
+    passages.write_text("\n".join(json.dumps(p, ensure_ascii=False) for p in [
+        {"id": "p1", "title": "Mùa vụ", "text": "Lúa bán vào tháng 5."},
+        {"id": "p2", "title": "Mùa vụ", "text": "Lụa bán vào tháng 9."},
+    ]), encoding="utf-8")
+    questions.write_text(json.dumps({"question": "Lụa bán vào tháng mấy?", "answers": ["tháng 9"],
+                                     "passage_id": "p2"}, ensure_ascii=False), encoding="utf-8")
+    as_written = run_cli("eval", "--questions", str(questions), "--passages", str(passages),
+                         "--json")
+    assert json.loads(as_written.stdout)["passed"] == 1
+    # "Lua ban vao thang may?" fits both passages, and the first one is not the answer.
+    folded = run_cli("eval", "--questions", str(questions), "--passages", str(passages), "--json",
+                     "--without-diacritics")
+    assert json.loads(folded.stdout)["passed"] == 0

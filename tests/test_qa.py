@@ -22,6 +22,12 @@ ANSWERED = [
     ("quan ly xuat nhap canh", "xuất nhập cảnh", 8),
     ("Ai viết bài báo này?", "XUÂN TÙNG", 10),
     ("ông tô lâm là ai", "Bộ Công an", 1),
+    ("ong to lam la ai", "Bộ Công an", 1),
+    # Typed without diacritics every word pair is a guess; guesses the report lacks
+    # ("nghi dien") are no reason to decline.
+    ("hoi nghi dien ra ngay nao", "Ngày 21/6", 1),
+    # "can", "an", "the" are Vietnamese here ("cần", "an", "thế"), not English.
+    ("cong an can dam bao an ninh kinh te nhu the nao", "đảm bảo an ninh kinh tế", 8),
     ("Ai là bí thư Đảng ủy Công an Trung ương?", "Tô Lâm", 1),
     # "mục đích" asks; the report says "nhằm thống nhất", and that is no reason to decline.
     ("Hội nghị thảo luận nhằm mục đích gì?", "thống nhất chương trình hành động", 3),

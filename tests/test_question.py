@@ -81,6 +81,12 @@ def test_a_word_pyvi_joins_weighs_as_a_pair_more_than_as_syllables():
     assert weights["nghi5 do"] == BIGRAM_WEIGHT  # across two words: a plain pair
     plain = analyze("hoi nghi do co quan nao to chuc").weights  # no diacritics: no pyvi
     assert plain["~hoi"] == 1.0 and plain["~hoi nghi"] == BIGRAM_WEIGHT
+    # ... but the reports' own pairs ("hội nghị", "tổ chức" written there) stand in for it.
+    report = {"~hoi nghi", "~to chuc"}
+    folded = analyze("hoi nghi do co quan nao to chuc", known=report.__contains__).weights
+    assert folded["~hoi"] == COMPOUND_SYLLABLE and folded["~to"] == COMPOUND_SYLLABLE
+    assert folded["~hoi nghi"] == pytest.approx(BIGRAM_WEIGHT * COMPOUND_PAIR)
+    assert folded["~co"] == 1.0  # "co quan" is no pair of the reports
 
 
 def test_nfd_and_old_tone_marks_read_the_same():
@@ -114,6 +120,8 @@ def test_smalltalk_and_english_are_recognised():
     assert analyze("/help").smalltalk == "help"
     assert analyze("chào, ai chủ trì hội nghị?").smalltalk is None
     assert analyze("Who chaired the conference?").language == "en"
+    assert analyze("What is the target?").language == "en"
+    assert analyze("cong an can dam bao an ninh kinh te nhu the nao").language == "vi"
 
 
 def test_document_questions():
