@@ -37,13 +37,17 @@ bench: $(STAMP)
 	$(PY) tests/bench.py
 
 eval: $(STAMP)
-	@if [ -f $(SHARED)/seed_questions.jsonl ]; then \
-	  $(PY) -m bot eval --questions $(SHARED)/seed_questions.jsonl; \
-	else echo "no $(SHARED)/seed_questions.jsonl: skipped"; fi
-	@if [ -f $(SHARED)/viquad/dev_questions.jsonl ]; then \
-	  $(PY) -m bot eval --questions $(SHARED)/viquad/dev_questions.jsonl \
-	    --passages $(SHARED)/viquad/dev_passages.jsonl; \
-	else echo "no $(SHARED)/viquad: skipped"; fi
+	@for flag in "" --without-diacritics; do \
+	  if [ -f $(SHARED)/seed_questions.jsonl ]; then \
+	    echo "== seed questions $$flag"; \
+	    $(PY) -m bot eval $$flag --questions $(SHARED)/seed_questions.jsonl; \
+	  else echo "no $(SHARED)/seed_questions.jsonl: skipped"; fi; \
+	  if [ -f $(SHARED)/viquad/dev_questions.jsonl ]; then \
+	    echo "== UIT-ViQuAD dev $$flag"; \
+	    $(PY) -m bot eval $$flag --questions $(SHARED)/viquad/dev_questions.jsonl \
+	      --passages $(SHARED)/viquad/dev_passages.jsonl; \
+	  else echo "no $(SHARED)/viquad: skipped"; fi; \
+	done
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info
