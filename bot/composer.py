@@ -28,7 +28,8 @@ KIND_BONUS = 0.05  # small: on UIT-ViQuAD a larger bonus picks worse sentences
 _DATE = re.compile(r"\b(ngày|hôm|tháng|năm|thế kỷ|thế kỉ|thập niên|đầu|cuối|giữa)\s+\d+|"
                    r"\b\d{1,2}/\d{1,2}(/\d{2,4})?\b|\b(1\d|20)\d{2}\b|\bTCN\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*\s*%?|\b(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|trăm|"
-                     r"nghìn|ngàn|triệu|tỷ|tỉ|chục|nửa)\b|%", re.IGNORECASE)
+                     r"nghìn|ngàn|triệu|tỷ|tỉ|chục|nửa)\b|%|(?-i:\b[IVXLC]{2,}\b)",  # XIII
+                     re.IGNORECASE)
 _COUNT = re.compile(r"\b(bao nhiêu|mấy)\b")  # the question asks for a number
 _UPPER = "".join(chr(i) for i in range(0x41, 0x1EFA) if chr(i).isupper())
 _NAME = re.compile(rf"(?<!\w)[{_UPPER}]\w*(?:\s+[{_UPPER}]\w*)+")  # two or more capitalized words

@@ -44,7 +44,7 @@ KIND_PATTERNS: tuple[tuple[str, str], ...] = (
               r"quốc gia nào|vùng nào|khu vực nào"),
     ("how", r"thế nào|ra sao|bằng cách nào|cách nào|làm sao|như nào"),
     ("yes_no", r"\bcó\b.*\bkhông\s*$|phải không|đúng không|hay không|\bkhông\s*$|chưa\s*$"),
-    ("what", r"\bgì\b|\bnào\b|là sao"),
+    ("what", r"tên (là )?gì|\bgì\b|\bnào\b|là sao"),
 )
 SMALLTALK: tuple[tuple[str, str], ...] = (
     ("help", r"/?help|/?start|trợ giúp|giúp( mình| tôi| em)?( với)?|hướng dẫn|"
