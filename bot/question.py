@@ -234,14 +234,13 @@ def needs_of(cleaned: str, lexicon: Lexicon, compounds: set[tuple[str, str]] | N
     synonyms' terms as stand-ins; exact forms when the question has diacritics, else folded."""
     typed = has_diacritics(cleaned)
     exact = written_out(cleaned)
-    folded = f" {fold(cleaned)} "
 
     def form(*run: str) -> str:
         return " ".join(canonical(w) for w in run) if exact else "~" + " ".join(map(fold, run))
 
     stand_ins: dict[str, set[str]] = {}
     for group in lexicon.synonyms:
-        present = [p for p in group if f" {fold(p)} " in folded]
+        present = [p for p in group if _asked(p, cleaned)]
         if not present:
             continue
         others = {t for p in group if p not in present
@@ -331,9 +330,8 @@ def weigh(cleaned: str, lexicon: Lexicon, compounds: set[tuple[str, str]] | None
                     add(f"~{fold(word)} {fold(nxt)}", folded_pair)
 
     add_text(cleaned, 1.0)
-    folded = f" {fold(cleaned)} "
     for group in lexicon.synonyms:
-        asked = [phrase for phrase in group if f" {fold(phrase)} " in folded]
+        asked = [phrase for phrase in group if _asked(phrase, cleaned)]
         if not asked:
             continue
         unused = known is not None and not any(_used(p, known, exact) for p in asked)
@@ -351,6 +349,21 @@ def weigh(cleaned: str, lexicon: Lexicon, compounds: set[tuple[str, str]] | None
                 add_text(phrase, STAND_IN_WEIGHT if unused else SYNONYM_WEIGHT,
                          pair_weight=1.0, single=False)
     return weights
+
+
+def _asked(phrase: str, cleaned: str) -> bool:
+    """Tell whether the question says a synonym phrase: as written, or folded when typed
+    without diacritics, then only a phrase of two or more words ("noi" may be the "Nội" of
+    "Hà Nội" as well as "nói")."""
+    said, asked = _plain(phrase), _plain(cleaned)
+    if f" {said} " in f" {asked} ":
+        return True
+    return (not has_diacritics(cleaned) and " " in said
+            and f" {fold(said)} " in f" {fold(asked)} ")
+
+
+def _plain(text: str) -> str:
+    return " ".join(w for run in words(text) for w in run)
 
 
 def _used(phrase: str, known: Callable[[str], bool], exact: bool) -> bool:

@@ -23,7 +23,8 @@ ANSWERED = [
     ("Ai viết bài báo này?", "XUÂN TÙNG", 10),
     ("ông tô lâm là ai", "Bộ Công an", 1),
     ("ong to lam la ai", "Bộ Công an", 1),
-    ("bộ trưởng công an tên gì", "Tô Lâm", 1),  # "tên" asks; no report need use it
+    ("bộ trưởng công an tên gì", "Tô Lâm", 1),
+    ("Nguyễn Xuân Phúc nói gì?", "Nguyễn Xuân Phúc nhấn mạnh", 5),  # nói ~ nhấn mạnh  # "tên" asks; no report need use it
     # A how-many question answered with a Roman numeral.
     ("nghị quyết đại hội lần thứ mấy của đảng được nhắc tới", "lần thứ XIII", 6),
     # Typed without diacritics every word pair is a guess; guesses the report lacks

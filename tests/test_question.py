@@ -114,6 +114,14 @@ def test_synonyms_stand_in_at_more_weight_for_a_phrase_the_reports_never_use():
     assert weights["hôi5 nghi5"] == SYNONYM_WEIGHT and weights["hop5"] == 1.0
 
 
+def test_a_synonym_is_asked_as_written_or_folded_when_it_cannot_be_another_word():
+    weights = analyze("Giám đốc công an Hà Nội là ai?").weights
+    assert "nhân1 manh5" not in weights  # the "Nội" of "Hà Nội" is no "nói"
+    assert analyze("Ông ấy nói gì?").weights["nhân1 manh5"] == SYNONYM_WEIGHT
+    assert "~nhan manh" not in analyze("giam doc cong an ha noi la ai").weights
+    assert analyze("cuoc hop do ai chu tri").weights["~hoi nghi"] > 0
+
+
 def test_smalltalk_and_english_are_recognised():
     assert analyze("Xin chào bot").smalltalk == "greeting"
     assert analyze("cảm ơn nhiều nhé").smalltalk == "thanks"
