@@ -92,7 +92,7 @@ def sentences_of(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
 def rerank(query: Query, hits: Sequence[Hit], index: Index) -> list[Hit]:
     """Order paragraphs by BM25 plus how much of the question one of their sentences holds:
     words of the question found together in one sentence say more than the same words spread
-    over a paragraph (UIT-ViQuAD dev: gold paragraph first 78.8% -> 80.2%)."""
+    over a paragraph (UIT-ViQuAD dev: the gold paragraph comes first 1.4 points more often)."""
     if not hits:
         return []
     idf = index.rarity
