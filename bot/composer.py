@@ -10,8 +10,8 @@ from functools import lru_cache
 from . import replies
 from .index import Hit, Index
 from .knowledge import Document, chunks_of
-from .question import Query
-from .text import fold, has_diacritics, split_sentences, terms, word_count
+from .question import Query, asks_number
+from .text import fold, split_sentences, terms, word_count
 
 MAX_WORDS = 70  # a longer sentence is trimmed to the clauses that answer
 WINDOW_WORDS = 40  # and the trimmed part is at most this long, unless one clause is longer
@@ -30,7 +30,6 @@ _DATE = re.compile(r"\b(ngày|hôm|tháng|năm|thế kỷ|thế kỉ|thập niê
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*\s*%?|\b(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|trăm|"
                      r"nghìn|ngàn|triệu|tỷ|tỉ|chục|nửa)\b|%|(?-i:\b[IVXLC]{2,}\b)",  # XIII
                      re.IGNORECASE)
-_COUNT = re.compile(r"\b(bao nhiêu|mấy)\b")  # the question asks for a number
 _UPPER = "".join(chr(i) for i in range(0x41, 0x1EFA) if chr(i).isupper())
 _NAME = re.compile(rf"(?<!\w)[{_UPPER}]\w*(?:\s+[{_UPPER}]\w*)+")  # two or more capitalized words
 _PLACE = re.compile(r"\b(tại|ở|nằm|thuộc|phía|miền|vùng|tỉnh|thành phố|huyện|xã|nước)\b",
@@ -82,8 +81,11 @@ def decline(query: Query, titles: Sequence[str]) -> Answer:
     return Answer(query.text, False, replies.not_found(titles), "not_found")
 
 
+Sentences = tuple[tuple[str, frozenset[str]], ...]  # a paragraph's sentences and their terms
+
+
 @lru_cache(maxsize=1024)
-def sentences_of(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+def sentences_of(text: str) -> Sentences:
     """Split a paragraph into sentences, each with its index terms; kept for the paragraphs
     asked about most, since every question reads up to ten of them."""
     return tuple((s, frozenset(terms(s))) for s in split_sentences(text))
@@ -122,14 +124,13 @@ def compose(query: Query, hits: Sequence[Hit], index: Index,
     if not hits:
         return decline(query, titles)
     total = sum(w * idf(t) for t, w in query.weights.items()) or 1.0
-    best: tuple[float, int, list[str], Hit] | None = None
+    best: tuple[float, int, Sentences, Hit] | None = None
     evidence = KIND_EVIDENCE.get(query.kind)
     top = max(hit.score for hit in hits)
     for hit in hits[:CANDIDATE_CHUNKS]:
         rank = hit.score / top
-        split = sentences_of(hit.chunk.text)
-        sentences = [sentence for sentence, _ in split]
-        for i, (sentence, held) in enumerate(split):
+        sentences = sentences_of(hit.chunk.text)
+        for i, (sentence, held) in enumerate(sentences):
             score = _overlap(query, held, idf) / total + CHUNK_WEIGHT * rank
             if evidence and evidence.search(sentence):
                 score += KIND_BONUS
@@ -141,26 +142,26 @@ def compose(query: Query, hits: Sequence[Hit], index: Index,
     if not covers(query, hit, index):
         return decline(query, titles)
     text, highlight = _passage(query, sentences, i, idf, total)
-    if _asks_count(query) and not _NUMBER.search(text):
+    if asks_number(query.cleaned) and not _NUMBER.search(text):
         return decline(query, titles)  # "bao nhiêu tuổi?" answered by a sentence with no number
     return Answer(query.text, True, text, query.kind, (source_of(hit),), highlight)
 
 
-def _passage(query: Query, sentences: list[str], i: int, idf: Callable[[str], float],
+def _passage(query: Query, sentences: Sentences, i: int, idf: Callable[[str], float],
              total: float) -> tuple[str, str | None]:
     """Return the best sentence, trimmed when long, with what follows it when that belongs to
     the answer, and the key phrase: a short sentence often leads into the one that answers,
     and a next sentence holding a good share of the question too usually goes on with the
     answer (why, how, what happened next)."""
-    text, following = sentences[i], sentences[i + 1:]
+    text, following = sentences[i][0], sentences[i + 1:]
     if (following and word_count(text) < SHORT_SENTENCE
-            and word_count(f"{text} {following[0]}") <= WINDOW_WORDS):
-        text, following = f"{text} {following[0]}", following[1:]
+            and word_count(f"{text} {following[0][0]}") <= WINDOW_WORDS):
+        text, following = f"{text} {following[0][0]}", following[1:]
     trimmed, highlight = trim(text, query, idf)
     if (trimmed == text and following
-            and word_count(f"{text} {following[0]}") <= CONTINUED_WORDS
-            and _overlap(query, set(terms(following[0])), idf) / total >= CONTINUE_SHARE):
-        text = f"{text} {following[0]}"
+            and word_count(f"{text} {following[0][0]}") <= CONTINUED_WORDS
+            and _overlap(query, following[0][1], idf) / total >= CONTINUE_SHARE):
+        text = f"{text} {following[0][0]}"
         return text, _highlight(text, query)
     return trimmed, highlight
 
@@ -205,13 +206,6 @@ def covers(query: Query, hit: Hit, index: Index) -> bool:
     if not all(index.number_in_document(n, path) for n in query.numbers):
         return False
     return all(all(t in index for t in terms(name, exact=False)) for name in query.names)
-
-
-def _asks_count(query: Query) -> bool:
-    """Tell whether the question asks 'how many' ("mấy", not the "máy" of "bộ máy")."""
-    if has_diacritics(query.cleaned):
-        return _COUNT.search(query.cleaned) is not None
-    return re.search(r"\b(bao nhieu|may)\b", query.cleaned) is not None
 
 
 def _overlap(query: Query, present: Set[str], idf: Callable[[str], float]) -> float:

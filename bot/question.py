@@ -82,11 +82,23 @@ class Query:
     asking: frozenset[str] = frozenset()
 
 
+def _found(pattern: str, cleaned: str) -> list[str]:
+    """Return what a pattern written with diacritics matches in the question; a question typed
+    mostly without diacritics is matched folded too ("ai chu tri" asks who), one written out
+    is not (its "máy" is no "mấy")."""
+    found = [m.group(0) for m in re.finditer(pattern, cleaned)]
+    if found or written_out(cleaned):
+        return found
+    return [m.group(0) for m in re.finditer(fold(pattern), fold(cleaned))]
+
+
 def _match(pattern: str, cleaned: str) -> bool:
-    """Match a pattern with diacritics against the question, and its folded form if needed."""
-    if re.search(pattern, cleaned):
-        return True
-    return re.search(fold(pattern), fold(cleaned)) is not None
+    return bool(_found(pattern, cleaned))
+
+
+def asks_number(cleaned: str) -> bool:
+    """Tell whether the question asks how many ("bao nhiêu", "mấy")."""
+    return _match(r"\bbao nhiêu\b|\bmấy\b", cleaned)
 
 
 def clean(question: str, lexicon: Lexicon) -> str:
@@ -113,8 +125,7 @@ def asking_words(cleaned: str) -> str:
     """Return the words that make the question's kind ("mục đích" of "nhằm mục đích gì")."""
     cleaned = cleaned.rstrip("?!.… ")
     for _, pattern in KIND_PATTERNS:
-        found = [m.group(0) for m in re.finditer(pattern, cleaned)]
-        found = found or [m.group(0) for m in re.finditer(fold(pattern), fold(cleaned))]
+        found = _found(pattern, cleaned)
         if found:
             return " ".join(found)
     return ""

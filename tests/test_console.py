@@ -155,6 +155,11 @@ def test_index_prints_a_table_of_files_and_exits_1_when_nothing_is_usable(knowle
     assert result.stdout.splitlines()[-1] == "0 documents, 0 paragraphs, 1 skipped"
 
 
+def write_jsonl(path: Path, rows: list[dict]) -> None:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                    encoding="utf-8")
+
+
 def test_eval_scores_a_report_style_file(knowledge_dir: Path, tmp_path: Path):
     questions = tmp_path / "q.jsonl"
     rows = [
@@ -163,8 +168,7 @@ def test_eval_scores_a_report_style_file(knowledge_dir: Path, tmp_path: Path):
         {"q": "Giá vàng hôm nay?", "expect": [], "kind": "out-of-scope"},
         {"q": "Hồ nào được nạo vét?", "expect": ["Hồ Tuyền Lâm"], "kind": "answerable"},
     ]
-    questions.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n",
-                         encoding="utf-8")
+    write_jsonl(questions, rows)
     result = run_cli("eval", "--knowledge", str(knowledge_dir), "--questions", str(questions))
     assert result.stdout.splitlines()[:4] == [
         "answerable           1/2      50.0%",
@@ -181,15 +185,15 @@ def test_eval_scores_a_report_style_file(knowledge_dir: Path, tmp_path: Path):
 def test_eval_with_passages_reports_gold_ranks(tmp_path: Path):
     passages = tmp_path / "p.jsonl"
     questions = tmp_path / "q.jsonl"
-    passages.write_text("\n".join(json.dumps(p, ensure_ascii=False) for p in [
+    write_jsonl(passages, [
         {"id": "p1", "title": "Đà Lạt", "text": "Đà Lạt nằm trên cao nguyên Lâm Viên. Thành phố có khí hậu mát mẻ."},
         {"id": "p2", "title": "Đà Lạt", "text": "Hồ Xuân Hương nằm ở trung tâm Đà Lạt."},
         {"id": "p3", "title": "Huế", "text": "Huế là kinh đô của triều Nguyễn từ năm 1802."},
-    ]), encoding="utf-8")
-    questions.write_text("\n".join(json.dumps(q, ensure_ascii=False) for q in [
+    ])
+    write_jsonl(questions, [
         {"question": "Huế là kinh đô của triều đại nào?", "answers": ["triều Nguyễn"], "passage_id": "p3"},
         {"question": "Đà Lạt nằm trên cao nguyên nào?", "answers": ["Lâm Viên"], "passage_id": "p1"},
-    ]), encoding="utf-8")
+    ])
     result = run_cli("eval", "--questions", str(questions), "--passages", str(passages), "--json")
     report = json.loads(result.stdout)
     assert (report["passed"], report["hit_at_1"], report["hit_at_5"]) == (2, 1.0, 1.0)
@@ -271,12 +275,10 @@ def test_running_chat_follows_the_folder(knowledge_dir: Path, tmp_path: Path):
 def test_eval_can_ask_every_question_without_diacritics(tmp_path: Path):
     passages = tmp_path / "p.jsonl"
     questions = tmp_path / "q.jsonl"
-    passages.write_text("\n".join(json.dumps(p, ensure_ascii=False) for p in [
-        {"id": "p1", "title": "Mùa vụ", "text": "Lúa bán vào tháng 5."},
-        {"id": "p2", "title": "Mùa vụ", "text": "Lụa bán vào tháng 9."},
-    ]), encoding="utf-8")
-    questions.write_text(json.dumps({"question": "Lụa bán vào tháng mấy?", "answers": ["tháng 9"],
-                                     "passage_id": "p2"}, ensure_ascii=False), encoding="utf-8")
+    write_jsonl(passages, [{"id": "p1", "title": "Mùa vụ", "text": "Lúa bán vào tháng 5."},
+                           {"id": "p2", "title": "Mùa vụ", "text": "Lụa bán vào tháng 9."}])
+    write_jsonl(questions, [{"question": "Lụa bán vào tháng mấy?", "answers": ["tháng 9"],
+                             "passage_id": "p2"}])
     as_written = run_cli("eval", "--questions", str(questions), "--passages", str(passages),
                          "--json")
     assert json.loads(as_written.stdout)["passed"] == 1

@@ -111,12 +111,12 @@ def test_vai_tro_tien_phong(bundled_qa):
 
 
 def test_only_how_many_questions_need_a_number_in_the_answer():
-    from bot.composer import _asks_count
-    from bot.question import analyze
+    from bot.question import analyze, asks_number
 
-    assert _asks_count(analyze("Có mấy trường đạt chuẩn?"))
-    assert _asks_count(analyze("co may truong dat chuan"))
-    assert not _asks_count(analyze("Bộ máy ngành giáo dục được sắp xếp thế nào?"))
+    assert asks_number(analyze("Có mấy trường đạt chuẩn?").cleaned)
+    assert asks_number(analyze("co may truong dat chuan").cleaned)
+    machinery = analyze("Bộ máy ngành giáo dục được sắp xếp thế nào?")
+    assert not asks_number(machinery.cleaned) and machinery.kind == "how"
 
 
 def test_long_sentence_is_trimmed_to_the_answering_clauses():
