@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from . import console, unanswered
+from . import console, replies, unanswered
 from .cache import IndexCache
 from .evaluate import evaluate, load_cases, load_passages
 from .knowledge import KnowledgeError, load_knowledge
@@ -68,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "index":
             return run_index(knowledge_dir)
         if args.command == "telegram":
-            from .telegram_bot import TelegramSetupError, run_telegram
+            from .telegram import TelegramSetupError, run_telegram
 
             try:
                 return run_telegram(settings, knowledge_dir)
@@ -103,11 +103,8 @@ def run_ask(qa: QA, args: argparse.Namespace) -> int:
 
 def progress_bar(done: int, total: int) -> None:
     """Show indexing progress on a terminal."""
-    width = 30
-    filled = width * done // max(total, 1)
     end = "\n" if done >= total else ""
-    print(f"\rĐang lập chỉ mục [{'#' * filled}{'.' * (width - filled)}] {done}/{total} đoạn",
-          end=end, file=sys.stderr, flush=True)
+    print(f"\r{replies.indexing(done, total)}", end=end, file=sys.stderr, flush=True)
 
 
 def run_chat(library: Library, settings: Settings) -> int:
@@ -121,8 +118,7 @@ def run_chat(library: Library, settings: Settings) -> int:
                 raise EOFError
             return line.rstrip("\n")
     def notify(result: Reloaded) -> None:
-        print(f"[{'cập nhật' if result.ok else 'lỗi'}] {result.message}", file=sys.stderr,
-              flush=True)
+        print(replies.notice(result.ok, result.message), file=sys.stderr, flush=True)
 
     stop = library.watch_in_background(notify)
     try:
@@ -166,15 +162,13 @@ def run_index(knowledge_dir: Path) -> int:
 
 
 def run_eval(args: argparse.Namespace, knowledge_dir: Path) -> int:
+    """Score a question file (read before the knowledge, so its faults show first)."""
     try:
-        if args.passages:
-            knowledge, where = load_passages(args.passages)
-            qa = QA(knowledge)
-        else:
-            where, qa = None, QA.from_folder(knowledge_dir)
+        knowledge, where = load_passages(args.passages) if args.passages else (None, None)
         cases = load_cases(args.questions, where)
         if args.without_diacritics:
             cases = [replace(c, question=fold(c.question)) for c in cases]
+        qa = QA(knowledge) if knowledge else QA.from_folder(knowledge_dir)
     except (OSError, ValueError) as exc:
         return fail(str(exc))
     report = evaluate(qa, cases)

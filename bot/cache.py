@@ -12,19 +12,19 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import __version__
-from .index import Index, chunk_terms
-from .knowledge import Knowledge
+from . import __version__, terms
+from .index import Index
+from .knowledge import READER_VERSION, Chunk, Knowledge
 
 logger = logging.getLogger(__name__)
 
-# The cache holds what these modules made; a change to any of them (a new way of splitting
-# words, say) makes the old cache unusable even when the version number stayed the same.
-_MAKERS = ("text.py", "formats.py", "knowledge.py", "index.py")
-TAG = __version__ + "+" + hashlib.sha1(
-    b"".join((Path(__file__).parent / name).read_bytes() for name in _MAKERS)).hexdigest()[:12]
+# What the cached data was made by: the program, the term vocabulary, the file readers and
+# the layout of the cache files. Raise the version of whichever changes.
+CACHE_FORMAT = "1"
+TAG = f"{__version__}/terms-{terms.VERSION}/reader-{READER_VERSION}/cache-{CACHE_FORMAT}"
 
 PARALLEL_FROM = 2000  # paragraphs to tokenize before it pays to start worker processes
+BATCH = 500  # paragraphs a worker tokenizes per task: large enough to amortize sending them
 Progress = Callable[[int, int], None]
 
 
@@ -47,12 +47,22 @@ def _key(piece: Piece) -> str:
 
 
 def _terms_of(pieces: Sequence[Piece]) -> list[list[str]]:
-    return [chunk_terms(*piece) for piece in pieces]
+    return [terms.chunk_terms(*piece) for piece in pieces]
+
+
+def content_signature(chunks: list[Chunk]) -> str:
+    """Return a key of everything the index is built from."""
+    digest = hashlib.sha1()
+    for c in chunks:
+        doc = c.document
+        digest.update("\x00".join([doc.path, doc.title, doc.date or "", str(c.page),
+                                    str(c.paragraph), c.text, "\x01"]).encode("utf-8"))
+    return digest.hexdigest()
 
 
 class IndexCache:
-    """Pickled files under `folder`, tagged with the project's version and code (`TAG`); a
-    missing, corrupt or old cache is rebuilt, never an error."""
+    """Pickled files under `folder`, tagged with what made them (`TAG`); a missing, corrupt or
+    old cache is rebuilt, never an error."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
@@ -120,8 +130,7 @@ def tokenize(texts: Sequence[Piece], progress: Progress | None = None) -> list[l
         if progress:
             progress(len(texts), len(texts))
         return out
-    size = 500
-    batches = [texts[i:i + size] for i in range(0, len(texts), size)]
+    batches = [texts[i:i + BATCH] for i in range(0, len(texts), BATCH)]
     out: list[list[str]] = []
     # "spawn", not fork: a rebuild may start from the watcher thread of a running bot, and
     # forking a process that has threads can deadlock.

@@ -7,14 +7,14 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from . import replies
-from .composer import Answer
+from .answer import Answer
 from .evaluate import Report
 from .knowledge import Knowledge
 from .library import Library
 from .qa import QA
 
 PROMPT = "Bạn: "
-CHAT_HELP = "Lệnh: /help (hướng dẫn), /sources (tài liệu), /reload (nạp lại), /quit (thoát)."
+CHAT_HELP = replies.commands_line(replies.CONSOLE_COMMANDS)
 
 
 def render_text(answer: Answer) -> str:
@@ -27,7 +27,8 @@ def render_text(answer: Answer) -> str:
 
 
 def render_json(answer: Answer) -> str:
-    """Return the answer as one JSON line, in the shape DESIGN.md fixes."""
+    """Return the answer as one JSON line, in the shape DESIGN.md fixes (and a few more
+    fields: outcome and the reason for declining)."""
     return json.dumps(
         {
             "question": answer.question,
@@ -38,7 +39,9 @@ def render_json(answer: Answer) -> str:
                  "paragraph": s.paragraph, "page": s.page, "score": s.score}
                 for s in answer.sources
             ],
-            "kind": answer.kind,
+            "kind": "not_found" if answer.declined else answer.kind,
+            "outcome": answer.outcome,
+            "reason": answer.reason,
         },
         ensure_ascii=False,
     )
@@ -65,16 +68,16 @@ def chat(library: Library, read: Callable[[], str], write: Callable[[str], None]
             write(replies.goodbye())
             return 0
         if command == "/help":
-            write(f"{replies.help_text(qa.titles)}\n{CHAT_HELP}\n")
+            write(replies.help_with_commands(qa.titles, replies.CONSOLE_COMMANDS) + "\n")
         elif command == "/sources":
             write(sources_text(qa.knowledge) + "\n")
         elif command == "/reload":
             write(library.reload().message + "\n")
         elif command.startswith("/") and " " not in command:
-            write(f"Không có lệnh {line.strip()}. {CHAT_HELP}\n")
+            write(replies.unknown_command(line.strip(), replies.CONSOLE_COMMANDS) + "\n")
         else:
             answer = qa.answer(line)
-            if answer.kind == "not_found":
+            if answer.declined:
                 unanswered(answer.question)
             write(render_text(answer) + "\n")
 
@@ -89,7 +92,7 @@ def ask(qa: QA, questions: Iterable[str], write: Callable[[str], None], as_json:
 def unanswered_text(rows: list[tuple[int, str]]) -> str:
     """List unanswered questions, most asked first."""
     if not rows:
-        return "Chưa có câu hỏi nào mà tài liệu không trả lời được."
+        return replies.no_unanswered()
     return "\n".join(f"{n:>5}  {question}" for n, question in rows)
 
 

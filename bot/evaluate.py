@@ -147,7 +147,7 @@ def evaluate(qa: QA, cases: Iterable[Case]) -> Report:
     outcomes = []
     for case in cases:
         answer, hits = qa.answer_with_hits(case.question)
-        kind = case.kind or qa.analyze(case.question).kind
+        kind = case.kind or qa.read(case.question).kind
         rank = None
         if case.gold is not None:
             spots = [(h.chunk.document.path, h.chunk.paragraph) for h in hits]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .language import load_patterns
 from .text import normalize
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -20,6 +21,9 @@ _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*$")
 _MARKUP = re.compile(r"\*\*|__|`|^#{1,6}\s+|^>\s?|^[-*+]\s+", re.MULTILINE)
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+SHORT_LINE = 0.8  # a PDF line this much shorter than the widest, ending a sentence, ends its
+#                   paragraph (the last line of a paragraph rarely fills the width)
+RUNNING_SHARE = 0.6  # a PDF line on at least this share of the pages is a header or footer
 
 
 @dataclass(frozen=True)
@@ -222,14 +226,14 @@ def read_pdf(path: Path) -> Parsed:
         raise ValueError("no text layer (a scanned PDF?): export it with text, or OCR it")
     lines_by_page = [[normalize(line) for line in p.split("\n")] for p in pages]
     repeated = _running_lines(lines_by_page)
+    page_number = load_patterns().page_number  # "Trang 3", "3 / 12": a footer, not text
     paragraphs: list[str] = []
     page_of: list[int | None] = []
     for number, lines in enumerate(lines_by_page, start=1):
         current = ""
         widest = max((len(line) for line in lines), default=0)
         for line in lines:
-            if not line or line in repeated or re.fullmatch(r"(trang|page)?\s*\d+(\s*/\s*\d+)?",
-                                                            line, re.IGNORECASE):
+            if not line or line in repeated or page_number.fullmatch(line):
                 if current:
                     paragraphs.append(current)
                     page_of.append(number)
@@ -240,7 +244,7 @@ def read_pdf(path: Path) -> Parsed:
             else:
                 current = f"{current} {line}".strip()
             # A short line that ends a sentence ends its paragraph.
-            if line.endswith((".", "!", "?", ":", "”")) and len(line) < 0.8 * widest:
+            if line.endswith((".", "!", "?", ":", "”")) and len(line) < SHORT_LINE * widest:
                 paragraphs.append(current)
                 page_of.append(number)
                 current = ""
@@ -268,4 +272,4 @@ def _running_lines(lines_by_page: list[list[str]]) -> set[str]:
     if len(lines_by_page) < 3:
         return set()
     counts = Counter(line for lines in lines_by_page for line in set(lines) if line)
-    return {line for line, n in counts.items() if n >= 0.6 * len(lines_by_page)}
+    return {line for line, n in counts.items() if n >= RUNNING_SHARE * len(lines_by_page)}

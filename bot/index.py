@@ -1,4 +1,4 @@
-"""BM25 over paragraph chunks: rank-bm25's BM25Okapi gives the statistics and the formula."""
+"""BM25 over paragraph chunks (Okapi BM25, as rank-bm25's BM25Okapi computes it)."""
 
 from __future__ import annotations
 
@@ -8,16 +8,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
-from rank_bm25 import BM25Okapi
 
+from . import terms as vocabulary
+from . import tuning
 from .knowledge import Chunk
-from .text import terms
-
-# BM25Okapi gives a term found in more than half of the chunks a negative idf and replaces it
-# with epsilon * mean idf. Question words never reach the index query (see question.py), so the
-# floor only touches real content words that are everywhere; a small epsilon keeps them from
-# outweighing a rarer, meaningful word.
-EPSILON = 0.1
 
 
 @dataclass(frozen=True)
@@ -28,59 +22,73 @@ class Hit:
     score: float
 
 
-def chunk_terms(title: str, text: str) -> list[str]:
-    """The terms a chunk is indexed by: its document's title (single words, and folded pairs:
-    an exact pair in every paragraph of a one-report folder would drown that pair where a
-    paragraph really has it), then its own text."""
-    return [t for t in terms(title) if t.startswith("~") or " " not in t] + terms(text)
+def okapi_idf(document_counts: dict[str, int], corpus_size: int,
+              epsilon: float) -> dict[str, float]:
+    """Return BM25Okapi's idf of every term: log((N - n + 0.5) / (n + 0.5)). idf is negative
+    for a term in more than half of the chunks; such a term gets epsilon times the mean idf.
+    With one or two chunks every idf is <= 0 and so is that floor, and nothing would ever
+    score: then every term gets the same small idf, epsilon."""
+    idf: dict[str, float] = {}
+    total = 0.0
+    negative = []
+    for term, n in document_counts.items():
+        value = math.log(corpus_size - n + 0.5) - math.log(n + 0.5)
+        idf[term] = value
+        total += value
+        if value < 0:
+            negative.append(term)
+    average = total / len(idf) if idf else 0.0
+    if average <= 0:
+        return dict.fromkeys(idf, epsilon)
+    for term in negative:
+        idf[term] = epsilon * average
+    return idf
 
 
 class Index:
     """Searchable chunks: build once, then `search` many times."""
 
-    def __init__(self, chunks: list[Chunk], *, k1: float = 1.2, b: float = 0.75,
+    def __init__(self, chunks: list[Chunk], *, k1: float = tuning.K1, b: float = tuning.B,
                  corpus: list[list[str]] | None = None) -> None:
         """Index the chunks; `corpus` may hold their terms already (from the cache)."""
         if not chunks:
             raise ValueError("an index needs at least one chunk; the knowledge folder has no text")
         self.chunks = list(chunks)
         if corpus is None:
-            corpus = [chunk_terms(chunk.document.title, chunk.text) for chunk in self.chunks]
+            corpus = [vocabulary.chunk_terms(c.document.title, c.text) for c in self.chunks]
         elif len(corpus) != len(self.chunks):
             raise ValueError(f"corpus has {len(corpus)} term lists for {len(self.chunks)} chunks")
-        self.bm25 = BM25Okapi(corpus, k1=k1, b=b, epsilon=EPSILON)
-        if self.bm25.average_idf <= 0:
-            # One or two chunks: every idf is <= 0 and so is BM25Okapi's floor (epsilon times a
-            # negative mean), so nothing would ever score. Give each term the same small idf.
-            self.bm25.idf = dict.fromkeys(self.bm25.idf, EPSILON)
-        # Numbers each document holds (folded terms such as "~2021"), for the decline rule.
-        self._document_numbers: dict[str, set[str]] = defaultdict(set)
-        for chunk, held in zip(self.chunks, corpus):
-            self._document_numbers[chunk.document.path].update(
-                t for t in held if t[1:2].isdigit() and " " not in t)
-        # Postings let a query touch only the chunks holding its terms; the numbers are
-        # exactly BM25Okapi's (see tests/test_index.py).
-        # Each term's chunk numbers and counts are kept as two compact arrays, which also makes
-        # the cached index quick to load.
+        self.k1, self.b = k1, b
+        self.doc_len = [len(terms) for terms in corpus]
+        self.avgdl = sum(self.doc_len) / len(corpus)
+        # Each term's chunk numbers and counts, as two compact arrays: a query touches only the
+        # chunks holding its terms.
         lists: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
-        for i, freqs in enumerate(self.bm25.doc_freqs):
-            for term, tf in freqs.items():
+        for i, terms in enumerate(corpus):
+            counts: dict[str, int] = {}
+            for term in terms:
+                counts[term] = counts.get(term, 0) + 1
+            for term, tf in counts.items():
                 ids, tfs = lists[term]
                 ids.append(i)
                 tfs.append(tf)
         self._postings: dict[str, tuple[array, array]] = {
             term: (array("I", ids), array("I", tfs)) for term, (ids, tfs) in lists.items()}
-        # The postings hold the same counts; dropping BM25Okapi's copy halves memory and the
-        # cached index (bm25.get_scores is not used; scores() computes the same numbers).
-        self.bm25.doc_freqs = []
-        lengths = np.asarray(self.bm25.doc_len, dtype=float)
-        norm = self.bm25.k1 * (1 - self.bm25.b + self.bm25.b * lengths / self.bm25.avgdl)
-        self._norm: list[float] = norm.tolist()
+        self.idf = okapi_idf({t: len(p[0]) for t, p in self._postings.items()}, len(corpus),
+                             tuning.EPSILON)
+        lengths = np.asarray(self.doc_len, dtype=float)
+        self._norm: list[float] = (k1 * (1 - b + b * lengths / self.avgdl)).tolist()
+        # Numbers each document holds, for the decline rule.
+        self._document_numbers: dict[str, set[str]] = defaultdict(set)
+        for chunk, held in zip(self.chunks, corpus):
+            self._document_numbers[chunk.document.path].update(
+                t for t in held if vocabulary.is_number(t))
         # Known folded words by (first letter, length): typos rarely hit the first letter.
         self._spellings: dict[tuple[str, int], list[str]] = defaultdict(list)
         for term in self._postings:
-            if term.startswith("~") and " " not in term and not term[1:2].isdigit():
-                self._spellings[term[1], len(term) - 1].append(term[1:])
+            if vocabulary.is_folded_word(term):
+                known = vocabulary.word(term)
+                self._spellings[known[0], len(known)].append(known)
 
     def rarity(self, term: str) -> float:
         """Return an always-positive idf, log(1 + (N - n + 0.5) / (n + 0.5)), for weighing
@@ -88,47 +96,48 @@ class Index:
         n = len(self._postings[term][0]) if term in self._postings else 0
         return math.log(1 + (len(self.chunks) - n + 0.5) / (n + 0.5))
 
+    @property
+    def max_rarity(self) -> float:
+        """The rarity of a term found in exactly one chunk."""
+        return math.log(1 + (len(self.chunks) - 0.5) / 1.5)
+
     def correct(self, word: str) -> str | None:
         """Return the known folded word closest to an unknown one ('fraklin' -> 'franklin'):
-        one edit for words of 5+ letters, two for 8+; the most common wins a tie."""
-        if len(word) < 5 or "~" + word in self._postings:
+        one edit for words of CORRECT_FROM letters, two from TWO_EDITS_FROM; the most common
+        wins a tie."""
+        if len(word) < tuning.CORRECT_FROM or vocabulary.folded(word) in self._postings:
             return None
-        limit = 2 if len(word) >= 8 else 1
+        limit = 2 if len(word) >= tuning.TWO_EDITS_FROM else 1
         best: tuple[int, int, str] | None = None
         for length in range(len(word) - limit, len(word) + limit + 1):
             for known in self._spellings.get((word[0], length), ()):
                 distance = edit_distance(word, known, limit)
                 if distance <= limit:
-                    key = (distance, -len(self._postings["~" + known][0]), known)
+                    key = (distance, -len(self._postings[vocabulary.folded(known)][0]), known)
                     best = key if best is None or key < best else best
         return best[2] if best else None
 
     def number_in_document(self, number: str, document: str) -> bool:
         """Tell whether the document (by path) holds the number ('2021', '17,12')."""
-        return "~" + number in self._document_numbers.get(document, ())
-
-    @property
-    def max_rarity(self) -> float:
-        """The rarity of a term found in exactly one chunk."""
-        return math.log(1 + (len(self.chunks) - 0.5) / 1.5)
+        return vocabulary.number(number) in self._document_numbers.get(document, ())
 
     def __contains__(self, term: str) -> bool:
         return term in self._postings
 
     def scores(self, query: dict[str, float]) -> list[float]:
         """Return the weighted BM25 score of every chunk: sum of weight * idf * tf-part."""
-        k1 = self.bm25.k1
+        k1 = self.k1
         total = [0.0] * len(self.chunks)
         for term, weight in query.items():
             postings = self._postings.get(term)
             if not postings:
                 continue
-            idf = self.bm25.idf[term] * weight
+            idf = self.idf[term] * weight
             for i, tf in zip(*postings):
                 total[i] += idf * tf * (k1 + 1) / (tf + self._norm[i])
         return total
 
-    def search(self, query: dict[str, float], top_k: int = 5) -> list[Hit]:
+    def search(self, query: dict[str, float], top_k: int = tuning.READ) -> list[Hit]:
         """Return the top_k chunks with a positive score, best first."""
         if top_k <= 0:
             raise ValueError(f"top_k must be > 0, got {top_k}")

@@ -12,11 +12,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .formats import SUFFIXES, Parsed, parse_text, read_file
+from .language import load_patterns
 from .text import fold, has_diacritics, word_count
 
 logger = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a larger file is skipped: split it
+# Raise when what a Document holds from the same file changes: cached documents are then read
+# again.
+READER_VERSION = "1"
+MAX_BYLINE_WORDS = 6  # a byline names one or two people
 
 
 class KnowledgeError(Exception):
@@ -244,9 +249,9 @@ def _byline(paragraphs: list[str]) -> str | None:
     if len(paragraphs) < 2:
         return None
     last = paragraphs[-1].strip()
-    names = re.sub(r"^(theo|tác giả|bài|ảnh)\s*:?\s*", "", last, flags=re.IGNORECASE)
+    names = load_patterns().byline_prefix.sub("", last)
     tokens = names.replace(",", " ").split()
-    if not 1 <= word_count(names) <= 6 or last.endswith((".", "?", "!", ":")):
+    if not 1 <= word_count(names) <= MAX_BYLINE_WORDS or last.endswith((".", "?", "!", ":")):
         return None
     if all(t[:1].isupper() for t in tokens):
         return last

@@ -11,11 +11,38 @@ from pathlib import Path
 from watchfiles import watch
 
 from . import replies
-from .cache import IndexCache, Progress
+from .cache import IndexCache, Progress, Snapshot, content_signature
 from .formats import SUFFIXES
+from .index import Index
+from .knowledge import Knowledge, folder_stamp, load_knowledge, require_documents
 from .qa import QA
 
 logger = logging.getLogger(__name__)
+
+
+def load_qa(root: str | Path, previous: Knowledge | None = None,
+            cache: IndexCache | None = None, progress: Progress | None = None) -> QA:
+    """Load a knowledge folder into a QA, reusing unchanged documents of `previous`, and the
+    terms and the index saved in `cache`; KnowledgeError says what is wrong with the folder.
+    An unchanged folder (same names, sizes and times) reads no file at all."""
+    if cache is None:
+        return QA(load_knowledge(root, previous))
+    files = folder_stamp(root)
+    snapshot = cache.load_snapshot()
+    if snapshot and snapshot.files == files:
+        for skipped in snapshot.knowledge.skipped:
+            logger.warning("Skipped %s: %s", skipped.path, skipped.reason)
+        return QA(snapshot.knowledge, index=snapshot.index)
+    knowledge = require_documents(load_knowledge(root, previous))
+    chunks = knowledge.chunks
+    content = content_signature(chunks)
+    if snapshot and snapshot.content == content:
+        index = snapshot.index
+    else:
+        corpus = cache.terms([(c.document.title, c.text) for c in chunks], progress)
+        index = Index(chunks, corpus=corpus)
+    cache.save_snapshot(Snapshot(files, content, knowledge, index))
+    return QA(knowledge, index=index)
 
 
 @dataclass(frozen=True)
@@ -35,14 +62,14 @@ class Library:
                  progress: Progress | None = None) -> None:
         self.root = Path(root)
         self.cache = cache
-        self.qa = qa or QA.from_folder(self.root, cache=cache, progress=progress)
+        self.qa = qa or load_qa(self.root, cache=cache, progress=progress)
         self._lock = threading.Lock()
 
     def reload(self) -> Reloaded:
         """Rebuild from the folder; on failure keep serving the old index."""
         with self._lock:
             try:
-                new = QA.from_folder(self.root, previous=self.qa.knowledge, cache=self.cache)
+                new = load_qa(self.root, previous=self.qa.knowledge, cache=self.cache)
             except Exception as exc:  # noqa: BLE001 - any failure must keep the old index
                 logger.warning("Reload of %s failed: %s", self.root, exc)
                 return Reloaded(False, replies.reload_failed(str(exc)), True)

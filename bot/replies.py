@@ -9,6 +9,16 @@ EXAMPLES = (
     "Lực lượng công an phải kéo giảm bao nhiêu số vụ phạm tội?",
     "hoi nghi dien ra ngay nao",
 )
+# Commands, by name: a few words for lists of commands, and the line BotFather shows.
+COMMANDS = {
+    "start": ("bắt đầu", "Bắt đầu: giới thiệu và câu hỏi mẫu"),
+    "help": ("hướng dẫn", "Hướng dẫn cách hỏi"),
+    "sources": ("tài liệu", "Các tài liệu bot đang dùng"),
+    "reload": ("nạp lại", "Nạp lại thư mục tài liệu (quản trị viên)"),
+    "quit": ("thoát", "Thoát"),
+}
+CONSOLE_COMMANDS = ("help", "sources", "reload", "quit")
+TELEGRAM_COMMANDS = ("start", "help", "sources", "reload")
 
 
 def describe(titles: Sequence[str], limit: int = 5) -> str:
@@ -122,8 +132,37 @@ def apology() -> str:
     return "Xin lỗi, mình gặp trục trặc khi trả lời. Bạn thử hỏi lại sau ít phút nhé."
 
 
-def unknown_command(command: str) -> str:
-    return f"Không có lệnh {command}. Các lệnh: /start, /help, /sources, /reload."
+def commands_line(names: Sequence[str]) -> str:
+    """Return 'Lệnh: /help (hướng dẫn), /sources (tài liệu), …' for these commands."""
+    return "Lệnh: " + ", ".join(f"/{name} ({COMMANDS[name][0]})" for name in names) + "."
+
+
+def unknown_command(command: str, names: Sequence[str]) -> str:
+    return f"Không có lệnh {command}. {commands_line(names)}"
+
+
+def help_with_commands(titles: Sequence[str], names: Sequence[str]) -> str:
+    return f"{help_text(titles)}\n{commands_line(names)}"
+
+
+def start(titles: Sequence[str]) -> str:
+    examples = "\n".join(f"• {e}" for e in EXAMPLES)
+    return f"{greeting(titles)}\n\nVí dụ:\n{examples}"
+
+
+def no_unanswered() -> str:
+    return "Chưa có câu hỏi nào mà tài liệu không trả lời được."
+
+
+def indexing(done: int, total: int, width: int = 30) -> str:
+    """A progress bar line: 'Đang lập chỉ mục [#####.....] 120/400 đoạn'."""
+    filled = width * done // max(total, 1)
+    return f"Đang lập chỉ mục [{'#' * filled}{'.' * (width - filled)}] {done}/{total} đoạn"
+
+
+def notice(ok: bool, message: str) -> str:
+    """A console line about a change of the knowledge folder."""
+    return f"[{'cập nhật' if ok else 'lỗi'}] {message}"
 
 
 def watch_stopped(folder: str, reason: str) -> str:

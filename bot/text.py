@@ -1,17 +1,14 @@
-"""Vietnamese text handling: normalization, diacritic folding, sentences, index terms, pyvi."""
+"""Vietnamese text mechanics: normalization, diacritic folding, words, sentences, pyvi words."""
 
 from __future__ import annotations
 
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pyvi import ViTokenizer
-
-LEXICON_PATH = Path(__file__).with_name("lexicon.json")
+DATA = Path(__file__).with_name("data")
 
 # The five Vietnamese tone marks as combining characters (after NFD).
 _TONES = {"\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5"}
@@ -20,40 +17,16 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|%|[^\w\s]")
 _WORD = re.compile(r"[^\W_]")
 # A sentence ends at . ! ? … followed by space and a capital, digit or quote; not after the
-# abbreviations that Vietnamese news text uses before a name.
+# abbreviations that Vietnamese news text uses before a name (data/patterns.json).
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-ZÀ-Ỹ0-9Đ])")
 _INITIAL = re.compile(r"(^|\s)[A-ZÀ-ỸĐ]\.$")  # "E. O. Wilson": an initial, not a sentence end
-_ABBREVIATIONS = ("TP.", "Tp.", "TS.", "ThS.", "PGS.", "GS.", "BS.", "St.", "Mr.", "Dr.", "v.v.")
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """Word lists from `lexicon.json`: casual spellings, fillers, synonyms, stopwords."""
-
-    casual: dict[str, str]
-    fillers: tuple[str, ...]
-    synonyms: tuple[tuple[str, ...], ...]
-    stopwords: frozenset[str]
-    folded_stopwords: frozenset[str]
-
-    def is_stopword(self, word: str, typed_diacritics: bool = True) -> bool:
-        """Tell whether a lower-case word is too common to rank by."""
-        return word in self.stopwords or (not typed_diacritics and word in self.folded_stopwords)
-
-
-@lru_cache(maxsize=4)
-def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
-    """Read the lexicon data file; a broken file is a clear ValueError naming it."""
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        casual = {normalize(k).lower(): normalize(v).lower() for k, v in raw["casual"].items()}
-        fillers = tuple(sorted((normalize(f).lower() for f in raw["fillers"]), key=len)[::-1])
-        synonyms = tuple(tuple(normalize(w).lower() for w in group) for group in raw["synonyms"])
-        stopwords = frozenset(normalize(w).lower() for w in raw["stopwords"])
-        folded_stopwords = frozenset(fold(normalize(w).lower()) for w in raw["folded_stopwords"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise ValueError(f"cannot read the word lists in {path}: {exc}; fix the JSON") from exc
-    return Lexicon(casual, fillers, synonyms, stopwords, folded_stopwords)
+_ABBREVIATIONS = tuple(json.loads((DATA / "patterns.json").read_text(encoding="utf-8"))
+                       ["sentence_abbreviations"])
+_I_Y = re.compile(r"^([bcdđghklmnprstvx]+)y([\u0300\u0301\u0303\u0309\u0323]?)$")
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+")
+# Per-syllable results are memoized: a report repeats its syllables, and a cold build spends
+# most of its time here. Bounded, so odd input cannot grow it without end.
+SYLLABLE_CACHE = 1 << 16
 
 
 def normalize(text: str) -> str:
@@ -71,11 +44,15 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", stripped.replace("đ", "d").replace("Đ", "D"))
 
 
+fold_word = lru_cache(maxsize=SYLLABLE_CACHE)(fold)  # the same, for one syllable at a time
+
+
 def has_diacritics(text: str) -> bool:
     """Tell whether the text has any Vietnamese diacritic (so was typed with them)."""
     return fold(text) != unicodedata.normalize("NFC", text)
 
 
+@lru_cache(maxsize=SYLLABLE_CACHE)
 def canonical(syllable: str) -> str:
     """Return a lower-case syllable with its tone moved to the end, so 'hoà' == 'hòa'."""
     decomposed = unicodedata.normalize("NFD", syllable.lower())
@@ -84,16 +61,11 @@ def canonical(syllable: str) -> str:
     return unicodedata.normalize("NFC", base) + tone
 
 
-_I_Y = re.compile(r"^([bcdđghklmnprstvx]+)y([\u0300\u0301\u0303\u0309\u0323]?)$")
-
-
+@lru_cache(maxsize=SYLLABLE_CACHE)
 def spelling(word: str) -> str:
     """Treat the spellings of a final i/y after a consonant as one: 'kỳ' -> 'kì', 'lý' -> 'lí'."""
     decomposed = unicodedata.normalize("NFD", word)
     return unicodedata.normalize("NFC", _I_Y.sub(r"\1i\2", decomposed))
-
-
-_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+")
 
 
 def words(text: str) -> list[list[str]]:
@@ -110,19 +82,9 @@ def words(text: str) -> list[list[str]]:
     return [run for run in runs if run]
 
 
-def terms(text: str, *, exact: bool = True, folded: bool = True) -> list[str]:
-    """Return index terms: canonical syllables and bigrams, and their folded forms ('~...')."""
-    out: list[str] = []
-    for run in words(text):
-        if exact:
-            exact_run = [canonical(w) for w in run]
-            out.extend(exact_run)
-            out.extend(f"{a} {b}" for a, b in zip(exact_run, exact_run[1:]))
-        if folded:
-            folded_run = ["~" + fold(w) for w in run]
-            out.extend(folded_run)
-            out.extend(f"{a} {b[1:]}" for a, b in zip(folded_run, folded_run[1:]))
-    return out
+def plain(text: str) -> str:
+    """Return the words of a text joined by single spaces, punctuation dropped."""
+    return " ".join(w for run in words(text) for w in run)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -138,7 +100,10 @@ def split_sentences(text: str) -> list[str]:
 
 
 def segment(text: str) -> list[str]:
-    """Segment Vietnamese text into words with pyvi ('hội nghị' -> 'hội_nghị')."""
+    """Segment Vietnamese text into words with pyvi ('hội nghị' -> 'hội_nghị'). pyvi is
+    imported here, on first use: commands that segment nothing never pay for loading it."""
+    from pyvi import ViTokenizer
+
     return ViTokenizer.tokenize(text).split()
 
 

@@ -1,4 +1,5 @@
-"""Shared fixtures: small Vietnamese knowledge folders written into tmp_path."""
+"""Shared fixtures: small Vietnamese knowledge folders written into tmp_path, and a hermetic
+environment for every test (its own data folder and working directory, no .env)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from bot.qa import QA
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "knowledge"
+SETTINGS = ("TELEGRAM_BOT_TOKEN", "TELEGRAM_BASE_URL", "KNOWLEDGE_DIR", "BOT_ADMIN_IDS",
+            "BOT_DATA_DIR", "LOG_LEVEL")
 
 REPORT = """\
  date 2024-03 Ngày 5/3, Sở Giáo dục tỉnh Lâm Đồng tổ chức hội nghị tổng kết năm học. Giám đốc Sở Nguyễn Văn Hòa chủ trì hội nghị.
@@ -30,6 +33,19 @@ Hồ Xuân Hương được nạo vét trong tháng 8 để chống ngập cho k
 
 Công ty thủy lợi lắp đặt 3 trạm bơm mới tại phường 10.
 """
+
+
+@pytest.fixture(autouse=True)
+def hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run each test in a working directory of its own (so no developer's .env is read),
+    with no bot setting from the environment but a data folder of its own."""
+    for name in SETTINGS:
+        monkeypatch.delenv(name, raising=False)
+    workdir = tmp_path / "workdir"
+    workdir.mkdir()
+    monkeypatch.chdir(workdir)
+    monkeypatch.setenv("BOT_DATA_DIR", str(tmp_path / "bot-data"))
+    return workdir
 
 
 @pytest.fixture

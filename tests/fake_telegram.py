@@ -199,6 +199,7 @@ class FakeTelegram:
             remaining = deadline - asyncio.get_running_loop().time()
             if ready or remaining <= 0:
                 self.calls.append(("getUpdates", body))
+                self._notify()
                 return web.json_response({"ok": True, "result": ready})
             self.changed.clear()
             with contextlib.suppress(asyncio.TimeoutError):

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import json
+import queue
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from bot import console
 from bot.library import Library
-from tests.conftest import ROOT
-
-
-def run_cli(*args: str, stdin: str = "", cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, text=True,
-                          capture_output=True, cwd=cwd, timeout=120,
-                          env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)})
+from tests.cli import CHILD_TIMEOUT, child_env, run_cli, run_process
+from tests.conftest import BUNDLED
 
 
 def chat_transcript(library: Library, lines: list[str]) -> str:
@@ -82,11 +79,14 @@ def test_unchanged_files_are_not_read_again_on_reload(knowledge_dir: Path):
 
 def test_unknown_command_is_explained(knowledge_dir: Path):
     assert chat_transcript(Library(knowledge_dir), ["/foo"]) == (
-        f"Không có lệnh /foo. {console.CHAT_HELP}\n")
+        "Không có lệnh /foo. Lệnh: /help (hướng dẫn), /sources (tài liệu), /reload (nạp lại), "
+        "/quit (thoát).\n")
 
 
-def test_piped_chat_over_the_bundled_report():
-    result = run_cli("chat", stdin="Ai chủ trì hội nghị?\n")
+def test_piped_chat_over_the_bundled_report(tmp_path: Path):
+    """A smoke test of the real program: `python -m bot chat` with piped input."""
+    result = run_process("chat", "--knowledge", str(BUNDLED), stdin="Ai chủ trì hội nghị?\n",
+                         cwd=tmp_path, BOT_DATA_DIR=str(tmp_path / "data"))
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
         "Đại tướng Tô Lâm, Ủy viên Bộ Chính trị, bí thư Đảng ủy Công an Trung ương, bộ trưởng "
@@ -123,6 +123,19 @@ def test_ask_plain_text_with_nfd_and_no_diacritics(knowledge_dir: Path):
     result = run_cli("ask", "--knowledge", str(knowledge_dir), nfd)
     assert result.stdout == ("Toàn tỉnh có 12 trường đạt chuẩn quốc gia mới.\n"
                              "Nguồn: Tổng kết năm học (2024-03), đoạn 2\n")
+
+
+def test_ask_answers_a_misspelt_question_and_a_question_about_the_document(knowledge_dir: Path):
+    # "trừơng" and "chuẩm" are nowhere in the reports; the closest words they use are meant.
+    result = run_cli("ask", "--knowledge", str(knowledge_dir), "co bao nhieu truongg dat chuann")
+    assert result.stdout == ("Toàn tỉnh có 12 trường đạt chuẩn quốc gia mới.\n"
+                             "Nguồn: Tổng kết năm học (2024-03), đoạn 2\n")
+    result = run_cli("ask", "--knowledge", str(knowledge_dir), "--json",
+                     "Bài báo này đăng ngày nào?")
+    row = json.loads(result.stdout)
+    assert (row["answer"], row["kind"], row["found"]) == ("Tài liệu ghi ngày 2024-03.", "date",
+                                                          True)
+    assert row["sources"][0]["paragraph"] == 1
 
 
 def test_missing_or_empty_knowledge_folder_is_one_line_and_exit_2(tmp_path: Path):
@@ -210,24 +223,21 @@ def test_eval_names_a_broken_question_file(tmp_path: Path):
 
 
 def test_unanswered_questions_are_logged_and_listed_most_asked_first(knowledge_dir: Path,
-                                                                     tmp_path: Path):
+                                                                     tmp_path: Path,
+                                                                     monkeypatch):
     data = tmp_path / "data"
-    env_run = subprocess.run(
-        [sys.executable, "-m", "bot", "chat", "--knowledge", str(knowledge_dir)],
-        input="Giá xăng hôm nay?\ngia xang hom nay\nAi chủ trì hội nghị?\nGiá vàng?\nxin chào\n"
-              "GIÁ XĂNG HÔM NAY\n",
-        text=True, capture_output=True, cwd=tmp_path, timeout=120,
-        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "BOT_DATA_DIR": str(data)})
-    assert env_run.returncode == 0
+    monkeypatch.setenv("BOT_DATA_DIR", str(data))
+    assert run_cli("unanswered").stdout == (
+        "Chưa có câu hỏi nào mà tài liệu không trả lời được.\n")
+    chatted = run_cli("chat", "--knowledge", str(knowledge_dir),
+                      stdin="Giá xăng hôm nay?\ngia xang hom nay\nAi chủ trì hội nghị?\n"
+                            "Giá vàng?\nxin chào\nGIÁ XĂNG HÔM NAY\n")
+    assert chatted.returncode == 0
     rows = [json.loads(line) for line in (data / "unanswered.jsonl").read_text("utf-8").splitlines()]
     assert [r["question"] for r in rows] == ["Giá xăng hôm nay?", "gia xang hom nay", "Giá vàng?",
                                              "GIÁ XĂNG HÔM NAY"]
     assert all(set(r) == {"time", "question"} for r in rows)
-    listing = subprocess.run([sys.executable, "-m", "bot", "unanswered"], text=True,
-                             capture_output=True, cwd=tmp_path, timeout=120,
-                             env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT),
-                                  "BOT_DATA_DIR": str(data)})
-    assert listing.stdout == "    3  GIÁ XĂNG HÔM NAY\n    1  Giá vàng?\n"
+    assert run_cli("unanswered").stdout == "    3  GIÁ XĂNG HÔM NAY\n    1  Giá vàng?\n"
 
 
 def test_running_chat_follows_the_folder(knowledge_dir: Path, tmp_path: Path):
@@ -235,18 +245,27 @@ def test_running_chat_follows_the_folder(knowledge_dir: Path, tmp_path: Path):
     process = subprocess.Popen(
         [sys.executable, "-m", "bot", "chat", "--knowledge", str(knowledge_dir)],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        cwd=tmp_path, env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)})
+        cwd=tmp_path, env=child_env(BOT_DATA_DIR=str(tmp_path / "data")))
+    lines = {"out": queue.Queue(), "err": queue.Queue()}
+    for name, stream in (("out", process.stdout), ("err", process.stderr)):
+        threading.Thread(target=lambda q=lines[name], s=stream: [q.put(x) for x in s] + [q.put("")],
+                         daemon=True).start()
+
+    def line_of(name: str) -> str:
+        line = lines[name].get(timeout=CHILD_TIMEOUT)  # raises queue.Empty: the test fails
+        assert line, f"the chat ended early (exit code {process.poll()})"
+        return line.rstrip("\n")
 
     def ask(question: str) -> str:
         process.stdin.write(question + "\n")
         process.stdin.flush()
-        lines = []
-        while (line := process.stdout.readline()) not in ("\n", ""):
-            lines.append(line.rstrip("\n"))
-        return "\n".join(lines)
+        answer = []
+        while (line := line_of("out")) != "":
+            answer.append(line)
+        return "\n".join(answer)
 
     def notice() -> str:
-        return process.stderr.readline().rstrip("\n")
+        return line_of("err")
 
     try:
         assert ask("trường đại học tuyển bao nhiêu sinh viên").startswith("Xin lỗi")
@@ -269,7 +288,7 @@ def test_running_chat_follows_the_folder(knowledge_dir: Path, tmp_path: Path):
         assert ask("trường đại học tuyển bao nhiêu sinh viên").startswith("Xin lỗi")
     finally:
         process.stdin.close()
-        process.wait(timeout=30)
+        process.wait(timeout=CHILD_TIMEOUT)
 
 
 def test_eval_can_ask_every_question_without_diacritics(tmp_path: Path):

@@ -1,10 +1,17 @@
 import pytest
 from rank_bm25 import BM25Okapi
 
-from bot.index import EPSILON, Index, edit_distance
+from bot.index import Index, edit_distance
 from bot.knowledge import chunks_of, parse_document
-from bot.question import analyze
-from bot.text import terms
+from bot.language import load_lexicon
+from bot.needs import needs_of
+from bot.question import read
+from bot.terms import terms
+from bot.tuning import EPSILON
+
+
+def weights(question: str) -> dict[str, float]:
+    return dict(needs_of(read(question), load_lexicon()).weights)
 
 PARAGRAPHS = [
     "Bộ Công an là cơ quan của Chính phủ.",
@@ -23,7 +30,7 @@ def index() -> Index:
 def test_scores_are_rank_bm25_scores(index: Index):
     # Each paragraph is indexed with its document's title ("A" for a.txt) before its text.
     query = ["~cong an", "công an", "~hoi"]
-    reference = BM25Okapi([terms("A") + terms(p) for p in PARAGRAPHS], k1=index.bm25.k1, b=index.bm25.b,
+    reference = BM25Okapi([terms("A") + terms(p) for p in PARAGRAPHS], k1=index.k1, b=index.b,
                           epsilon=EPSILON)
     expected = reference.get_scores(query)
     assert index.scores(dict.fromkeys(query, 1.0)) == pytest.approx(list(expected))
@@ -32,14 +39,14 @@ def test_scores_are_rank_bm25_scores(index: Index):
 def test_question_words_do_not_drive_the_ranking(index: Index):
     # "là" is in most paragraphs: BM25Okapi would floor its negative idf, and with four
     # "là" a paragraph could win on it. The question drops it, so "đơn vị" decides.
-    hits = index.search(analyze("đơn vị là gì là là là").weights, top_k=5)
+    hits = index.search(weights("đơn vị là gì là là là"), top_k=5)
     assert [h.chunk.paragraph for h in hits] == [2]
 
 
 def test_exact_diacritics_rank_above_folded_match(index: Index):
-    hits = index.search(analyze("đường").weights, top_k=5)
+    hits = index.search(weights("đường"), top_k=5)
     assert [h.chunk.paragraph for h in hits][:2] == [4, 5]
-    folded = index.search(analyze("duong").weights, top_k=5)
+    folded = index.search(weights("duong"), top_k=5)
     assert {h.chunk.paragraph for h in folded} == {4, 5}
 
 
@@ -63,5 +70,5 @@ def test_spelling_correction_finds_the_known_word(index: Index):
 
 def test_a_single_paragraph_knowledge_still_answers():
     tiny = Index(chunks_of([parse_document("a.txt", "Cầu Rồng dài 666 mét.")]))
-    hits = tiny.search(analyze("cầu rồng dài bao nhiêu").weights)
+    hits = tiny.search(weights("cầu rồng dài bao nhiêu"))
     assert [h.chunk.text for h in hits] == ["Cầu Rồng dài 666 mét."]

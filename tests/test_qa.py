@@ -111,17 +111,19 @@ def test_vai_tro_tien_phong(bundled_qa):
 
 
 def test_only_how_many_questions_need_a_number_in_the_answer():
-    from bot.question import analyze, asks_number
+    from bot.question import read
 
-    assert asks_number(analyze("Có mấy trường đạt chuẩn?").cleaned)
-    assert asks_number(analyze("co may truong dat chuan").cleaned)
-    machinery = analyze("Bộ máy ngành giáo dục được sắp xếp thế nào?")
-    assert not asks_number(machinery.cleaned) and machinery.kind == "how"
+    assert read("Có mấy trường đạt chuẩn?").asks_number
+    assert read("co may truong dat chuan").asks_number
+    machinery = read("Bộ máy ngành giáo dục được sắp xếp thế nào?")
+    assert not machinery.asks_number and machinery.kind == "how"
 
 
 def test_long_sentence_is_trimmed_to_the_answering_clauses():
     from bot.composer import trim
-    from bot.question import analyze
+    from bot.language import load_lexicon
+    from bot.needs import needs_of
+    from bot.question import read
 
     sentence = ("Theo báo cáo tổng kết mà Sở Giáo dục và Đào tạo gửi Ủy ban nhân dân tỉnh vào "
                 "cuối tháng mười hai, trong năm qua ngành giáo dục tỉnh đã tổ chức nhiều hoạt "
@@ -129,8 +131,8 @@ def test_long_sentence_is_trimmed_to_the_answering_clauses():
                 "buổi tối cho người lớn tuổi, hoàn thành việc sửa chữa các phòng học xuống cấp ở "
                 "vùng sâu, trang bị máy tính cho giáo viên, và xây dựng thư viện số cho 40 "
                 "trường, nâng số trường có thư viện số lên hơn một nửa.")
-    text, highlight = trim(sentence, analyze("Thư viện số được xây cho bao nhiêu trường?"),
-                           lambda term: 1.0)
+    query = read("Thư viện số được xây cho bao nhiêu trường?")
+    text, highlight = trim(sentence, query, needs_of(query, load_lexicon()), lambda term: 1.0)
     assert text == ("…hoàn thành việc sửa chữa các phòng học xuống cấp ở vùng sâu, trang bị máy "
                     "tính cho giáo viên, và xây dựng thư viện số cho 40 trường, nâng số trường "
                     "có thư viện số lên hơn một nửa.")

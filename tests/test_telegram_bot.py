@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -14,8 +13,9 @@ import pytest
 
 from bot.library import Library
 from bot.settings import Settings
-from bot.telegram_bot import build_application, render_answer, split_text
-from tests.conftest import ROOT
+from bot.telegram import build_application
+from bot.telegram.render import render_answer, split_text
+from tests.cli import CHILD_TIMEOUT, child_env, run_cli
 from tests.fake_telegram import BOT, TOKEN, FakeTelegram, parse_html
 
 ADMIN = 7
@@ -100,7 +100,10 @@ async def test_commands_are_registered_and_answered(fake, bot):
                        "• Báo cáo thủy lợi Đà Lạt (không rõ ngày): 3 đoạn\n"
                        "• Tổng kết năm học (2024-03): 5 đoạn")
     assert help_text.startswith("Mình trả lời ngắn gọn câu hỏi")
-    assert unknown == "Không có lệnh /nope. Các lệnh: /start, /help, /sources, /reload."
+    assert help_text.endswith("\nLệnh: /start (bắt đầu), /help (hướng dẫn), /sources (tài liệu), "
+                              "/reload (nạp lại).")
+    assert unknown == ("Không có lệnh /nope. Lệnh: /start (bắt đầu), /help (hướng dẫn), "
+                       "/sources (tài liệu), /reload (nạp lại).")
 
 
 async def test_reload_is_for_admins_and_picks_up_new_files(fake, bot, knowledge_dir):
@@ -159,13 +162,17 @@ async def test_groups_answer_only_when_addressed_and_quote_the_question(fake, bo
     bot_message = fake.sent[0]["message"]
     fake.message("bn trường đạt chuẩn", chat_id=-100, chat_type="supergroup",
                  reply_to_message=bot_message)
-    await fake.wait_calls("sendMessage", 2)
-    await asyncio.sleep(0.3)
-    assert len(fake.sent) == 2
-    first, second = fake.sent
+    fake.message("tỷ lệ tốt nghiệp", chat_id=-100, chat_type="supergroup")  # not addressed
+    # A chat's messages are handled in order: once this one is answered, every one before it
+    # has been handled.
+    fake.message(f"@{BOT['username']} có bao nhiêu trạm bơm mới", chat_id=-100,
+                 chat_type="supergroup")
+    await fake.wait_calls("sendMessage", 3)
+    first, second, last = fake.sent
     assert first["text"].startswith("Giám đốc <b>Sở Nguyễn Văn Hòa</b>")
     assert first["reply_parameters"]["message_id"] == asked["message_id"]
     assert second["text"].startswith("Toàn tỉnh có <b>12</b> trường")
+    assert last["text"].startswith("Công ty thủy lợi lắp đặt <b>3</b> trạm bơm mới")
 
 
 async def test_a_429_is_waited_out_and_later_answers_arrive(fake, bot):
@@ -204,8 +211,16 @@ def test_split_text_keeps_messages_within_the_limit_and_never_cuts_an_escape():
         assert len(__import__("html").escape(piece, quote=False)) <= 4096
 
 
+def test_split_text_cuts_a_word_longer_than_a_message_outside_escapes():
+    word = "&" * 5000  # each '&' is '&amp;' once escaped: five times as long
+    pieces = split_text(word, limit=4096)
+    assert "".join(pieces) == word
+    assert all(len(__import__("html").escape(p, quote=False)) <= 4096 for p in pieces)
+    assert len(pieces) == 7  # pieces of 4096 // 5 = 819 characters
+
+
 def test_long_answer_is_rendered_as_valid_messages():
-    from bot.composer import Answer, Source
+    from bot.answer import Answer, Source
 
     source = Source("a.txt", "Báo cáo <A&B>", "2024-01", 2, 1.0, "đoạn")
     answer = Answer("q", True, "Câu trả lời dài & <đủ>. " * 400, "what", (source,), "dài")
@@ -217,25 +232,26 @@ def test_long_answer_is_rendered_as_valid_messages():
     assert messages[-1].endswith("<i>Nguồn: Báo cáo &lt;A&amp;B&gt; (2024-01), đoạn 2</i>")
 
 
-def test_real_process_answers_and_stops_on_sigint_without_leaking_the_token(tmp_path: Path,
-                                                                           knowledge_dir: Path):
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_real_process_answers_and_stops_cleanly_without_leaking_the_token(tmp_path: Path,
+                                                                         knowledge_dir: Path,
+                                                                         stop: signal.Signals):
     async def scenario() -> tuple[str, int, list[str]]:
         fake = FakeTelegram()
         runner = await fake.serve()
-        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONPATH": str(ROOT),
-               "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_BASE_URL": fake.url,
-               "KNOWLEDGE_DIR": str(knowledge_dir), "BOT_DATA_DIR": str(tmp_path / "data"),
-               "LOG_LEVEL": "DEBUG"}
+        env = child_env(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=fake.url,
+                        KNOWLEDGE_DIR=str(knowledge_dir), BOT_DATA_DIR=str(tmp_path / "data"),
+                        LOG_LEVEL="DEBUG")
         process = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "bot", "telegram", cwd=tmp_path, env=env,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         try:
-            await fake.wait_calls("getUpdates", 1, timeout=30)
+            await fake.wait_calls("getUpdates", 1, timeout=CHILD_TIMEOUT)
             fake.message("Ai chủ trì hội nghị?")
-            await fake.wait_calls("sendMessage", 1, timeout=30)
+            await fake.wait_calls("sendMessage", 1, timeout=CHILD_TIMEOUT)
         finally:
-            process.send_signal(signal.SIGINT)
-            out, err = await asyncio.wait_for(process.communicate(), 30)
+            process.send_signal(stop)
+            out, err = await asyncio.wait_for(process.communicate(), CHILD_TIMEOUT)
             await runner.cleanup()
         return (out + err).decode(), process.returncode, fake.texts()
 
@@ -247,10 +263,8 @@ def test_real_process_answers_and_stops_on_sigint_without_leaking_the_token(tmp_
 
 
 def test_missing_or_rejected_token_is_one_line_and_exit_2(tmp_path: Path, knowledge_dir: Path):
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONPATH": str(ROOT),
-           "KNOWLEDGE_DIR": str(knowledge_dir)}
-    result = subprocess.run([sys.executable, "-m", "bot", "telegram"], cwd=tmp_path, env=env,
-                            capture_output=True, text=True, timeout=60)
+    env = child_env(KNOWLEDGE_DIR=str(knowledge_dir), BOT_DATA_DIR=str(tmp_path / "data"))
+    result = run_cli("telegram", "--knowledge", str(knowledge_dir))
     assert result.returncode == 2
     assert result.stderr == ("reportbot: error: TELEGRAM_BOT_TOKEN is not set: put the token "
                              "from @BotFather in .env or the environment\n")
@@ -263,7 +277,7 @@ def test_missing_or_rejected_token_is_one_line_and_exit_2(tmp_path: Path, knowle
             env={**env, "TELEGRAM_BOT_TOKEN": TOKEN,
                  "TELEGRAM_BASE_URL": fake.url},
             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        out, err = await asyncio.wait_for(process.communicate(), 60)
+        out, err = await asyncio.wait_for(process.communicate(), CHILD_TIMEOUT)
         await runner.cleanup()
         return subprocess.CompletedProcess([], process.returncode, out.decode(), err.decode())
 
@@ -277,21 +291,30 @@ def test_missing_or_rejected_token_is_one_line_and_exit_2(tmp_path: Path, knowle
 async def test_a_failed_send_is_logged_and_apologised_for_once(fake, bot, caplog):
     fake.fail_next("sendMessage", 502)
     fake.message("Ai chủ trì hội nghị?")
-    await fake.wait_calls("sendMessage", 1)
-    await asyncio.sleep(0.3)
-    assert fake.texts() == ["Xin lỗi, mình gặp trục trặc khi trả lời. Bạn thử hỏi lại sau ít phút nhé."]
+    fake.message("bn trường đạt chuẩn")  # answered after the first is handled: same chat
+    await fake.wait_calls("sendMessage", 2)
+    apology, answer = fake.texts()
+    assert apology == "Xin lỗi, mình gặp trục trặc khi trả lời. Bạn thử hỏi lại sau ít phút nhé."
+    assert answer.startswith("Toàn tỉnh có <b>12</b> trường")
     errors = [r for r in caplog.records if r.message == "Error while handling an update"]
     assert len(errors) == 1 and errors[0].exc_info is not None
-    fake.message("bn trường đạt chuẩn")
-    await fake.wait_calls("sendMessage", 2)
-    assert fake.texts()[1].startswith("Toàn tỉnh có <b>12</b> trường")
+
+
+async def wait_until(condition, timeout: float = 10.0) -> None:
+    """Wait until `condition()` holds (checked every 20 ms); fail after `timeout` seconds."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not condition():
+        assert asyncio.get_running_loop().time() < deadline, "the condition never held"
+        await asyncio.sleep(0.02)
 
 
 async def test_folder_changes_are_followed_and_admins_hear_of_broken_files(fake, bot,
                                                                           knowledge_dir):
+    library = bot.bot_data["state"].library
+    before = library.qa
     (knowledge_dir / "moi.txt").write_text("Trường Đại học Đà Lạt tuyển 3.000 sinh viên.",
                                            encoding="utf-8")
-    await asyncio.sleep(1.5)
+    await wait_until(lambda: library.qa is not before)
     fake.message("trường đại học tuyển bao nhiêu sinh viên")
     await fake.wait_calls("sendMessage", 1)
     assert fake.texts()[0].startswith("Trường Đại học Đà Lạt tuyển <b>3.000</b> sinh viên.")

@@ -1,14 +1,14 @@
 import unicodedata
 
+from bot.language import load_lexicon
+from bot.terms import terms
 from bot.text import (
     canonical,
     fold,
     has_diacritics,
-    load_lexicon,
     normalize,
     segment,
     split_sentences,
-    terms,
     word_count,
     words,
 )

@@ -1,0 +1,166 @@
+"""What a query searches for (weighted index terms) and what an answer must hold (needs)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from . import terms as vocabulary
+from . import tuning
+from .language import Lexicon
+from .question import Pair, Query, Run
+from .text import has_diacritics, spelling, words
+
+Known = Callable[[str], bool]  # is this index term used in the reports?
+
+
+@dataclass(frozen=True)
+class Need:
+    """A term a paragraph must hold to answer, and the synonym terms that may stand in."""
+
+    term: str
+    stand_ins: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Needs:
+    """The search terms of a query with their weights, and what an answer must hold."""
+
+    weights: Mapping[str, float] = field(hash=False)
+    required: tuple[Need, ...]
+
+
+def needs_of(query: Query, lexicon: Lexicon, known: Known | None = None) -> Needs:
+    """Weigh a query's search terms and list what an answer must hold. `known` tells whether
+    an index term is in the reports: it finds the word pairs of a question typed without
+    diacritics, and synonyms that must stand in for a phrase the reports never use."""
+    return Needs(_Weigher(query, lexicon, known).weigh(), required(query, lexicon))
+
+
+def attested_pairs(query: Query, lexicon: Lexicon, known: Known | None) -> frozenset[Pair]:
+    """Return the pairs of neighbouring content words (typed without diacritics) that the
+    reports use as a pair ("hoi nghi"): the best guess at words without pyvi."""
+    if known is None:
+        return frozenset()
+    return frozenset(
+        (a, b) for run in query.runs for a, b in zip(run, run[1:])
+        if not lexicon.is_stopword(a, False) and not lexicon.is_stopword(b, False)
+        and known(vocabulary.folded_pair(a, b)))
+
+
+class _Weigher:
+    """Collects weighted terms: exact forms for what was typed with diacritics, folded forms
+    for the rest, pairs of neighbouring words, and synonyms at low weight. Within a word pyvi
+    joins (or, typed without diacritics, a pair the reports use), the pair counts more and
+    each syllable less, so "hội nghị" is not matched by the "hội" of "xã hội"."""
+
+    def __init__(self, query: Query, lexicon: Lexicon, known: Known | None) -> None:
+        self.query, self.lexicon, self.known = query, lexicon, known
+        self.pairs = query.compounds if query.typed else attested_pairs(query, lexicon, known)
+        self.inside = {s for pair in self.pairs for s in pair}
+        self.weights: dict[str, float] = {}
+
+    def weigh(self) -> dict[str, float]:
+        self.add_runs(self.query.runs, 1.0)
+        for group, asked in self.query.synonyms:
+            self.add_synonyms(group, asked)
+        return self.weights
+
+    def add(self, term: str, weight: float) -> None:
+        self.weights[term] = max(self.weights.get(term, 0.0), weight)
+
+    def is_stop(self, word: str) -> bool:
+        return self.lexicon.is_stopword(word, self.query.typed)
+
+    def add_runs(self, runs: list[list[str]] | tuple[Run, ...], scale: float,
+                 pair_weight: float = tuning.BIGRAM_WEIGHT, single: bool = True) -> None:
+        """Add the words of each run (or, with `single` False, only one-word runs) and the
+        pairs of neighbouring words that are not both stopwords."""
+        for run in runs:
+            for i, word in enumerate(run):
+                accented = self.query.written_out or has_diacritics(word)
+                if not self.is_stop(word) and (single or len(run) == 1):
+                    self.add_word(word, accented, scale)
+                if i + 1 < len(run) and not (self.is_stop(word) and self.is_stop(run[i + 1])):
+                    self.add_pair(word, run[i + 1], accented, scale * pair_weight)
+
+    def add_word(self, word: str, accented: bool, scale: float) -> None:
+        part = scale * (tuning.COMPOUND_SYLLABLE if spelling(word) in self.inside else 1.0)
+        self.add(vocabulary.exact(word), part * (1.0 if accented else tuning.UNACCENTED_EXACT))
+        self.add(vocabulary.folded(word),
+                 part * (tuning.FOLDED_COMPANION if accented else 1.0))
+
+    def add_pair(self, word: str, nxt: str, accented: bool, weight: float) -> None:
+        accented = accented or has_diacritics(nxt)
+        if (spelling(word), spelling(nxt)) in self.pairs:
+            weight *= tuning.COMPOUND_PAIR
+        self.add(vocabulary.exact_pair(word, nxt),
+                 weight * (1.0 if accented else tuning.UNACCENTED_EXACT))
+        self.add(vocabulary.folded_pair(word, nxt),
+                 weight * (tuning.FOLDED_COMPANION if accented else 1.0))
+
+    def add_synonyms(self, group: Run, asked: Run) -> None:
+        """Add the other phrases of a synonym group as whole phrases (their pairs, never their
+        single words: the "người" of "người đứng đầu" is no synonym). When the reports never
+        use the question's own phrase, they stand in for it at more weight, and its own
+        syllables count less ("cuộc" of "cuộc sống" would match)."""
+        exact_forms = self.query.written_out
+        unused = self.known is not None and not any(
+            _used(p, self.known, exact_forms) for p in asked)
+        if unused:
+            for run in words(" ".join(p for p in asked if " " in p)):
+                for word in run:
+                    for term in (vocabulary.exact(word), vocabulary.folded(word)):
+                        if term in self.weights:
+                            self.weights[term] *= tuning.COMPOUND_SYLLABLE
+        scale = tuning.STAND_IN_WEIGHT if unused else tuning.SYNONYM_WEIGHT
+        for phrase in group:
+            if phrase not in asked:
+                self.add_runs(words(phrase), scale, tuning.SYNONYM_PAIR_WEIGHT, single=False)
+
+
+def _used(phrase: str, known: Known, exact_forms: bool) -> bool:
+    """Tell whether the reports use a phrase: its word pairs, or its one word; as written
+    when the question has diacritics ("họp" is not the "hợp" of "phối hợp"), else folded."""
+    forms = vocabulary.phrase_terms(phrase, exact_forms)
+    pairs = [t for t in forms if vocabulary.is_pair(t)]
+    return all(known(t) for t in (pairs or forms))
+
+
+def required(query: Query, lexicon: Lexicon) -> tuple[Need, ...]:
+    """Return the content words and content-word pairs a paragraph must hold, each with its
+    synonyms' terms as stand-ins; exact forms when the question is written out, else folded.
+    With diacritics only the pairs pyvi joins into one word are needs ("hội nghị", not
+    "nghị diễn"); without, every pair of content words is."""
+    exact_forms = query.written_out
+    stand_ins = _stand_ins(query, exact_forms)
+
+    def form(*run: str) -> str:
+        if exact_forms:
+            return " ".join(vocabulary.exact(w) for w in run)
+        return vocabulary.folded(run[0]) if len(run) == 1 else vocabulary.folded_pair(*run)
+
+    needs: dict[str, frozenset[str]] = {}
+    for run in query.runs:
+        keep = [not lexicon.is_stopword(w, query.typed) for w in run]
+        for i, word in enumerate(run):
+            if keep[i]:
+                needs[form(word)] = frozenset(stand_ins.get(form(word), ()))
+            if (i + 1 < len(run) and keep[i] and keep[i + 1]
+                    and (not query.typed or (word, run[i + 1]) in query.compounds)):
+                term = form(word, run[i + 1])
+                needs[term] = frozenset(stand_ins.get(term, ()))
+    return tuple(Need(term, found) for term, found in needs.items())
+
+
+def _stand_ins(query: Query, exact_forms: bool) -> dict[str, set[str]]:
+    """Map each term of a synonym phrase the question says to the terms of its group's other
+    phrases."""
+    stand_ins: dict[str, set[str]] = {}
+    for group, present in query.synonyms:
+        others = {t for p in group if p not in present
+                  for t in vocabulary.phrase_terms(p, exact_forms)}
+        for phrase in present:
+            for term in vocabulary.phrase_terms(phrase, exact_forms):
+                stand_ins.setdefault(term, set()).update(others)
+    return stand_ins

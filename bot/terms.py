@@ -1,0 +1,105 @@
+"""THE index-term vocabulary: every module builds and reads index terms through this one.
+
+A term is one of four forms of a syllable or of two neighbouring syllables:
+- exact:        the syllable lower-cased, its tone moved to the end as a digit ('hôi5');
+- folded:       '~' and the syllable without any diacritic ('~hoi');
+- exact pair:   two exact syllables joined by a space ('hôi5 nghi5');
+- folded pair:  '~' and two folded syllables joined by a space ('~hoi nghi').
+Numbers are syllables too ('2021', '~2021'). Change any of this and raise VERSION: caches
+keyed by it are then rebuilt.
+"""
+
+from __future__ import annotations
+
+from .text import canonical, fold_word, words
+
+VERSION = "1"  # of the forms above and of the words they are made of (text.words)
+
+FOLDED = "~"
+_TONE_DIGITS = "12345"
+
+
+def exact(word: str) -> str:
+    """The exact term of one word: 'Hội' -> 'hôi5'."""
+    return canonical(word)
+
+
+def folded(word: str) -> str:
+    """The folded term of one word: 'Hội' -> '~hoi'."""
+    return FOLDED + fold_word(word)
+
+
+def exact_pair(first: str, second: str) -> str:
+    """The exact term of two neighbouring words: 'hôi5 nghi5'."""
+    return f"{canonical(first)} {canonical(second)}"
+
+
+def folded_pair(first: str, second: str) -> str:
+    """The folded term of two neighbouring words: '~hoi nghi'."""
+    return f"{FOLDED}{fold_word(first)} {fold_word(second)}"
+
+
+def is_folded(term: str) -> bool:
+    return term.startswith(FOLDED)
+
+
+def is_pair(term: str) -> bool:
+    return " " in term
+
+
+def is_folded_word(term: str) -> bool:
+    """A folded single word that is not a number ('~hoi'): what spelling correction knows."""
+    return term.startswith(FOLDED) and " " not in term and not term[1:2].isdigit()
+
+
+def is_number(term: str) -> bool:
+    """A single-syllable term that is a number ('2021', '~17,12')."""
+    return term[1:2].isdigit() and " " not in term
+
+
+def number(value: str) -> str:
+    """The folded term of a number as the question wrote it ('2021' -> '~2021')."""
+    return FOLDED + value
+
+
+def word(term: str) -> str:
+    """The folded word of a folded single-word term ('~hoi' -> 'hoi')."""
+    return term[len(FOLDED):]
+
+
+def syllables(term: str) -> set[str]:
+    """The folded syllables of any term, tones dropped: 'hôi5 nghi5' -> {'hoi', 'nghi'}."""
+    return {fold_word(s).rstrip(_TONE_DIGITS) for s in term.lstrip(FOLDED).split()}
+
+
+def terms(text: str, *, with_exact: bool = True, with_folded: bool = True) -> list[str]:
+    """Return a text's terms in order: per run of words, its exact words and pairs, then its
+    folded words and pairs."""
+    out: list[str] = []
+    for run in words(text):
+        if with_exact:
+            exact_run = [canonical(w) for w in run]
+            out.extend(exact_run)
+            out.extend(f"{a} {b}" for a, b in zip(exact_run, exact_run[1:]))
+        if with_folded:
+            folded_run = [FOLDED + fold_word(w) for w in run]
+            out.extend(folded_run)
+            out.extend(f"{a} {b[1:]}" for a, b in zip(folded_run, folded_run[1:]))
+    return out
+
+
+def folded_terms(text: str) -> list[str]:
+    """Return only the folded terms of a text."""
+    return terms(text, with_exact=False)
+
+
+def phrase_terms(phrase: str, exact_forms: bool) -> list[str]:
+    """Return the exact terms of a phrase, or its folded ones."""
+    return terms(phrase, with_exact=exact_forms, with_folded=not exact_forms)
+
+
+def chunk_terms(title: str, text: str) -> list[str]:
+    """The terms a chunk is indexed by: its document's title (single words, and folded pairs:
+    an exact pair in every paragraph of a one-report folder would drown that pair where a
+    paragraph really has it), then its own text."""
+    return [t for t in terms(title) if is_folded(t) or not is_pair(t)] + terms(text)

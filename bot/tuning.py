@@ -1,0 +1,42 @@
+"""Every tuning number of the answer core, with its reason. Tuned on UIT-ViQuAD dev unless
+a line says otherwise; change one only with the evaluation figures before and after."""
+
+# -- Searching: how much each index term of a question weighs (needs.py) ----------------------
+BIGRAM_WEIGHT = 0.35  # a pair of neighbouring words, against 1 for a single word (hit@1)
+FOLDED_COMPANION = 0.25  # the folded form of a word typed with diacritics: exact ranks first,
+#                          but a report written without diacritics is still found
+UNACCENTED_EXACT = 0.5  # the exact form of a word typed without diacritics: it may be meant so
+COMPOUND_SYLLABLE = 0.4  # a syllable of a word pyvi joins, e.g. "hội" of "hội nghị" ...
+COMPOUND_PAIR = 2.0  # ... and that word's pair, against a plain pair of neighbouring words
+SYNONYM_WEIGHT = 0.15  # a synonym phrase from lexicon.json, against 1 for a word of the question
+STAND_IN_WEIGHT = 0.5  # a synonym standing in for a phrase the reports never use
+SYNONYM_PAIR_WEIGHT = 1.0  # a synonym phrase counts by its pairs, each as a whole word
+
+# -- BM25 (index.py) --------------------------------------------------------------------------
+K1 = 1.2  # term-frequency saturation; other values were flat on dev
+B = 0.75  # length normalization; other values were flat on dev
+EPSILON = 0.1  # BM25Okapi's floor for a negative idf, times the mean idf: a content word found
+#                in most paragraphs must not outweigh a rarer, meaningful word
+
+# -- Spelling correction (index.py) -----------------------------------------------------------
+CORRECT_FROM = 5  # letters a word needs before a slip is guessed: short words are too ambiguous
+TWO_EDITS_FROM = 8  # letters a word needs before two slips are guessed
+
+# -- Retrieval and choosing the sentence (qa.py, composer.py) --------------------------------
+SEARCHED = 10  # paragraphs BM25 returns for reranking
+READ = 5  # paragraphs the composer reads, after reranking
+RERANK_WEIGHT = 1.0  # the best sentence's share of the question, beside the BM25 rank
+#                      (the gold paragraph comes first 1.4 points more often)
+CHUNK_WEIGHT = 0.5  # how much the paragraph's BM25 rank counts beside the sentence's overlap
+KIND_BONUS = 0.05  # a sentence holding what the kind asks for (a date for when): small, a
+#                    larger bonus picks worse sentences
+CLAUSE_KIND_BONUS = 0.5  # the same, for a clause of a long sentence being trimmed
+MAX_WORDS = 70  # a longer sentence is trimmed to the clauses that answer
+WINDOW_WORDS = 40  # and the trimmed part is at most this long, unless one clause is longer
+SHORT_SENTENCE = 18  # a best sentence shorter than this is answered with the next one
+CONTINUE_SHARE = 0.15  # share of the question a next sentence holds to be answered too ...
+CONTINUED_WORDS = 80  # ... when the two together are at most this long
+
+# -- Answer or decline (verdict.py) -----------------------------------------------------------
+MIN_COVERAGE = 0.25  # share of the question's weighted needs the best paragraph must hold
+MAX_UNKNOWN = 0.3  # share of them the reports may never use before the bot declines
