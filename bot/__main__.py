@@ -13,12 +13,11 @@ from pathlib import Path
 
 from . import console, replies, unanswered
 from .cache import IndexCache
-from .evaluate import evaluate, load_cases, load_passages
+from .evaluate import TYPINGS, evaluate, hold_out, load_cases, load_passages, retype
 from .knowledge import KnowledgeError, load_knowledge
 from .library import Library, Reloaded
 from .qa import QA
 from .settings import Settings, SettingsError
-from .text import fold
 
 logger = logging.getLogger("bot")
 EXIT_USAGE = 2
@@ -45,8 +44,14 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--questions", required=True, metavar="FILE", help="JSONL questions")
     ev.add_argument("--passages", metavar="FILE", help="JSONL passages (UIT-ViQuAD style)")
     ev.add_argument("--json", action="store_true", help="print the report as JSON")
-    ev.add_argument("--without-diacritics", action="store_true",
-                    help="ask every question with its diacritics removed, as people often type")
+    ev.add_argument("--typing", choices=TYPINGS, default="as-written",
+                    help="ask every question as written, without diacritics, or with every "
+                         "other word without them (mixed)")
+    ev.add_argument("--without-diacritics", dest="typing", action="store_const",
+                    const="unaccented", help="the same as --typing unaccented")
+    ev.add_argument("--out-of-knowledge", type=int, metavar="SEED",
+                    help="with --passages: leave half of the documents out (chosen by SEED); "
+                         "their questions must be declined")
     return parser
 
 
@@ -166,8 +171,12 @@ def run_eval(args: argparse.Namespace, knowledge_dir: Path) -> int:
     try:
         knowledge, where = load_passages(args.passages) if args.passages else (None, None)
         cases = load_cases(args.questions, where)
-        if args.without_diacritics:
-            cases = [replace(c, question=fold(c.question)) for c in cases]
+        if args.out_of_knowledge is not None:
+            if knowledge is None:
+                return fail("--out-of-knowledge needs --passages: it leaves passages out")
+            knowledge, cases = hold_out(knowledge, cases, args.out_of_knowledge)
+        cases = [replace(c, question=retype(c.question, args.typing),
+                         turns=tuple(retype(t, args.typing) for t in c.turns)) for c in cases]
         qa = QA(knowledge) if knowledge else QA.from_folder(knowledge_dir)
     except (OSError, ValueError) as exc:
         return fail(str(exc))

@@ -116,6 +116,11 @@ def eval_text(report: Report) -> str:
         lines.append(f"{kind:<16} {passed:>5}/{total:<5} {passed / total:6.1%}")
     lines.append(f"{'overall':<16} {report.passed:>5}/{report.total:<5} "
                  f"{report.passed / max(report.total, 1):6.1%}")
+    (passed, answerable), (declined, declinable) = report.answerable(), report.declined()
+    if answerable and declinable:
+        lines.append(f"{'answerable':<16} {passed:>5}/{answerable:<5} {passed / answerable:6.1%}")
+        lines.append(f"{'declined':<16} {declined:>5}/{declinable:<5} "
+                     f"{declined / declinable:6.1%}")
     for k in (1, 5):
         value = report.hit_at(k)
         if value is not None:

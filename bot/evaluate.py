@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import json
+import random
 import statistics
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .knowledge import Document, Knowledge
 from .qa import QA
-from .text import normalize, word_count
+from .text import fold, normalize, split_sentences, word_count
+
+OUT_OF_KNOWLEDGE = "out-of-knowledge"  # the kind of a question about a document left out
+TYPINGS = ("as-written", "unaccented", "mixed")
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,9 @@ class Case:
     expect: tuple[str, ...]
     kind: str
     gold: tuple[str, int] | None = None  # (document, paragraph) of the passage
+    expect_all: tuple[str, ...] = ()  # strings that must all be in the answer (lists)
+    turns: tuple[str, ...] = ()  # earlier turns of the conversation, asked first
+    min_sentences: int = 0  # an answer of at least this many sentences (summaries)
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,16 @@ class Report:
             counts[o.case.kind][1] += 1
         return {kind: (p, t) for kind, (p, t) in counts.items()}
 
+    def answerable(self) -> tuple[int, int]:
+        """(passed, total) over the cases that have an answer to find."""
+        cases = [o for o in self.outcomes if o.case.expect or o.case.expect_all]
+        return sum(o.passed for o in cases), len(cases)
+
+    def declined(self) -> tuple[int, int]:
+        """(declined, total) over the cases the bot should decline."""
+        cases = [o for o in self.outcomes if not (o.case.expect or o.case.expect_all)]
+        return sum(not o.found for o in cases), len(cases)
+
     def hit_at(self, k: int) -> float | None:
         """Share of passage-style cases whose gold passage ranks within the top k."""
         ranked = [o for o in self.outcomes if o.case.gold is not None]
@@ -71,11 +88,14 @@ class Report:
         return statistics.median(lengths) if lengths else 0.0
 
     def to_dict(self) -> dict:
+        answerable, declinable = self.answerable(), self.declined()
         return {
             "passed": self.passed,
             "total": self.total,
             "accuracy": round(self.passed / self.total, 4) if self.total else None,
             "by_kind": {k: {"passed": p, "total": t} for k, (p, t) in self.by_kind().items()},
+            "answerable": {"passed": answerable[0], "total": answerable[1]},
+            "declined": {"declined": declinable[0], "total": declinable[1]},
             "hit_at_1": _round(self.hit_at(1)),
             "hit_at_5": _round(self.hit_at(5)),
             "median_answer_words": self.median_words(),
@@ -92,10 +112,15 @@ def _fold_case(text: str) -> str:
 
 
 def passes(case: Case, found: bool, answer: str) -> bool:
-    """A pass: the answer holds an expected string; no expected string means declining."""
-    if not case.expect:
+    """A pass: the answer holds an expected string (all of `expect_all`, and at least
+    `min_sentences` sentences); no expected string at all means declining."""
+    if not case.expect and not case.expect_all:
         return not found
-    return found and any(_fold_case(e) in _fold_case(answer) for e in case.expect)
+    said = _fold_case(answer)
+    return (found
+            and (not case.expect or any(_fold_case(e) in said for e in case.expect))
+            and all(_fold_case(e) in said for e in case.expect_all)
+            and len(split_sentences(answer)) >= case.min_sentences)
 
 
 def _jsonl(path: Path) -> Iterable[tuple[int, dict]]:
@@ -131,15 +156,47 @@ def load_cases(path: str | Path, where: dict[str, tuple[str, int]] | None = None
     """Read a question file of either shape."""
     cases = []
     for number, row in _jsonl(Path(path)):
-        if "q" in row:
-            cases.append(Case(row["q"], tuple(row.get("expect") or ()), row.get("kind", "all")))
+        if "q" in row or "turns" in row:
+            turns = tuple(row.get("turns") or ())
+            question = row.get("q") or (turns[-1] if turns else "")
+            cases.append(Case(question, tuple(row.get("expect") or ()), row.get("kind", "all"),
+                              expect_all=tuple(row.get("expect_all") or ()),
+                              turns=turns[:-1] if "q" not in row else turns,
+                              min_sentences=int(row.get("min_sentences") or 0)))
         elif "question" in row:
             gold = (where or {}).get(row.get("passage_id", ""))
             cases.append(Case(row["question"], tuple(row.get("answers") or ()), "", gold))
         else:
-            raise ValueError(f"{path}:{number}: a question needs 'q' (report style) "
-                             "or 'question' (passage style)")
+            raise ValueError(f"{path}:{number}: a question needs 'q' or 'turns' (report "
+                             "style) or 'question' (passage style)")
     return cases
+
+
+def hold_out(knowledge: Knowledge, cases: list[Case],
+             seed: int) -> tuple[Knowledge, list[Case]]:
+    """Leave half of the documents out (a seeded shuffle picks them): questions about them
+    must now be declined. Returns the knowledge kept and the cases re-labelled."""
+    documents = list(knowledge.documents)
+    random.Random(seed).shuffle(documents)
+    kept = documents[:(len(documents) + 1) // 2]
+    kept_paths = {d.path for d in kept}
+    relabelled = [case if case.gold is None or case.gold[0] in kept_paths
+                  else replace(case, expect=(), kind=OUT_OF_KNOWLEDGE, gold=None)
+                  for case in cases]
+    order = {d.path: i for i, d in enumerate(knowledge.documents)}
+    kept.sort(key=lambda d: order[d.path])
+    return replace(knowledge, documents=tuple(kept)), relabelled
+
+
+def retype(question: str, typing: str) -> str:
+    """Type a question as people often do: as written, without any diacritics, or with every
+    other word without them ("Ai chủ trì hoi nghị?")."""
+    if typing == "unaccented":
+        return fold(question)
+    if typing == "mixed":
+        parts = question.split(" ")
+        return " ".join(fold(p) if i % 2 else p for i, p in enumerate(parts))
+    return question
 
 
 def evaluate(qa: QA, cases: Iterable[Case]) -> Report:
@@ -152,7 +209,6 @@ def evaluate(qa: QA, cases: Iterable[Case]) -> Report:
         if case.gold is not None:
             spots = [(h.chunk.document.path, h.chunk.paragraph) for h in hits]
             rank = spots.index(case.gold) + 1 if case.gold in spots else None
-        scored = Case(case.question, case.expect, kind, case.gold)
-        outcomes.append(Outcome(scored, passes(case, answer.found, answer.text), answer.found,
-                                answer.text, rank))
+        outcomes.append(Outcome(replace(case, kind=kind), passes(case, answer.found, answer.text),
+                                answer.found, answer.text, rank))
     return Report(tuple(outcomes))

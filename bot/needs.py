@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from . import terms as vocabulary
@@ -34,34 +34,37 @@ def needs_of(query: Query, lexicon: Lexicon, known: Known | None = None) -> Need
     """Weigh a query's search terms and list what an answer must hold. `known` tells whether
     an index term is in the reports: it finds the word pairs of a question typed without
     diacritics, and synonyms that must stand in for a phrase the reports never use."""
-    return Needs(_Weigher(query, lexicon, known).weigh(), required(query, lexicon))
+    return Needs(_Weigher(query, lexicon, known).weigh(), required(query, lexicon, known))
 
 
 def attested_pairs(query: Query, lexicon: Lexicon, known: Known | None) -> frozenset[Pair]:
-    """Return the pairs of neighbouring content words (typed without diacritics) that the
-    reports use as a pair ("hoi nghi"): the best guess at words without pyvi."""
+    """Return the pairs of neighbouring content words, one of them at least typed without
+    diacritics, that the reports use as a pair ("hoi nghi"): the best guess at words where
+    pyvi cannot read them."""
     if known is None:
         return frozenset()
     return frozenset(
-        (a, b) for run in query.runs for a, b in zip(run, run[1:])
-        if not lexicon.is_stopword(a, False) and not lexicon.is_stopword(b, False)
-        and known(vocabulary.folded_pair(a, b)))
+        (a, b) for run, flags in zip(query.runs, query.exact)
+        for (a, b), (fa, fb) in zip(zip(run, run[1:]), zip(flags, flags[1:]))
+        if not (fa and fb) and not lexicon.is_stopword(a, False)
+        and not lexicon.is_stopword(b, False) and known(vocabulary.folded_pair(a, b)))
 
 
 class _Weigher:
-    """Collects weighted terms: exact forms for what was typed with diacritics, folded forms
-    for the rest, pairs of neighbouring words, and synonyms at low weight. Within a word pyvi
-    joins (or, typed without diacritics, a pair the reports use), the pair counts more and
-    each syllable less, so "hội nghị" is not matched by the "hội" of "xã hội"."""
+    """Collects weighted terms: exact forms for words meant as typed, folded forms for the
+    rest, pairs of neighbouring words, and synonyms at low weight. Within a word pyvi joins
+    (or, typed without diacritics, a pair the reports use), the pair counts more and each
+    syllable less, so "hội nghị" is not matched by the "hội" of "xã hội"."""
 
     def __init__(self, query: Query, lexicon: Lexicon, known: Known | None) -> None:
         self.query, self.lexicon, self.known = query, lexicon, known
-        self.pairs = query.compounds if query.typed else attested_pairs(query, lexicon, known)
+        self.pairs = query.compounds | attested_pairs(query, lexicon, known)
         self.inside = {s for pair in self.pairs for s in pair}
         self.weights: dict[str, float] = {}
 
     def weigh(self) -> dict[str, float]:
-        self.add_runs(self.query.runs, 1.0)
+        for run, exact, stop in zip(self.query.runs, self.query.exact, self.query.stop):
+            self.add_run(run, exact, stop, 1.0)
         for group, asked in self.query.synonyms:
             self.add_synonyms(group, asked)
         return self.weights
@@ -69,20 +72,17 @@ class _Weigher:
     def add(self, term: str, weight: float) -> None:
         self.weights[term] = max(self.weights.get(term, 0.0), weight)
 
-    def is_stop(self, word: str) -> bool:
-        return self.lexicon.is_stopword(word, self.query.typed)
-
-    def add_runs(self, runs: list[list[str]] | tuple[Run, ...], scale: float,
-                 pair_weight: float = tuning.BIGRAM_WEIGHT, single: bool = True) -> None:
-        """Add the words of each run (or, with `single` False, only one-word runs) and the
-        pairs of neighbouring words that are not both stopwords."""
-        for run in runs:
-            for i, word in enumerate(run):
-                accented = self.query.written_out or has_diacritics(word)
-                if not self.is_stop(word) and (single or len(run) == 1):
-                    self.add_word(word, accented, scale)
-                if i + 1 < len(run) and not (self.is_stop(word) and self.is_stop(run[i + 1])):
-                    self.add_pair(word, run[i + 1], accented, scale * pair_weight)
+    def add_run(self, run: Run | list[str], exact: Sequence[bool], stop: Sequence[bool],
+                scale: float, pair_weight: float = tuning.BIGRAM_WEIGHT,
+                single: bool = True) -> None:
+        """Add the words of a run (or, with `single` False, only a one-word run) and the
+        pairs of neighbouring words that are not both stopwords. `exact` says which words are
+        meant as typed, `stop` which are stopwords."""
+        for i, word in enumerate(run):
+            if not stop[i] and (single or len(run) == 1):
+                self.add_word(word, exact[i], scale)
+            if i + 1 < len(run) and not (stop[i] and stop[i + 1]):
+                self.add_pair(word, run[i + 1], exact[i] and exact[i + 1], scale * pair_weight)
 
     def add_word(self, word: str, accented: bool, scale: float) -> None:
         part = scale * (tuning.COMPOUND_SYLLABLE if spelling(word) in self.inside else 1.0)
@@ -91,7 +91,6 @@ class _Weigher:
                  part * (tuning.FOLDED_COMPANION if accented else 1.0))
 
     def add_pair(self, word: str, nxt: str, accented: bool, weight: float) -> None:
-        accented = accented or has_diacritics(nxt)
         if (spelling(word), spelling(nxt)) in self.pairs:
             weight *= tuning.COMPOUND_PAIR
         self.add(vocabulary.exact_pair(word, nxt),
@@ -116,7 +115,11 @@ class _Weigher:
         scale = tuning.STAND_IN_WEIGHT if unused else tuning.SYNONYM_WEIGHT
         for phrase in group:
             if phrase not in asked:
-                self.add_runs(words(phrase), scale, tuning.SYNONYM_PAIR_WEIGHT, single=False)
+                for run in words(phrase):
+                    exact = [exact_forms or has_diacritics(w) for w in run]
+                    stop = [self.lexicon.is_stopword(w, self.query.typed) for w in run]
+                    self.add_run(run, exact, stop, scale, tuning.SYNONYM_PAIR_WEIGHT,
+                                 single=False)
 
 
 def _used(phrase: str, known: Known, exact_forms: bool) -> bool:
@@ -127,40 +130,47 @@ def _used(phrase: str, known: Known, exact_forms: bool) -> bool:
     return all(known(t) for t in (pairs or forms))
 
 
-def required(query: Query, lexicon: Lexicon) -> tuple[Need, ...]:
+def required(query: Query, lexicon: Lexicon, known: Known | None = None) -> tuple[Need, ...]:
     """Return the content words and content-word pairs a paragraph must hold, each with its
-    synonyms' terms as stand-ins; exact forms when the question is written out, else folded.
-    With diacritics only the pairs pyvi joins into one word are needs ("hội nghị", not
-    "nghị diễn"); without, every pair of content words is."""
-    exact_forms = query.written_out
-    stand_ins = _stand_ins(query, exact_forms)
-
-    def form(*run: str) -> str:
-        if exact_forms:
-            return " ".join(vocabulary.exact(w) for w in run)
-        return vocabulary.folded(run[0]) if len(run) == 1 else vocabulary.folded_pair(*run)
-
+    synonyms' terms as stand-ins: exact forms for words meant as typed, else folded. Of two
+    words meant as typed, only a pair pyvi joins into one word is a need ("hội nghị", not
+    "nghị diễn"); typed without diacritics, every pair is (pyvi cannot tell); of mixed typing,
+    a pair pyvi joins or the reports use."""
+    stand_ins = _stand_ins(query)
+    guessed = attested_pairs(query, lexicon, known)
     needs: dict[str, frozenset[str]] = {}
-    for run in query.runs:
-        keep = [not lexicon.is_stopword(w, query.typed) for w in run]
+    for run, flags, stop in zip(query.runs, query.exact, query.stop):
+        keep = [not s for s in stop]
         for i, word in enumerate(run):
             if keep[i]:
-                needs[form(word)] = frozenset(stand_ins.get(form(word), ()))
-            if (i + 1 < len(run) and keep[i] and keep[i + 1]
-                    and (not query.typed or (word, run[i + 1]) in query.compounds)):
-                term = form(word, run[i + 1])
+                term = vocabulary.exact(word) if flags[i] else vocabulary.folded(word)
                 needs[term] = frozenset(stand_ins.get(term, ()))
+            if not (i + 1 < len(run) and keep[i] and keep[i + 1]):
+                continue
+            pair = (word, run[i + 1])
+            if flags[i] and flags[i + 1]:
+                if pair not in query.compounds:
+                    continue
+                term = vocabulary.exact_pair(*pair)
+            elif flags[i] or flags[i + 1]:
+                if pair not in query.compounds and pair not in guessed:
+                    continue
+                term = vocabulary.folded_pair(*pair)
+            else:
+                term = vocabulary.folded_pair(*pair)
+            needs[term] = frozenset(stand_ins.get(term, ()))
     return tuple(Need(term, found) for term, found in needs.items())
 
 
-def _stand_ins(query: Query, exact_forms: bool) -> dict[str, set[str]]:
+def _stand_ins(query: Query) -> dict[str, set[str]]:
     """Map each term of a synonym phrase the question says to the terms of its group's other
-    phrases."""
+    phrases, exact to exact and folded to folded."""
     stand_ins: dict[str, set[str]] = {}
-    for group, present in query.synonyms:
-        others = {t for p in group if p not in present
-                  for t in vocabulary.phrase_terms(p, exact_forms)}
-        for phrase in present:
-            for term in vocabulary.phrase_terms(phrase, exact_forms):
-                stand_ins.setdefault(term, set()).update(others)
+    for exact_forms in (True, False):
+        for group, present in query.synonyms:
+            others = {t for p in group if p not in present
+                      for t in vocabulary.phrase_terms(p, exact_forms)}
+            for phrase in present:
+                for term in vocabulary.phrase_terms(phrase, exact_forms):
+                    stand_ins.setdefault(term, set()).update(others)
     return stand_ins

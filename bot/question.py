@@ -7,11 +7,13 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
+from . import terms, tuning
 from .language import Lexicon, Patterns, load_lexicon
 from .text import fold, has_diacritics, normalize, plain, segment, spelling, words
 
 MAX_QUESTION_CHARS = 1000
 _MARKUP = re.compile(r"<[^>]{0,200}>|[*_`#~|]+")  # HTML tags and Markdown emphasis in questions
+_LETTER_RUNS = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)*")  # words, broken at anything else
 _QUESTION_TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[\w%]+|[^\w\s]")
 # A syllable Vietnamese spelling allows, diacritics folded: onset, vowels, final consonant.
 _SYLLABLE = re.compile(r"(ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}"
@@ -40,8 +42,10 @@ class Query:
     about: str | None  # "author" or "date" when the question is about the document itself
     language: str  # "en" when the question reads as English, else "vi"
     runs: tuple[Run, ...]  # the words, in runs broken at punctuation
+    exact: tuple[tuple[bool, ...], ...]  # per word: meant as typed, not folded (see marked)
+    stop: tuple[tuple[bool, ...], ...]  # per word: too common to search by (a stopword)
     typed: bool  # some word has diacritics
-    written_out: bool  # most words have them: a word without any is meant as it stands
+    written_out: bool  # most words have them
     content: Run  # the meaningful words, in order
     numbers: Run  # numbers the answer's document must hold
     names: Run  # capitalized names the reports must hold (folded, lower case)
@@ -63,7 +67,9 @@ def read(question: str, lexicon: Lexicon | None = None,
     smalltalk = smalltalk_of(cleaned, patterns)
     language = "vi" if typed else language_of(cleaned, patterns)
     runs = tuple(tuple(run) for run in words(cleaned))
-    content = _content(runs, lexicon, typed)
+    exact = marked(runs, written_out(cleaned), vocabulary)
+    stop = stopwords_in(runs, lexicon)
+    content = _content(runs, stop)
     named = text
     if vocabulary is not None and smalltalk is None and language == "vi":
         named = corrected(text, content, vocabulary)
@@ -71,14 +77,18 @@ def read(question: str, lexicon: Lexicon | None = None,
             cleaned = clean(named, lexicon)
             typed = has_diacritics(cleaned)
             runs = tuple(tuple(run) for run in words(cleaned))
-            content = _content(runs, lexicon, typed)
+            exact = marked(runs, written_out(cleaned), vocabulary)
+            stop = stopwords_in(runs, lexicon)
+            content = _content(runs, stop)
     kind, asking = kind_of(cleaned, patterns)
+    names = (names_of(_MARKUP.sub(" ", named), lexicon) if written_out(cleaned)
+             else capitalized_names(_MARKUP.sub(" ", named), lexicon))
     return Query(
         text=text, cleaned=cleaned, kind=kind, smalltalk=smalltalk,
-        about=about_of(cleaned, patterns), language=language, runs=runs, typed=typed,
-        written_out=written_out(cleaned), content=content,
+        about=about_of(cleaned, patterns), language=language, runs=runs, exact=exact, stop=stop,
+        typed=typed, written_out=written_out(cleaned), content=content,
         numbers=tuple(w for w in content if w[:1].isdigit()),
-        names=names_of(_MARKUP.sub(" ", named), lexicon),
+        names=names,
         asking=frozenset(fold(asking).split()),
         asks_number=_match(patterns.asks_number, cleaned),
         compounds=compound_pairs(cleaned) if typed else frozenset(),
@@ -86,8 +96,27 @@ def read(question: str, lexicon: Lexicon | None = None,
     )
 
 
-def _content(runs: tuple[Run, ...], lexicon: Lexicon, typed: bool) -> Run:
-    return tuple(w for run in runs for w in run if not lexicon.is_stopword(w, typed))
+def marked(runs: tuple[Run, ...], written: bool,
+           vocabulary: Vocabulary | None) -> tuple[tuple[bool, ...], ...]:
+    """Tell, word by word, whether a word is meant exactly as typed: it has diacritics, or the
+    question is written out with them and the reports use the word as typed ("trong", "an").
+    Any other word is matched folded: "hoi" in "Ai chủ trì hoi nghị?" is "hội" or "hỏi"."""
+    def exact(word: str) -> bool:
+        if has_diacritics(word):
+            return True
+        return written and (vocabulary is None or terms.exact(word) in vocabulary)
+
+    return tuple(tuple(exact(w) for w in run) for run in runs)
+
+
+def stopwords_in(runs: tuple[Run, ...], lexicon: Lexicon) -> tuple[tuple[bool, ...], ...]:
+    """Tell, word by word, whether a word is a stopword; a word typed without diacritics is
+    looked up in the folded list too ("la" is "là")."""
+    return tuple(tuple(lexicon.is_stopword(w, has_diacritics(w)) for w in run) for run in runs)
+
+
+def _content(runs: tuple[Run, ...], stop: tuple[tuple[bool, ...], ...]) -> Run:
+    return tuple(w for run, flags in zip(runs, stop) for w, flag in zip(run, flags) if not flag)
 
 
 def clean(question: str, lexicon: Lexicon) -> str:
@@ -123,20 +152,25 @@ def _same_case(word: str):
 
 
 def written_out(cleaned: str) -> bool:
-    """Tell whether the question is written with diacritics: at least half its words have
-    them; then a word without any (quan, an, trong) is meant as it stands, not folded."""
+    """Tell whether the question is written with diacritics: most of its words have them (in
+    natural Vietnamese, 19 questions in 20 have them on WRITTEN_OUT_SHARE of their words or
+    more); then a word without any ("an", "trong") may be meant as it stands."""
     letters = [w for run in words(cleaned) for w in run if not w[:1].isdigit()]
-    return sum(map(has_diacritics, letters)) * 2 >= len(letters) > 0
+    accented = sum(map(has_diacritics, letters))
+    return bool(letters) and accented >= tuning.WRITTEN_OUT_SHARE * len(letters)
 
 
 def _found(pattern: str, cleaned: str) -> list[str]:
-    """Return what a pattern written with diacritics matches in the question; a question typed
-    mostly without diacritics is matched folded too ("ai chu tri" asks who), one written out
-    is not (its "máy" is no "mấy")."""
+    """Return what a pattern written with diacritics matches in the question; where it does
+    not match as written, words typed without diacritics match it folded ("ai chu tri" and
+    "Hội nghị có bao nhieu đại biểu" ask who and how many), but a word typed with other
+    diacritics does not (the "máy" of "bộ máy" is no "mấy")."""
     found = [m.group(0) for m in re.finditer(pattern, cleaned)]
-    if found or written_out(cleaned):
+    folded = fold(cleaned)
+    if found or len(folded) != len(cleaned):
         return found
-    return [m.group(0) for m in re.finditer(fold(pattern), fold(cleaned))]
+    return [cleaned[m.start():m.end()] for m in re.finditer(fold(pattern), folded)
+            if not has_diacritics(cleaned[m.start():m.end()])]
 
 
 def _match(pattern: str, cleaned: str) -> bool:
@@ -190,6 +224,28 @@ def names_of(question: str, lexicon: Lexicon) -> Run:
                 continue
             syllables = syllables[tail[0]:]
         found.append(" ".join(syllables))
+    return tuple(fold(name).lower() for name in found)
+
+
+def capitalized_names(question: str, lexicon: Lexicon) -> Run:
+    """Return the runs of capitalized words of a question typed (mostly) without diacritics,
+    folded: pyvi cannot segment such text, and its words would join a name to the words
+    around it. The question's first word counts only before another capitalized word."""
+    found: list[str] = []
+    for index, run in enumerate(_LETTER_RUNS.findall(normalize(question))):
+        tokens = run.split()
+        name: list[str] = []
+        for position, token in enumerate(tokens):
+            capital = token[:1].isupper() and not lexicon.is_stopword(token.lower(), False)
+            opening = index == position == 0 and not (len(tokens) > 1
+                                                       and tokens[1][:1].isupper())
+            if capital and not opening:
+                name.append(token)
+            elif name:
+                found.append(" ".join(name))
+                name = []
+        if name:
+            found.append(" ".join(name))
     return tuple(fold(name).lower() for name in found)
 
 

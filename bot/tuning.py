@@ -1,6 +1,11 @@
 """Every tuning number of the answer core, with its reason. Tuned on UIT-ViQuAD dev unless
 a line says otherwise; change one only with the evaluation figures before and after."""
 
+# -- Reading a question (question.py) ----------------------------------------------------------
+WRITTEN_OUT_SHARE = 0.6  # share of words with diacritics that makes a question written out:
+#                          19 in 20 natural questions reach it (UIT-ViQuAD, ViNewsQA dev), and
+#                          1 in 200 typed with every other word unaccented
+
 # -- Searching: how much each index term of a question weighs (needs.py) ----------------------
 BIGRAM_WEIGHT = 0.35  # a pair of neighbouring words, against 1 for a single word (hit@1)
 FOLDED_COMPANION = 0.25  # the folded form of a word typed with diacritics: exact ranks first,

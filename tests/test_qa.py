@@ -212,3 +212,16 @@ def test_a_number_with_or_without_thousands_dots_is_one_number(landslides: QA):
         answer = landslides.answer(question)
         assert answer.found and "huyện Tân Phú" in answer.text
     assert not landslides.answer("Mưa lớn làm ngập 2500 ha lúa ở đâu?").found
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # Every other word typed without diacritics, as on a phone in a hurry.
+    ("Ai chủ trì hoi nghị?", "Tô Lâm"),
+    ("Tô Lam là ai", "Bộ Công an"),
+    ("Hội nghi diễn ra ngay nào?", "Ngày 21/6"),
+    ("luc lượng công an phai kéo giảm bao nhieu số vụ phạm tội", "5%"),
+])
+def test_partly_accented_questions_are_read_word_by_word(bundled_qa, question, expected):
+    answer = bundled_qa.answer(question)
+    assert answer.found, answer.text
+    assert expected in answer.text
