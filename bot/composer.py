@@ -7,11 +7,14 @@ from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import replies, tuning
+from . import replies, tuning, yesno
+from . import terms as terms_of
+from .formats import BODY, CAPTION, TABLE
 from .index import Hit, Index
 from .knowledge import Chunk, Document, chunks_of
 from .language import load_patterns
-from .needs import Needs
+from .needs import Needs, share_held
+from .periods import months_in
 from .question import Query
 from .terms import terms
 from .text import split_sentences, word_count
@@ -22,6 +25,7 @@ _CLAUSE_BREAK = re.compile(r"(?<=[,;:])\s+|\s+[-–—]\s+")
 # What a sentence answering each kind holds (data/patterns.json); a who-answer names someone.
 EVIDENCE: dict[str, re.Pattern[str]] = {**load_patterns().evidence, "who": _NAME}
 SENTENCE_CACHE = 1024  # paragraphs whose sentences stay split and tokenized
+ANSWERING = (BODY, TABLE)  # roles of paragraphs that may answer; a caption names who/where
 
 Sentences = tuple[tuple[str, frozenset[str]], ...]  # a paragraph's sentences and their terms
 Idf = Callable[[str], float]
@@ -37,6 +41,7 @@ class Draft:
     highlight: str | None
     kind: str  # the question kind, or "author" / "date" for a fact about the document
     document_fact: bool = False  # from the document's metadata: nothing to check
+    settled: bool = False  # a yes/no answer that compared the question's dates and numbers
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
@@ -51,9 +56,15 @@ def question_weight(needs: Needs, idf: Idf) -> float:
     return sum(w * idf(t) for t, w in needs.weights.items()) or 1.0
 
 
-def overlap(needs: Needs, present: Set[str], idf: Idf) -> float:
-    """The weight of the question's terms that a sentence holds."""
-    return sum(w * idf(t) for t, w in needs.weights.items() if t in present)
+def overlap(needs: Needs, present: Set[str], idf: Idf, dated: bool = False) -> float:
+    """The weight of the question's terms that a sentence holds. In a report about the period
+    the question names (`dated`), the words naming it count little: they pick the report,
+    not the sentence ("quý I năm 2024" of "GDP quý I năm 2024 tăng bao nhiêu?")."""
+    held = sum(w * idf(t) for t, w in needs.weights.items() if t in present)
+    if dated:
+        held -= sum((1 - tuning.PERIOD_WEIGHT) * needs.weights[t] * idf(t)
+                    for t in needs.period_terms if t in present)
+    return held
 
 
 def rerank(needs: Needs, hits: Sequence[Hit], index: Index) -> list[Hit]:
@@ -71,6 +82,23 @@ def rerank(needs: Needs, hits: Sequence[Hit], index: Index) -> list[Hit]:
     return sorted(hits, key=value, reverse=True)
 
 
+def in_period(query: Query, document: Document) -> bool:
+    """Tell whether a document may answer for the periods the question names: it is about
+    one of them, or about no period in particular."""
+    return (not query.periods or document.period is None
+            or any(document.period.covers(p) for p in query.periods))
+
+
+def candidates(query: Query, hits: Sequence[Hit]) -> list[Hit]:
+    """The hits that may answer, best first, at most READ: body text (a caption only names
+    who or where, when nothing else does), of the period the question names when some is."""
+    body = [h for h in hits if h.chunk.role in ANSWERING]
+    if not body and query.kind in ("who", "where"):
+        body = [h for h in hits if h.chunk.role == CAPTION]
+    fitting = [h for h in body if in_period(query, h.chunk.document)]
+    return (fitting or body)[:tuning.READ]
+
+
 def compose(query: Query, needs: Needs, hits: Sequence[Hit], index: Index,
             documents: Sequence[Document]) -> Draft | None:
     """Propose an answer from the best hits: a fact about the document when the question asks
@@ -78,12 +106,53 @@ def compose(query: Query, needs: Needs, hits: Sequence[Hit], index: Index,
     fact = document_fact(query, hits, documents)
     if fact is not None or not hits:
         return fact
-    best = best_sentence(query, needs, hits, index.rarity)
+    best = best_sentence(query, needs, candidates(query, hits), index.rarity)
     if best is None:
         return None
     i, sentences, hit = best
+    if query.kind == "yes_no":
+        judged = yes_or_no(query, needs, best, candidates(query, hits), index)
+        if judged is not None:
+            return judged
     text, highlight = passage(query, needs, sentences, i, index.rarity)
     return Draft(text, hit.chunk, hit.score, highlight, query.kind)
+
+
+def yes_or_no(query: Query, needs: Needs, best: tuple[int, Sentences, Hit],
+              hits: Sequence[Hit], index: Index) -> Draft | None:
+    """Answer "Có" or "Không" and the sentence that says so: the best sentence, when it
+    confirms or contradicts the claim; else, for a claim about someone, a sentence saying
+    the same of someone else ("Không. Đại tướng Tô Lâm … chủ trì hội nghị.")."""
+    i, sentences, hit = best
+    sentence, held = sentences[i]
+    # The sentence before sets the scene ("hội nghị" for "Chủ tịch nước … đến dự").
+    context = held | sentences[i - 1][1] if i else held
+    holds = share_held(needs, context, index.rarity, index.max_rarity) >= tuning.YES_SHARE
+    answer = yesno.polarity(query, sentence, holds)
+    settled = bool(months_in(query.text) or query.numbers)
+    if answer is None and query.names:
+        answer, sentence, hit = _someone_else(query, needs, hits, index)
+        settled = False
+    if answer is None:
+        return None
+    return Draft(yesno.prefix(answer, sentence), hit.chunk, hit.score, answer, query.kind,
+                 settled=settled)
+
+
+def _someone_else(query: Query, needs: Needs, hits: Sequence[Hit],
+                  index: Index) -> tuple[str | None, str, Hit]:
+    """Find a sentence holding all the claim says but its names, naming someone else."""
+    names = {s for name in query.names for s in name.split()}
+    frame = Needs(needs.weights, tuple(n for n in needs.required
+                                       if not terms_of.syllables(n.term) <= names))
+    for hit in hits:
+        for sentence, held in sentences_of(hit.chunk.text):
+            named = [n for n in query.names if terms_of.folded_pair(*n.split()[:2]) in held
+                     or terms_of.folded(n) in held]
+            if (frame.required and not named and EVIDENCE["who"].search(sentence)
+                    and share_held(frame, held, index.rarity, index.max_rarity) >= 1.0):
+                return yesno.NO, sentence, hit
+    return None, "", hits[0]
 
 
 def document_fact(query: Query, hits: Sequence[Hit],
@@ -105,15 +174,18 @@ def best_sentence(query: Query, needs: Needs, hits: Sequence[Hit],
                   idf: Idf) -> tuple[int, Sentences, Hit] | None:
     """Return the sentence (by position in its paragraph) with the most question weight,
     counting the paragraph's rank and a little for what the question's kind asks for."""
+    if not hits:
+        return None
     total = question_weight(needs, idf)
     best: tuple[float, int, Sentences, Hit] | None = None
     evidence = EVIDENCE.get(query.kind)
     top = max(hit.score for hit in hits)
-    for hit in hits[:tuning.READ]:
+    for hit in hits:
         rank = hit.score / top
         sentences = sentences_of(hit.chunk.text)
+        dated = bool(query.periods) and hit.chunk.document.period is not None
         for i, (sentence, held) in enumerate(sentences):
-            score = overlap(needs, held, idf) / total + tuning.CHUNK_WEIGHT * rank
+            score = overlap(needs, held, idf, dated) / total + tuning.CHUNK_WEIGHT * rank
             if evidence and evidence.search(sentence):
                 score += tuning.KIND_BONUS
             if best is None or score > best[0]:

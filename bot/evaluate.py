@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .knowledge import Document, Knowledge
+from .periods import period_of
 from .qa import QA
 from .text import fold, normalize, split_sentences, word_count
 
@@ -148,7 +149,8 @@ def load_passages(path: str | Path) -> tuple[Knowledge, dict[str, tuple[str, int
     for title, passages in grouped.items():
         for paragraph, (pid, _) in enumerate(passages, start=1):
             where[pid] = (title, paragraph)
-        documents.append(Document(title, title, None, tuple(text for _, text in passages)))
+        documents.append(Document(title, title, None, tuple(text for _, text in passages),
+                                  period=period_of(title, None)))
     return Knowledge(str(path), tuple(documents), ()), where
 
 

@@ -26,15 +26,20 @@ SHORT_LINE = 0.8  # a PDF line this much shorter than the widest, ending a sente
 RUNNING_SHARE = 0.6  # a PDF line on at least this share of the pages is a header or footer
 
 
+# The role of a paragraph: only body text answers; a heading or a caption is context.
+BODY, HEADING, CAPTION, TABLE, BYLINE = "paragraph", "heading", "caption", "table", "byline"
+
+
 @dataclass(frozen=True)
 class Parsed:
     """What a file holds: its own title and date if it names them, and its paragraphs with
-    the page each stands on (PDF) or None."""
+    the page each stands on (PDF) or None, and the role each plays where the format says."""
 
     title: str | None
     date: str | None
     paragraphs: tuple[str, ...]
     pages: tuple[int | None, ...]
+    roles: tuple[str, ...] = ()
 
 
 def read_file(path: Path) -> Parsed:
@@ -78,12 +83,15 @@ def decode(data: bytes) -> str:
 
 
 def _result(title: str | None, date: str | None, paragraphs: list[str],
-            pages: list[int | None] | None = None) -> Parsed:
-    kept = [(normalize(p), page) for p, page in zip(paragraphs, pages or [None] * len(paragraphs))]
-    kept = [(p, page) for p, page in kept if p]
+            pages: list[int | None] | None = None, roles: list[str] | None = None) -> Parsed:
+    count = len(paragraphs)
+    kept = [(normalize(p), page, role) for p, page, role in
+            zip(paragraphs, pages or [None] * count, roles or [BODY] * count)]
+    kept = [item for item in kept if item[0]]
     if not kept:
         raise ValueError("empty: add some text or remove the file")
-    return Parsed(title, date, tuple(p for p, _ in kept), tuple(page for _, page in kept))
+    return Parsed(title, date, tuple(p for p, _, _ in kept), tuple(page for _, page, _ in kept),
+                  tuple(role for _, _, role in kept))
 
 
 def parse_text(raw: str) -> Parsed:
@@ -104,7 +112,7 @@ def parse_text(raw: str) -> Parsed:
     if marker:
         date = date or marker.group(1)
         raw = raw[marker.end():]
-    paragraphs = []
+    paragraphs, roles = [], []
     for block in _PARAGRAPH_BREAK.split(raw):
         block = normalize(block)
         if not block:
@@ -112,9 +120,10 @@ def parse_text(raw: str) -> Parsed:
         heading = _HEADING.match(block.split("\n", 1)[0])
         if heading and title is None:
             title = heading.group(1).strip()
+        roles.append(HEADING if heading and "\n" not in block else BODY)
         block = _MARKUP.sub("", _LINK.sub(r"\1", block))
         paragraphs.append(" ".join(line.strip() for line in block.split("\n") if line.strip()))
-    return _result(title, date, paragraphs)
+    return _result(title, date, paragraphs, roles=roles)
 
 
 class _Visible(HTMLParser):
@@ -123,10 +132,13 @@ class _Visible(HTMLParser):
     BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr",
               "blockquote", "pre", "section", "article", "br", "dd", "dt", "figcaption"}
     HIDDEN = {"script", "style", "head", "noscript", "template", "svg"}
+    ROLES = {"h1": HEADING, "h2": HEADING, "h3": HEADING, "h4": HEADING, "h5": HEADING,
+             "h6": HEADING, "figcaption": CAPTION, "td": TABLE, "th": TABLE, "tr": TABLE}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[str] = [""]
+        self.roles: list[str] = [BODY]
         self.hidden = 0
         self.title = ""
         self.in_title = False
@@ -147,6 +159,7 @@ class _Visible(HTMLParser):
                 self.date = self.date or (found.group(1) if found else None)
         if tag in self.BLOCKS:
             self.blocks.append("")
+            self.roles.append(self.ROLES.get(tag, BODY))
         self.in_h1 = self.in_h1 or tag == "h1"
 
     def handle_endtag(self, tag):
@@ -159,6 +172,7 @@ class _Visible(HTMLParser):
             self.in_h1 = False
         if tag in self.BLOCKS:
             self.blocks.append("")
+            self.roles.append(BODY)
 
     def handle_data(self, data):
         if self.in_title:
@@ -173,7 +187,8 @@ def parse_html(raw: str) -> Parsed:
     parser.feed(raw)
     parser.close()
     title = parser.heading or normalize(parser.title) or None
-    return _result(title, parser.date, [" ".join(b.split()) for b in parser.blocks])
+    return _result(title, parser.date, [" ".join(b.split()) for b in parser.blocks],
+                   roles=parser.roles)
 
 
 def read_docx(path: Path) -> Parsed:
@@ -188,26 +203,30 @@ def read_docx(path: Path) -> Parsed:
         raise ValueError(f"not a readable Word file ({type(exc).__name__}): open and save it "
                          "again in Word") from exc
     paragraphs: list[str] = []
+    roles: list[str] = []
     title = None
     for block in document.element.body.iterchildren():
         if block.tag == qn("w:p"):
             para = docx.text.paragraph.Paragraph(block, document)
             style = (para.style.name if para.style is not None else "") or ""
-            if title is None and para.text.strip() and style.startswith(("Title", "Heading")):
+            heading = style.startswith(("Title", "Heading"))
+            if title is None and para.text.strip() and heading:
                 title = para.text.strip()
             paragraphs.append(para.text)
+            roles.append(HEADING if heading else CAPTION if style == "Caption" else BODY)
         elif block.tag == qn("w:tbl"):
             table = docx.table.Table(block, document)
             for row in table.rows:
                 cells = list(dict.fromkeys(c.text.strip() for c in row.cells if c.text.strip()))
                 paragraphs.append(" | ".join(cells))
+                roles.append(TABLE)
     props = document.core_properties
     date = None
     for stamp in (props.created, props.modified):
         if stamp is not None:
             date = stamp.strftime("%Y-%m-%d")
             break
-    return _result((props.title or "").strip() or title, date, paragraphs)
+    return _result((props.title or "").strip() or title, date, paragraphs, roles=roles)
 
 
 def read_pdf(path: Path) -> Parsed:

@@ -11,17 +11,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .formats import SUFFIXES, Parsed, parse_text, read_file
+from .formats import BODY, BYLINE, CAPTION, HEADING, SUFFIXES, Parsed, parse_text, read_file
 from .language import load_patterns
-from .text import fold, has_diacritics, word_count
+from .periods import Period, period_of
+from .text import fold, has_diacritics, split_sentences, word_count
 
 logger = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a larger file is skipped: split it
 # Raise when what a Document holds from the same file changes: cached documents are then read
 # again.
-READER_VERSION = "1"
+READER_VERSION = "2"
 MAX_BYLINE_WORDS = 6  # a byline names one or two people
+CAPTION_WORDS = 30  # a photo caption is one sentence of at most this many words
+HEADING_WORDS = 15  # a line this short without a full stop, among paragraphs, is a heading
+_SENTENCE_STOP = (".", "!", "?", "…", ":", ";", '"', "”", ")")
 
 
 class KnowledgeError(Exception):
@@ -40,6 +44,12 @@ class Document:
     pages: tuple[int | None, ...] = ()  # the page of each paragraph (PDF), else empty
     format: str = "txt"
     stamp: tuple[int, int] = (0, 0)  # (size, mtime_ns) when read: unchanged files are reused
+    roles: tuple[str, ...] = ()  # each paragraph's role (formats.BODY, HEADING, ...); () = body
+    period: Period | None = None  # the period the report is about (its title, else its date)
+
+    def role(self, index: int) -> str:
+        """The role of paragraph `index` (0-based)."""
+        return self.roles[index] if self.roles else BODY
 
 
 @dataclass(frozen=True)
@@ -50,6 +60,7 @@ class Chunk:
     paragraph: int  # 1-based, in the file; in a PDF, on its page
     text: str
     page: int | None = None
+    role: str = BODY  # only body paragraphs answer; headings and captions are context
 
 
 @dataclass(frozen=True)
@@ -93,7 +104,7 @@ def chunks_of(documents: tuple[Document, ...] | list[Document]) -> list[Chunk]:
         for i, text in enumerate(doc.paragraphs):
             page = doc.pages[i] if doc.pages else None
             on_page[page] = on_page.get(page, 0) + 1
-            chunks.append(Chunk(doc, on_page[page] if page else i + 1, text, page))
+            chunks.append(Chunk(doc, on_page[page] if page else i + 1, text, page, doc.role(i)))
     return chunks
 
 
@@ -191,15 +202,40 @@ def document_of(relative: str, parsed: Parsed) -> Document:
     """Give a parsed file its path, a title and its byline."""
     paragraphs = list(parsed.paragraphs)
     pages = parsed.pages if any(p is not None for p in parsed.pages) else ()
+    title = parsed.title or readable_name(relative, paragraphs)
+    author = _byline(paragraphs)
     return Document(
         path=relative,
-        title=parsed.title or readable_name(relative, paragraphs),
+        title=title,
         date=parsed.date,
         paragraphs=tuple(paragraphs),
-        author=_byline(paragraphs),
+        author=author,
         pages=pages,
         format=Path(relative).suffix.lower().lstrip(".") or "txt",
+        roles=roles_of(paragraphs, parsed.roles, author is not None),
+        period=period_of(title, parsed.date),
     )
+
+
+def roles_of(paragraphs: Sequence[str], given: Sequence[str], byline: bool) -> tuple[str, ...]:
+    """Give each paragraph its role: what the format said, else a byline (the last
+    paragraph, when it names the author), a photo caption (one short sentence that reads as
+    one: "Ảnh: …", "X và các đại biểu dự …") or a heading (a short line without a full stop
+    among other paragraphs)."""
+    roles = list(given) or [BODY] * len(paragraphs)
+    caption = load_patterns().caption
+    for i, text in enumerate(paragraphs):
+        if roles[i] != BODY:
+            continue
+        if byline and i == len(paragraphs) - 1:
+            roles[i] = BYLINE
+        elif (word_count(text) <= CAPTION_WORDS and len(split_sentences(text)) == 1
+              and caption.search(text)):
+            roles[i] = CAPTION
+        elif (len(paragraphs) > 1 and word_count(text) <= HEADING_WORDS
+              and not text.rstrip().endswith(_SENTENCE_STOP)):
+            roles[i] = HEADING
+    return tuple(roles)
 
 
 def parse_document(path: str, raw: str) -> Document:

@@ -32,6 +32,7 @@ class Patterns:
     evidence: dict[str, re.Pattern[str]]
     byline_prefix: re.Pattern[str]
     page_number: re.Pattern[str]
+    caption: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class Lexicon:
     synonyms: tuple[tuple[str, ...], ...]
     stopwords: frozenset[str]
     folded_stopwords: frozenset[str]
-    patterns: Patterns | None = None
+    patterns: Patterns
 
     def is_stopword(self, word: str, typed_diacritics: bool = True) -> bool:
         """Tell whether a lower-case word is too common to rank by."""
@@ -80,6 +81,7 @@ def load_patterns(path: Path = PATTERNS_PATH) -> Patterns:
             byline_prefix=re.compile(rf"^({_either(raw['byline_prefixes'])})\s*:?\s*",
                                      re.IGNORECASE),
             page_number=re.compile(raw["page_number"], re.IGNORECASE),
+            caption=re.compile(_either(raw["captions"]), re.IGNORECASE),
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError, re.error) as exc:
         raise ValueError(f"cannot read the patterns in {path}: {exc}; fix the JSON") from exc

@@ -28,13 +28,37 @@ class Needs:
 
     weights: Mapping[str, float] = field(hash=False)
     required: tuple[Need, ...]
+    period_terms: frozenset[str] = frozenset()  # search terms that only name a period
+
+
+def share_held(needs: Needs, present: set[str], rarity: Callable[[str], float], most: float,
+               given: frozenset[str] = frozenset()) -> float:
+    """Return the share of the needs (each weighted by its rarity, at most `most`) that a
+    text's terms hold, directly or through a synonym; needs made only of the `given` words
+    (folded) count as held."""
+    total = held = 0.0
+    for need in needs.required:
+        weight = min(rarity(need.term), most)
+        total += weight
+        if (need.term in present or need.stand_ins & present
+                or (given and vocabulary.syllables(need.term) <= given)):
+            held += weight
+    return held / total if total else 0.0
 
 
 def needs_of(query: Query, lexicon: Lexicon, known: Known | None = None) -> Needs:
     """Weigh a query's search terms and list what an answer must hold. `known` tells whether
     an index term is in the reports: it finds the word pairs of a question typed without
     diacritics, and synonyms that must stand in for a phrase the reports never use."""
-    return Needs(_Weigher(query, lexicon, known).weigh(), required(query, lexicon, known))
+    weights = _Weigher(query, lexicon, known).weigh()
+    if query.kind == "yes_no":
+        # The date or number a yes/no question claims is what the answer checks, not what
+        # finds it: "tháng 5" must not find the sentence about "5%".
+        claimed = query.period_words | set(query.numbers)
+        weights = {t: w for t, w in weights.items() if not vocabulary.syllables(t) <= claimed}
+    period_terms = frozenset(t for t in weights if query.period_words
+                             and vocabulary.syllables(t) <= query.period_words)
+    return Needs(weights, required(query, lexicon, known), period_terms)
 
 
 def attested_pairs(query: Query, lexicon: Lexicon, known: Known | None) -> frozenset[Pair]:
@@ -122,12 +146,15 @@ class _Weigher:
                                  single=False)
 
 
+def _whole(forms: list[str]) -> list[str]:
+    """The terms that stand for a phrase as a whole: its pairs, or its one word."""
+    return [t for t in forms if vocabulary.is_pair(t)] or forms
+
+
 def _used(phrase: str, known: Known, exact_forms: bool) -> bool:
     """Tell whether the reports use a phrase: its word pairs, or its one word; as written
     when the question has diacritics ("họp" is not the "hợp" of "phối hợp"), else folded."""
-    forms = vocabulary.phrase_terms(phrase, exact_forms)
-    pairs = [t for t in forms if vocabulary.is_pair(t)]
-    return all(known(t) for t in (pairs or forms))
+    return all(known(t) for t in _whole(vocabulary.phrase_terms(phrase, exact_forms)))
 
 
 def required(query: Query, lexicon: Lexicon, known: Known | None = None) -> tuple[Need, ...]:
@@ -163,13 +190,14 @@ def required(query: Query, lexicon: Lexicon, known: Known | None = None) -> tupl
 
 
 def _stand_ins(query: Query) -> dict[str, set[str]]:
-    """Map each term of a synonym phrase the question says to the terms of its group's other
-    phrases, exact to exact and folded to folded."""
+    """Map each term of a synonym phrase the question says to its group's other phrases as
+    wholes (their pairs; the one word of a one-word phrase: the "chủ" of "chủ tọa" is no
+    stand-in for "chủ trì"), exact to exact and folded to folded."""
     stand_ins: dict[str, set[str]] = {}
     for exact_forms in (True, False):
         for group, present in query.synonyms:
             others = {t for p in group if p not in present
-                      for t in vocabulary.phrase_terms(p, exact_forms)}
+                      for t in _whole(vocabulary.phrase_terms(p, exact_forms))}
             for phrase in present:
                 for term in vocabulary.phrase_terms(phrase, exact_forms):
                     stand_ins.setdefault(term, set()).update(others)

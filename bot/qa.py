@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from . import replies, tuning
@@ -20,10 +22,11 @@ class QA:
     """Answers questions from one loaded knowledge folder; build a new one to reload."""
 
     def __init__(self, knowledge: Knowledge, lexicon: Lexicon | None = None,
-                 index: Index | None = None) -> None:
+                 index: Index | None = None, today: Callable[[], date] = date.today) -> None:
         self.knowledge = require_documents(knowledge)
         self.lexicon = lexicon or load_lexicon()
         self.index = index or Index(knowledge.chunks)
+        self.today = today  # "năm nay" in a question is this year
 
     @classmethod
     def from_folder(cls, root: str | Path) -> QA:
@@ -36,7 +39,7 @@ class QA:
 
     def read(self, question: str) -> Query:
         """Read a question with this QA's word lists, spelling checked against its reports."""
-        return read(question, self.lexicon, self.index)
+        return read(question, self.lexicon, self.index, self.today())
 
     def answer(self, question: str) -> Answer:
         """Answer one question; never raises for any text a user can type."""
@@ -52,8 +55,8 @@ class QA:
             return reply, []
         needs = needs_of(query, self.lexicon, self.index.__contains__)
         hits = rerank(needs, self.index.search(needs.weights, tuning.SEARCHED), self.index)
-        hits = hits[:tuning.READ]
         draft = compose(query, needs, hits, self.index, self.knowledge.documents)
+        hits = hits[:tuning.READ]
         verdict = judge(query, needs, draft, self.index)
         if not verdict.answer:
             return Answer(query.text, False, replies.not_found(self.titles), query.kind,

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Protocol
 
 from . import terms, tuning
 from .language import Lexicon, Patterns, load_lexicon
+from .periods import Period, find_periods
 from .text import fold, has_diacritics, normalize, plain, segment, spelling, words
 
 MAX_QUESTION_CHARS = 1000
@@ -53,12 +55,15 @@ class Query:
     asks_number: bool  # "bao nhiêu", "mấy": the answer must hold a number
     compounds: frozenset[Pair]  # neighbouring words pyvi joins ("hội nghị"); empty untyped
     synonyms: tuple[tuple[Run, Run], ...]  # (synonym group, the phrases of it the question says)
+    periods: tuple[Period, ...] = ()  # the periods it names ("quý I năm 2024")
+    period_words: frozenset[str] = frozenset()  # the folded words that name them
 
 
 def read(question: str, lexicon: Lexicon | None = None,
-         vocabulary: Vocabulary | None = None) -> Query:
+         vocabulary: Vocabulary | None = None, today: date | None = None) -> Query:
     """Read a question into a Query; long questions are cut to MAX_QUESTION_CHARS. With a
-    `vocabulary`, words the reports never use are corrected to the closest they do."""
+    `vocabulary`, words the reports never use are corrected to the closest they do; with
+    `today`, "năm nay" and "năm ngoái" name years."""
     lexicon = lexicon or load_lexicon()
     text = normalize(question)[:MAX_QUESTION_CHARS]
     cleaned = clean(text, lexicon)
@@ -83,6 +88,7 @@ def read(question: str, lexicon: Lexicon | None = None,
     kind, asking = kind_of(cleaned, patterns)
     names = (names_of(_MARKUP.sub(" ", named), lexicon) if written_out(cleaned)
              else capitalized_names(_MARKUP.sub(" ", named), lexicon))
+    periods = find_periods(cleaned, today)
     return Query(
         text=text, cleaned=cleaned, kind=kind, smalltalk=smalltalk,
         about=about_of(cleaned, patterns), language=language, runs=runs, exact=exact, stop=stop,
@@ -93,6 +99,8 @@ def read(question: str, lexicon: Lexicon | None = None,
         asks_number=_match(patterns.asks_number, cleaned),
         compounds=compound_pairs(cleaned) if typed else frozenset(),
         synonyms=synonyms_of(cleaned, lexicon),
+        periods=tuple(period for period, _ in periods),
+        period_words=frozenset(w for _, said in periods for run in words(said) for w in run),
     )
 
 

@@ -68,8 +68,15 @@ def word(term: str) -> str:
 
 
 def syllables(term: str) -> set[str]:
-    """The folded syllables of any term, tones dropped: 'hôi5 nghi5' -> {'hoi', 'nghi'}."""
-    return {fold_word(s).rstrip(_TONE_DIGITS) for s in term.lstrip(FOLDED).split()}
+    """The folded syllables of any term, tones dropped: 'hôi5 nghi5' -> {'hoi', 'nghi'};
+    numbers stay whole ('2021')."""
+    return {_toneless(fold_word(s)) for s in term.lstrip(FOLDED).split()}
+
+
+def _toneless(syllable: str) -> str:
+    if syllable[:1].isdigit():
+        return syllable
+    return syllable[:-1] if syllable[-1:] in _TONE_DIGITS else syllable
 
 
 def terms(text: str, *, with_exact: bool = True, with_folded: bool = True) -> list[str]:

@@ -16,6 +16,8 @@ COMPOUND_PAIR = 2.0  # ... and that word's pair, against a plain pair of neighbo
 SYNONYM_WEIGHT = 0.15  # a synonym phrase from lexicon.json, against 1 for a word of the question
 STAND_IN_WEIGHT = 0.5  # a synonym standing in for a phrase the reports never use
 SYNONYM_PAIR_WEIGHT = 1.0  # a synonym phrase counts by its pairs, each as a whole word
+PERIOD_WEIGHT = 0.3  # words naming a period ("quý I năm 2024"): the period picks the report;
+#                      within it they say little about which sentence answers
 
 # -- BM25 (index.py) --------------------------------------------------------------------------
 K1 = 1.2  # term-frequency saturation; other values were flat on dev
@@ -41,6 +43,10 @@ WINDOW_WORDS = 40  # and the trimmed part is at most this long, unless one claus
 SHORT_SENTENCE = 18  # a best sentence shorter than this is answered with the next one
 CONTINUE_SHARE = 0.15  # share of the question a next sentence holds to be answered too ...
 CONTINUED_WORDS = 80  # ... when the two together are at most this long
+
+YES_SHARE = 1.0  # share of a yes/no claim's needs a sentence (and the one before) must hold
+#                 to confirm it: all, or "Nguyễn Xuân Phúc chủ trì?" is confirmed by "Nguyễn
+#                 Xuân Phúc đến dự"
 
 # -- Answer or decline (verdict.py) -----------------------------------------------------------
 MIN_COVERAGE = 0.25  # share of the question's weighted needs the best paragraph must hold

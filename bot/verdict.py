@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from . import terms as vocabulary
 from . import tuning
-from .composer import EVIDENCE, Draft
+from .composer import EVIDENCE, Draft, in_period
 from .index import Index
-from .needs import Needs
+from .needs import Needs, share_held
 from .question import Query
 
 # Why the bot declines (Answer.reason, `ask --json`'s "reason").
@@ -18,6 +18,7 @@ UNKNOWN_WORDS = "unknown_words"  # the question turns on words no report uses
 MISSING_NUMBER = "missing_number"  # a number of the question is not in the document
 MISSING_NAME = "missing_name"  # a name of the question is nowhere in the reports
 NO_NUMBER = "no_number"  # a how-many question, and the answer holds no number
+OTHER_PERIOD = "other_period"  # no report is about the period the question names
 
 
 @dataclass(frozen=True)
@@ -40,12 +41,17 @@ def judge(query: Query, needs: Needs, draft: Draft | None, index: Index) -> Verd
         return Verdict(False, NO_MATCH)
     if draft.document_fact:
         return ANSWER
-    if coverage(needs, draft.chunk.text, index) < tuning.MIN_COVERAGE:
+    document = draft.chunk.document
+    if not draft.settled and not in_period(query, document):
+        return Verdict(False, OTHER_PERIOD)
+    # A report about the period the question names holds its words in its title.
+    dated = frozenset() if document.period is None else query.period_words
+    if coverage(needs, draft.chunk.text, index, dated) < tuning.MIN_COVERAGE:
         return Verdict(False, TOO_LITTLE)
     if unknown(query, needs, index) >= tuning.MAX_UNKNOWN:
         return Verdict(False, UNKNOWN_WORDS)
-    path = draft.chunk.document.path
-    if not all(index.number_in_document(n, path) for n in query.numbers):
+    if not draft.settled and not all(n in dated or index.number_in_document(n, document.path)
+                                     for n in query.numbers):
         return Verdict(False, MISSING_NUMBER)
     if not all(all(t in index for t in vocabulary.folded_terms(name)) for name in query.names):
         return Verdict(False, MISSING_NAME)
@@ -54,17 +60,12 @@ def judge(query: Query, needs: Needs, draft: Draft | None, index: Index) -> Verd
     return ANSWER
 
 
-def coverage(needs: Needs, text: str, index: Index) -> float:
+def coverage(needs: Needs, text: str, index: Index,
+             given: frozenset[str] = frozenset()) -> float:
     """Return the share of the question's needs (weighted by rarity) that the text holds; a
-    word the reports never use weighs as much as the rarest word they do."""
-    present = set(vocabulary.terms(text))
-    total = held = 0.0
-    for need in needs.required:
-        weight = min(index.rarity(need.term), index.max_rarity)
-        total += weight
-        if need.term in present or need.stand_ins & present:
-            held += weight
-    return held / total if total else 0.0
+    word the reports never use weighs as much as the rarest word they do. Needs made only of
+    the `given` words (folded) count as held."""
+    return share_held(needs, set(vocabulary.terms(text)), index.rarity, index.max_rarity, given)
 
 
 def unknown(query: Query, needs: Needs, index: Index) -> float:

@@ -1,0 +1,73 @@
+"""Yes/no questions: "Có" or "Không" from the sentence that confirms or contradicts the claim.
+
+"Có phải hội nghị diễn ra vào tháng 5 không?" is contradicted by "Ngày 21/6, … tổ chức hội
+nghị" (another month in the same frame); "Dân có được sợ công an không?" by "không được để
+dân sợ công an" (a negation the claim lacks); "Tô Lâm có chủ trì hội nghị không?" is
+confirmed by the sentence that says all of it. Anything less certain gets no "Có"/"Không".
+"""
+
+from __future__ import annotations
+
+import re
+
+from .periods import months_in
+from .question import Query
+from .text import fold, words
+
+YES, NO = "Có", "Không"
+NEGATIONS = frozenset({"không", "chưa", "chẳng", "chả", "đừng", "cấm"})  # as reports write them
+ASKED_NEGATIONS = frozenset({"khong", "chua"})  # in a question, typed with or without marks
+NEGATION_REACH = 4  # words between a negation and the claim's word it negates
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def polarity(query: Query, sentence: str, holds_claim: bool) -> str | None:
+    """Return YES or NO for the question's claim against a sentence about it, or None when
+    the sentence neither confirms nor contradicts it. `holds_claim`: the sentence holds what
+    the claim says, apart from its dates and numbers."""
+    claimed = months_in(query.text)
+    if claimed:
+        said = months_in(sentence)
+        if not said:
+            return None
+        return YES if _months_agree(claimed, said) else NO
+    numbers = [n for n in query.numbers if n not in query.period_words]
+    if numbers:
+        said = {n.replace(".", "").replace(",", "") for n in _NUMBER.findall(sentence)}
+        if not said:
+            return None
+        return YES if all(n.replace(",", "") in said for n in numbers) else NO
+    if not holds_claim:
+        return None
+    return NO if negated(query, sentence) != _claims_negation(query) else YES
+
+
+def _months_agree(claimed: set[tuple[int, int | None]],
+                  said: set[tuple[int, int | None]]) -> bool:
+    """Every date the claim names is one the sentence names (a month alone matches any day
+    of it)."""
+    return all(any(month == m and (day is None or d is None or day == d) for m, d in said)
+               for month, day in claimed)
+
+
+def negated(query: Query, sentence: str) -> bool:
+    """Tell whether the sentence negates one of the claim's content words: "không được để
+    dân sợ công an" negates "dân … sợ công an"."""
+    content = {fold(w) for w in query.content}
+    tokens = [w for run in words(sentence) for w in run]
+    for i, token in enumerate(tokens):
+        if token in NEGATIONS and content & {fold(w) for w in tokens[i + 1:i + 1 + NEGATION_REACH]}:
+            return True
+    return False
+
+
+def _claims_negation(query: Query) -> bool:
+    """Tell whether the claim itself is negative ("… không được … phải không?"): a negation
+    before its last word, which is the question's own "không"."""
+    tokens = [fold(w) for run in query.runs for w in run]
+    return any(t in ASKED_NEGATIONS for t in tokens[:-1])
+
+
+def prefix(answer: str, sentence: str) -> str:
+    """The answer as written: "Không. Ngày 21/6, …"."""
+    return f"{answer}. {sentence}"
