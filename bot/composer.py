@@ -147,8 +147,8 @@ def _someone_else(query: Query, needs: Needs, hits: Sequence[Hit],
                                        if not terms_of.syllables(n.term) <= names))
     for hit in hits:
         for sentence, held in sentences_of(hit.chunk.text):
-            named = [n for n in query.names if terms_of.folded_pair(*n.split()[:2]) in held
-                     or terms_of.folded(n) in held]
+            named = [n for n in query.names
+                     if all(t in held for t in terms_of.folded_terms(n))]
             if (frame.required and not named and EVIDENCE["who"].search(sentence)
                     and share_held(frame, held, index.rarity, index.max_rarity) >= 1.0):
                 return yesno.NO, sentence, hit
