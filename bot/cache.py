@@ -39,7 +39,7 @@ class Snapshot:
     index: Index
 
 
-Piece = tuple[str, str]  # (title, paragraph text): what a chunk is indexed by
+Piece = tuple[str, str, str]  # (title, heading, paragraph text): what a chunk is indexed by
 
 
 def _key(piece: Piece) -> str:

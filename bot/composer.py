@@ -25,6 +25,7 @@ _CLAUSE_BREAK = re.compile(r"(?<=[,;:])\s+|\s+[-–—]\s+")
 # What a sentence answering each kind holds (data/patterns.json); a who-answer names someone.
 EVIDENCE: dict[str, re.Pattern[str]] = {**load_patterns().evidence, "who": _NAME}
 SENTENCE_CACHE = 1024  # paragraphs whose sentences stay split and tokenized
+REFERRING = load_patterns().referring  # a sentence opening on what the one before said
 ANSWERING = (BODY, TABLE)  # roles of paragraphs that may answer; a caption names who/where
 
 Sentences = tuple[tuple[str, frozenset[str]], ...]  # a paragraph's sentences and their terms
@@ -42,18 +43,38 @@ class Draft:
     kind: str  # the question kind, or "author" / "date" for a fact about the document
     document_fact: bool = False  # from the document's metadata: nothing to check
     settled: bool = False  # a yes/no answer that compared the question's dates and numbers
+    share: float = 1.0  # the share of the question's weight its sentence holds
+    margin: float = 1.0  # its sentence's score over the best sentence of another document
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The best sentence of the best paragraphs, and how clearly it won."""
+
+    hit: Hit
+    sentences: Sentences
+    index: int  # of the sentence in its paragraph
+    share: float  # the share of the question's weight the sentence holds
+    margin: float  # its score over the best sentence of any other document (or its score)
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
-def sentences_of(text: str) -> Sentences:
-    """Split a paragraph into sentences, each with its index terms; kept for the paragraphs
-    asked about most, since every question reads up to ten of them."""
-    return tuple((s, frozenset(terms(s))) for s in split_sentences(text))
+def sentences_of(text: str, heading: str = "") -> Sentences:
+    """Split a paragraph into sentences, each with its index terms and those of the heading
+    it stands under (a sentence under "Các biện pháp phòng chống dịch" is about them); kept
+    for the paragraphs asked about most, since every question reads up to ten of them."""
+    context = frozenset(terms(heading)) if heading else frozenset()
+    return tuple((s, frozenset(terms(s)) | context) for s in split_sentences(text))
+
+
+def sentences_in(chunk: Chunk) -> Sentences:
+    return sentences_of(chunk.text, chunk.heading)
 
 
 def question_weight(needs: Needs, idf: Idf) -> float:
-    """The whole question's weight: what a sentence holding all of it would score."""
-    return sum(w * idf(t) for t, w in needs.weights.items()) or 1.0
+    """The whole question's weight: what a sentence holding all of it would score (words a
+    synonym stands in for count through the synonym, synonyms never used not at all)."""
+    return sum(w * idf(t) for t, w in needs.weights.items() if t not in needs.uncounted) or 1.0
 
 
 def overlap(needs: Needs, present: Set[str], idf: Idf, dated: bool = False) -> float:
@@ -76,7 +97,7 @@ def rerank(needs: Needs, hits: Sequence[Hit], index: Index) -> list[Hit]:
     total = question_weight(needs, index.rarity)
 
     def value(hit: Hit) -> float:
-        best = max(overlap(needs, held, index.rarity) for _, held in sentences_of(hit.chunk.text))
+        best = max(overlap(needs, held, index.rarity) for _, held in sentences_in(hit.chunk))
         return hit.score / hits[0].score + tuning.RERANK_WEIGHT * best / total
 
     return sorted(hits, key=value, reverse=True)
@@ -109,21 +130,23 @@ def compose(query: Query, needs: Needs, hits: Sequence[Hit], index: Index,
     best = best_sentence(query, needs, candidates(query, hits), index.rarity)
     if best is None:
         return None
-    i, sentences, hit = best
     if query.kind == "yes_no":
         judged = yes_or_no(query, needs, best, candidates(query, hits), index)
         if judged is not None:
             return judged
-    text, highlight = passage(query, needs, sentences, i, index.rarity)
-    return Draft(text, hit.chunk, hit.score, highlight, query.kind)
+    text, highlight = passage(query, needs, best.sentences, best.index, index.rarity)
+    # A yes/no question answered without "Có" or "Không" is marked so: the verdict declines.
+    kind = "other" if query.kind == "yes_no" else query.kind
+    return Draft(text, best.hit.chunk, best.hit.score, highlight, kind,
+                 share=best.share, margin=best.margin)
 
 
-def yes_or_no(query: Query, needs: Needs, best: tuple[int, Sentences, Hit],
-              hits: Sequence[Hit], index: Index) -> Draft | None:
+def yes_or_no(query: Query, needs: Needs, best: Choice, hits: Sequence[Hit],
+              index: Index) -> Draft | None:
     """Answer "Có" or "Không" and the sentence that says so: the best sentence, when it
     confirms or contradicts the claim; else, for a claim about someone, a sentence saying
     the same of someone else ("Không. Đại tướng Tô Lâm … chủ trì hội nghị.")."""
-    i, sentences, hit = best
+    i, sentences, hit = best.index, best.sentences, best.hit
     sentence, held = sentences[i]
     # The sentence before sets the scene ("hội nghị" for "Chủ tịch nước … đến dự").
     context = held | sentences[i - 1][1] if i else held
@@ -136,7 +159,7 @@ def yes_or_no(query: Query, needs: Needs, best: tuple[int, Sentences, Hit],
     if answer is None:
         return None
     return Draft(yesno.prefix(answer, sentence), hit.chunk, hit.score, answer, query.kind,
-                 settled=settled)
+                 settled=settled, share=best.share, margin=best.margin)
 
 
 def _someone_else(query: Query, needs: Needs, hits: Sequence[Hit],
@@ -146,7 +169,7 @@ def _someone_else(query: Query, needs: Needs, hits: Sequence[Hit],
     frame = Needs(needs.weights, tuple(n for n in needs.required
                                        if not terms_of.syllables(n.term) <= names))
     for hit in hits:
-        for sentence, held in sentences_of(hit.chunk.text):
+        for sentence, held in sentences_in(hit.chunk):
             named = [n for n in query.names
                      if all(t in held for t in terms_of.folded_terms(n))]
             if (frame.required and not named and EVIDENCE["who"].search(sentence)
@@ -163,34 +186,42 @@ def document_fact(query: Query, hits: Sequence[Hit],
             if doc.author:
                 return Draft(replies.author(doc.author), chunks_of([doc])[-1],
                              hits[0].score if hits else 0.0, doc.author, "author", True)
-    if query.about == "date" and hits and hits[0].chunk.document.date:
-        doc = hits[0].chunk.document
-        return Draft(replies.dated(doc.date), chunks_of([doc])[0], hits[0].score, doc.date,
+    dated = [h for h in hits if h.chunk.document.date]
+    if query.about == "date" and dated:
+        doc = dated[0].chunk.document
+        return Draft(replies.dated(doc.date), chunks_of([doc])[0], dated[0].score, doc.date,
                      "date", True)
     return None
 
 
-def best_sentence(query: Query, needs: Needs, hits: Sequence[Hit],
-                  idf: Idf) -> tuple[int, Sentences, Hit] | None:
-    """Return the sentence (by position in its paragraph) with the most question weight,
-    counting the paragraph's rank and a little for what the question's kind asks for."""
+def best_sentence(query: Query, needs: Needs, hits: Sequence[Hit], idf: Idf) -> Choice | None:
+    """Return the sentence with the most question weight, counting the paragraph's rank and
+    a little for what the question's kind asks for, with how clearly it won."""
     if not hits:
         return None
     total = question_weight(needs, idf)
-    best: tuple[float, int, Sentences, Hit] | None = None
+    best: tuple[float, float, int, Sentences, Hit] | None = None
+    by_document: dict[str, float] = {}
     evidence = EVIDENCE.get(query.kind)
     top = max(hit.score for hit in hits)
     for hit in hits:
         rank = hit.score / top
-        sentences = sentences_of(hit.chunk.text)
+        sentences = sentences_in(hit.chunk)
         dated = bool(query.periods) and hit.chunk.document.period is not None
+        path = hit.chunk.document.path
         for i, (sentence, held) in enumerate(sentences):
-            score = overlap(needs, held, idf, dated) / total + tuning.CHUNK_WEIGHT * rank
+            share = overlap(needs, held, idf, dated) / total
+            score = share + tuning.CHUNK_WEIGHT * rank
             if evidence and evidence.search(sentence):
                 score += tuning.KIND_BONUS
+            by_document[path] = max(by_document.get(path, score), score)
             if best is None or score > best[0]:
-                best = (score, i, sentences, hit)
-    return best[1:] if best else None
+                best = (score, share, i, sentences, hit)
+    if best is None:
+        return None
+    score, share, i, sentences, hit = best
+    others = [s for path, s in by_document.items() if path != hit.chunk.document.path]
+    return Choice(hit, sentences, i, share, score - max(others, default=0.0))
 
 
 def passage(query: Query, needs: Needs, sentences: Sentences, i: int,
@@ -200,6 +231,9 @@ def passage(query: Query, needs: Needs, sentences: Sentences, i: int,
     and a next sentence holding a good share of the question too usually goes on with the
     answer (why, how, what happened next)."""
     text, following = sentences[i][0], sentences[i + 1:]
+    if i and REFERRING.match(text) and (word_count(f"{sentences[i - 1][0]} {text}")
+                                        <= tuning.MAX_WORDS):
+        text = f"{sentences[i - 1][0]} {text}"  # "Đây là …" needs what "đây" is
     if (following and word_count(text) < tuning.SHORT_SENTENCE
             and word_count(f"{text} {following[0][0]}") <= tuning.WINDOW_WORDS):
         text, following = f"{text} {following[0][0]}", following[1:]

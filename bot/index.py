@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from array import array
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -55,7 +56,7 @@ class Index:
             raise ValueError("an index needs at least one chunk; the knowledge folder has no text")
         self.chunks = list(chunks)
         if corpus is None:
-            corpus = [vocabulary.chunk_terms(c.document.title, c.text) for c in self.chunks]
+            corpus = [vocabulary.chunk_terms(*c.context, c.text) for c in self.chunks]
         elif len(corpus) != len(self.chunks):
             raise ValueError(f"corpus has {len(corpus)} term lists for {len(self.chunks)} chunks")
         self.k1, self.b = k1, b
@@ -78,6 +79,11 @@ class Index:
                              tuning.EPSILON)
         lengths = np.asarray(self.doc_len, dtype=float)
         self._norm: list[float] = (k1 * (1 - b + b * lengths / self.avgdl)).tolist()
+        # The chunks of each document are consecutive: (first, end) by document path.
+        self._spans: dict[str, tuple[int, int]] = {}
+        for i, chunk in enumerate(self.chunks):
+            first, _ = self._spans.get(chunk.document.path, (i, i))
+            self._spans[chunk.document.path] = (first, i + 1)
         # Numbers each document holds, for the decline rule.
         self._document_numbers: dict[str, set[str]] = defaultdict(set)
         for chunk, held in zip(self.chunks, corpus):
@@ -120,6 +126,16 @@ class Index:
     def number_in_document(self, number: str, document: str) -> bool:
         """Tell whether the document (by path) holds the number ('2021', '17,12')."""
         return vocabulary.number(number) in self._document_numbers.get(document, ())
+
+    def in_document(self, term: str, document: str) -> bool:
+        """Tell whether the document (by path) holds the term in one of its paragraphs."""
+        postings = self._postings.get(term)
+        span = self._spans.get(document)
+        if not postings or span is None:
+            return False
+        ids = postings[0]
+        at = bisect_left(ids, span[0])
+        return at < len(ids) and ids[at] < span[1]
 
     def __contains__(self, term: str) -> bool:
         return term in self._postings

@@ -61,6 +61,13 @@ class Chunk:
     text: str
     page: int | None = None
     role: str = BODY  # only body paragraphs answer; headings and captions are context
+    heading: str = ""  # the heading the paragraph stands under, if any: its context
+
+    @property
+    def context(self) -> tuple[str, str]:
+        """What the paragraph is indexed by beside its own text: its document's title and
+        the heading it stands under."""
+        return self.document.title, self.heading
 
 
 @dataclass(frozen=True)
@@ -101,10 +108,15 @@ def chunks_of(documents: tuple[Document, ...] | list[Document]) -> list[Chunk]:
     chunks = []
     for doc in documents:
         on_page: dict[int | None, int] = {}
+        heading = ""
         for i, text in enumerate(doc.paragraphs):
             page = doc.pages[i] if doc.pages else None
             on_page[page] = on_page.get(page, 0) + 1
-            chunks.append(Chunk(doc, on_page[page] if page else i + 1, text, page, doc.role(i)))
+            role = doc.role(i)
+            chunks.append(Chunk(doc, on_page[page] if page else i + 1, text, page, role,
+                                heading if role != HEADING else ""))
+            if role == HEADING and text != doc.title:
+                heading = text
     return chunks
 
 

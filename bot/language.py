@@ -33,6 +33,12 @@ class Patterns:
     byline_prefix: re.Pattern[str]
     page_number: re.Pattern[str]
     caption: re.Pattern[str]
+    asks_place: str
+    asks_date: str
+    asking_nouns: tuple[str, ...]
+    referring: re.Pattern[str]
+    place: re.Pattern[str]
+    period_span: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -82,6 +88,12 @@ def load_patterns(path: Path = PATTERNS_PATH) -> Patterns:
                                      re.IGNORECASE),
             page_number=re.compile(raw["page_number"], re.IGNORECASE),
             caption=re.compile(_either(raw["captions"]), re.IGNORECASE),
+            asks_place=_either(raw["asks_place"]),
+            asks_date=_either(raw["asks_date"]),
+            asking_nouns=tuple(raw["asking_nouns"]),
+            referring=re.compile(rf"^[\"“(]?(?:{_either(raw['referring_openings'])})"),
+            place=re.compile(_either(raw["places"])),
+            period_span=re.compile(_either(raw["period_spans"])),
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError, re.error) as exc:
         raise ValueError(f"cannot read the patterns in {path}: {exc}; fix the JSON") from exc

@@ -39,7 +39,7 @@ def load_qa(root: str | Path, previous: Knowledge | None = None,
     if snapshot and snapshot.content == content:
         index = snapshot.index
     else:
-        corpus = cache.terms([(c.document.title, c.text) for c in chunks], progress)
+        corpus = cache.terms([(*c.context, c.text) for c in chunks], progress)
         index = Index(chunks, corpus=corpus)
     cache.save_snapshot(Snapshot(files, content, knowledge, index))
     return QA(knowledge, index=index)

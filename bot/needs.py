@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from . import terms as vocabulary
 from . import tuning
 from .language import Lexicon
 from .question import Pair, Query, Run
-from .text import has_diacritics, spelling, words
+from .text import fold, has_diacritics, spelling, words
 
 Known = Callable[[str], bool]  # is this index term used in the reports?
 
@@ -29,10 +29,13 @@ class Needs:
     weights: Mapping[str, float] = field(hash=False)
     required: tuple[Need, ...]
     period_terms: frozenset[str] = frozenset()  # search terms that only name a period
+    uncounted: frozenset[str] = frozenset()  # terms not counted in the question's weight:
+    #            its own words of a phrase the reports never use (a synonym stands in), and
+    #            synonyms the reports never use (one of a group is enough)
 
 
-def share_held(needs: Needs, present: set[str], rarity: Callable[[str], float], most: float,
-               given: frozenset[str] = frozenset()) -> float:
+def share_held(needs: Needs, present: Container[str], rarity: Callable[[str], float],
+               most: float, given: frozenset[str] = frozenset()) -> float:
     """Return the share of the needs (each weighted by its rarity, at most `most`) that a
     text's terms hold, directly or through a synonym; needs made only of the `given` words
     (folded) count as held."""
@@ -40,7 +43,7 @@ def share_held(needs: Needs, present: set[str], rarity: Callable[[str], float], 
     for need in needs.required:
         weight = min(rarity(need.term), most)
         total += weight
-        if (need.term in present or need.stand_ins & present
+        if (need.term in present or any(s in present for s in need.stand_ins)
                 or (given and vocabulary.syllables(need.term) <= given)):
             held += weight
     return held / total if total else 0.0
@@ -50,7 +53,8 @@ def needs_of(query: Query, lexicon: Lexicon, known: Known | None = None) -> Need
     """Weigh a query's search terms and list what an answer must hold. `known` tells whether
     an index term is in the reports: it finds the word pairs of a question typed without
     diacritics, and synonyms that must stand in for a phrase the reports never use."""
-    weights = _Weigher(query, lexicon, known).weigh()
+    weigher = _Weigher(query, lexicon, known)
+    weights = weigher.weigh()
     if query.kind == "yes_no":
         # The date or number a yes/no question claims is what the answer checks, not what
         # finds it: "tháng 5" must not find the sentence about "5%".
@@ -58,7 +62,9 @@ def needs_of(query: Query, lexicon: Lexicon, known: Known | None = None) -> Need
         weights = {t: w for t, w in weights.items() if not vocabulary.syllables(t) <= claimed}
     period_terms = frozenset(t for t in weights if query.period_words
                              and vocabulary.syllables(t) <= query.period_words)
-    return Needs(weights, required(query, lexicon, known), period_terms)
+    unused = {t for t in weigher.synonyms if known is not None and not known(t)}
+    return Needs(weights, required(query, lexicon, known), period_terms,
+                 frozenset(weigher.replaced | unused))
 
 
 def attested_pairs(query: Query, lexicon: Lexicon, known: Known | None) -> frozenset[Pair]:
@@ -85,6 +91,8 @@ class _Weigher:
         self.pairs = query.compounds | attested_pairs(query, lexicon, known)
         self.inside = {s for pair in self.pairs for s in pair}
         self.weights: dict[str, float] = {}
+        self.replaced: set[str] = set()  # the question's words a synonym stands in for
+        self.synonyms: set[str] = set()  # the terms synonyms added
 
     def weigh(self) -> dict[str, float]:
         for run, exact, stop in zip(self.query.runs, self.query.exact, self.query.stop):
@@ -110,6 +118,8 @@ class _Weigher:
 
     def add_word(self, word: str, accented: bool, scale: float) -> None:
         part = scale * (tuning.COMPOUND_SYLLABLE if spelling(word) in self.inside else 1.0)
+        if fold(word) in self.query.asking_nouns:
+            part *= tuning.ASKING_WEIGHT
         self.add(vocabulary.exact(word), part * (1.0 if accented else tuning.UNACCENTED_EXACT))
         self.add(vocabulary.folded(word),
                  part * (tuning.FOLDED_COMPANION if accented else 1.0))
@@ -117,6 +127,8 @@ class _Weigher:
     def add_pair(self, word: str, nxt: str, accented: bool, weight: float) -> None:
         if (spelling(word), spelling(nxt)) in self.pairs:
             weight *= tuning.COMPOUND_PAIR
+        if fold(word) in self.query.asking_nouns and fold(nxt) in self.query.asking_nouns:
+            weight *= tuning.ASKING_WEIGHT
         self.add(vocabulary.exact_pair(word, nxt),
                  weight * (1.0 if accented else tuning.UNACCENTED_EXACT))
         self.add(vocabulary.folded_pair(word, nxt),
@@ -131,12 +143,15 @@ class _Weigher:
         unused = self.known is not None and not any(
             _used(p, self.known, exact_forms) for p in asked)
         if unused:
+            for phrase in asked:
+                self.replaced.update(vocabulary.terms(phrase))
             for run in words(" ".join(p for p in asked if " " in p)):
                 for word in run:
                     for term in (vocabulary.exact(word), vocabulary.folded(word)):
                         if term in self.weights:
                             self.weights[term] *= tuning.COMPOUND_SYLLABLE
         scale = tuning.STAND_IN_WEIGHT if unused else tuning.SYNONYM_WEIGHT
+        before = set(self.weights)
         for phrase in group:
             if phrase not in asked:
                 for run in words(phrase):
@@ -144,6 +159,7 @@ class _Weigher:
                     stop = [self.lexicon.is_stopword(w, self.query.typed) for w in run]
                     self.add_run(run, exact, stop, scale, tuning.SYNONYM_PAIR_WEIGHT,
                                  single=False)
+        self.synonyms.update(set(self.weights) - before)
 
 
 def _whole(forms: list[str]) -> list[str]:
@@ -167,7 +183,7 @@ def required(query: Query, lexicon: Lexicon, known: Known | None = None) -> tupl
     guessed = attested_pairs(query, lexicon, known)
     needs: dict[str, frozenset[str]] = {}
     for run, flags, stop in zip(query.runs, query.exact, query.stop):
-        keep = [not s for s in stop]
+        keep = [not s and fold(w) not in query.asking_nouns for w, s in zip(run, stop)]
         for i, word in enumerate(run):
             if keep[i]:
                 term = vocabulary.exact(word) if flags[i] else vocabulary.folded(word)

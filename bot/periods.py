@@ -15,7 +15,7 @@ from .text import fold
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _YEAR = r"(?:19|20)\d\d"
-_OF_YEAR = rf"(?:\s*(?:nam\s+|/|-)\s*({_YEAR}))?"  # "… năm 2024", "…/2024", "…-2024"
+_OF_YEAR = rf"(?:(?:\s*(?:nam\s+|/|-)\s*|\s+)({_YEAR}))?"  # "… năm 2024", "…/2024", "… 2024"
 _QUARTER = re.compile(rf"\b(?:quy\s+(i{{1,3}}|iv|[1-4])|q([1-4]))\b{_OF_YEAR}")
 _HALF = re.compile(rf"\b6\s+thang\s+(dau|cuoi)\s+nam(?:\s+({_YEAR}))?")
 _FIRST_QUARTER = re.compile(rf"\b3\s+thang\s+dau\s+nam(?:\s+({_YEAR}))?")

@@ -3,19 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from . import replies, tuning
 from .answer import DECLINED, REPLY, Answer, cite
-from .composer import compose, rerank
+from .composer import Draft, compose, rerank
 from .index import Hit, Index
 from .knowledge import Knowledge, load_knowledge, require_documents
 from .language import Lexicon, load_lexicon
-from .needs import needs_of
+from .needs import Needs, needs_of
 from .question import Query, read
 from .text import normalize
-from .verdict import judge
+from .verdict import Verdict, judge
+
+
+@dataclass(frozen=True)
+class Trace:
+    """An answer with every step that made it (for evaluation and debugging)."""
+
+    answer: Answer
+    query: Query | None = None
+    needs: Needs | None = None
+    hits: tuple[Hit, ...] = ()
+    draft: Draft | None = None
+    verdict: Verdict | None = None
 
 
 class QA:
@@ -47,23 +60,28 @@ class QA:
 
     def answer_with_hits(self, question: str) -> tuple[Answer, list[Hit]]:
         """Answer one question and return the paragraphs searched (none for small talk)."""
+        traced = self.trace(question)
+        return traced.answer, list(traced.hits)
+
+    def trace(self, question: str) -> Trace:
+        """Answer one question, keeping every step: how it was read, searched and judged."""
         if not normalize(question):
-            return self._reply(question, "empty", replies.empty()), []
+            return Trace(self._reply(question, "empty", replies.empty()))
         query = self.read(question)
         reply = self._smalltalk(query)
         if reply is not None:
-            return reply, []
+            return Trace(reply, query)
         needs = needs_of(query, self.lexicon, self.index.__contains__)
         hits = rerank(needs, self.index.search(needs.weights, tuning.SEARCHED), self.index)
         draft = compose(query, needs, hits, self.index, self.knowledge.documents)
-        hits = hits[:tuning.READ]
         verdict = judge(query, needs, draft, self.index)
         if not verdict.answer:
-            return Answer(query.text, False, replies.not_found(self.titles), query.kind,
-                          outcome=DECLINED, reason=verdict.reason), hits
-        source = cite(draft.chunk, draft.score)
-        return Answer(query.text, True, draft.text, draft.kind, (source,),
-                      draft.highlight), hits
+            answer = Answer(query.text, False, replies.not_found(self.titles), query.kind,
+                            outcome=DECLINED, reason=verdict.reason)
+        else:
+            answer = Answer(query.text, True, draft.text, draft.kind,
+                            (cite(draft.chunk, draft.score),), draft.highlight)
+        return Trace(answer, query, needs, tuple(hits[:tuning.READ]), draft, verdict)
 
     def _smalltalk(self, query: Query) -> Answer | None:
         """The bot's own reply to a greeting, thanks, help, English, or no question at all."""

@@ -48,11 +48,17 @@ class Query:
     stop: tuple[tuple[bool, ...], ...]  # per word: too common to search by (a stopword)
     typed: bool  # some word has diacritics
     written_out: bool  # most words have them
+    accented: float  # the share of its words (not numbers) typed with diacritics
     content: Run  # the meaningful words, in order
     numbers: Run  # numbers the answer's document must hold
     names: Run  # capitalized names the reports must hold (folded, lower case)
-    asking: frozenset[str]  # folded words that ask ("muc", "dich" of "nhằm mục đích gì")
+    asking: frozenset[str]  # folded words that ask ("muc", "dich" of "nhằm mục đích gì",
+    #                        "dac", "diem" of "đặc điểm"): no answer need say them
+    asking_nouns: frozenset[str]  # of them, those naming the kind of answer
+    #                        wanted ("đặc điểm", "vai trò"): they find little, so weigh less
     asks_number: bool  # "bao nhiêu", "mấy": the answer must hold a number
+    asks_place: bool  # "ở đâu", "nơi nào": the answer must name a place
+    asks_date: bool  # "tháng mấy", "năm bao nhiêu": a period is the answer, not the frame
     compounds: frozenset[Pair]  # neighbouring words pyvi joins ("hội nghị"); empty untyped
     synonyms: tuple[tuple[Run, Run], ...]  # (synonym group, the phrases of it the question says)
     periods: tuple[Period, ...] = ()  # the periods it names ("quý I năm 2024")
@@ -89,14 +95,19 @@ def read(question: str, lexicon: Lexicon | None = None,
     names = (names_of(_MARKUP.sub(" ", named), lexicon) if written_out(cleaned)
              else capitalized_names(_MARKUP.sub(" ", named), lexicon))
     periods = find_periods(cleaned, today)
+    nouns = asking_nouns(cleaned, patterns)
     return Query(
         text=text, cleaned=cleaned, kind=kind, smalltalk=smalltalk,
         about=about_of(cleaned, patterns), language=language, runs=runs, exact=exact, stop=stop,
-        typed=typed, written_out=written_out(cleaned), content=content,
+        typed=typed, written_out=written_out(cleaned), accented=accented_share(cleaned),
+        content=content,
         numbers=tuple(w for w in content if w[:1].isdigit()),
         names=names,
-        asking=frozenset(fold(asking).split()),
+        asking=frozenset(fold(asking).split()) | nouns,
+        asking_nouns=nouns,
         asks_number=_match(patterns.asks_number, cleaned),
+        asks_place=_match(patterns.asks_place, cleaned),
+        asks_date=_match(patterns.asks_date, cleaned),
         compounds=compound_pairs(cleaned) if typed else frozenset(),
         synonyms=synonyms_of(cleaned, lexicon),
         periods=tuple(period for period, _ in periods),
@@ -159,13 +170,18 @@ def _same_case(word: str):
     return lambda m: word.capitalize() if m.group(0)[:1].isupper() else word
 
 
+def accented_share(cleaned: str) -> float:
+    """Return the share of the question's words (not numbers) typed with diacritics."""
+    letters = [w for run in words(cleaned) for w in run if not w[:1].isdigit()]
+    return sum(map(has_diacritics, letters)) / len(letters) if letters else 0.0
+
+
 def written_out(cleaned: str) -> bool:
     """Tell whether the question is written with diacritics: most of its words have them (in
     natural Vietnamese, 19 questions in 20 have them on WRITTEN_OUT_SHARE of their words or
     more); then a word without any ("an", "trong") may be meant as it stands."""
-    letters = [w for run in words(cleaned) for w in run if not w[:1].isdigit()]
-    accented = sum(map(has_diacritics, letters))
-    return bool(letters) and accented >= tuning.WRITTEN_OUT_SHARE * len(letters)
+    share = accented_share(cleaned)
+    return share > 0 and share >= tuning.WRITTEN_OUT_SHARE
 
 
 def _found(pattern: str, cleaned: str) -> list[str]:
@@ -193,6 +209,14 @@ def kind_of(cleaned: str, patterns: Patterns) -> tuple[str, str]:
         if found:
             return kind, " ".join(found)
     return "other", ""
+
+
+def asking_nouns(cleaned: str, patterns: Patterns) -> frozenset[str]:
+    """Return the folded words of the nouns that name what kind of answer is wanted
+    ("mục đích", "đặc điểm", "vai trò"): the answer gives it without saying so."""
+    said = f" {fold(plain(cleaned))} "
+    return frozenset(w for noun in patterns.asking_nouns if f" {fold(noun)} " in said
+                     for w in fold(noun).split())
 
 
 def smalltalk_of(cleaned: str, patterns: Patterns) -> str | None:

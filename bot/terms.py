@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from .text import canonical, fold_word, words
 
-VERSION = "1"  # of the forms above and of the words they are made of (text.words)
+VERSION = "2"  # of the forms above and of the words they are made of (text.words)
 
 FOLDED = "~"
 _TONE_DIGITS = "12345"
@@ -105,8 +105,13 @@ def phrase_terms(phrase: str, exact_forms: bool) -> list[str]:
     return terms(phrase, with_exact=exact_forms, with_folded=not exact_forms)
 
 
-def chunk_terms(title: str, text: str) -> list[str]:
-    """The terms a chunk is indexed by: its document's title (single words, and folded pairs:
-    an exact pair in every paragraph of a one-report folder would drown that pair where a
-    paragraph really has it), then its own text."""
-    return [t for t in terms(title) if is_folded(t) or not is_pair(t)] + terms(text)
+def context_terms(title: str, heading: str = "") -> list[str]:
+    """The terms a paragraph takes from its context, its document's title and the heading
+    it stands under: single words, and folded pairs (an exact pair in every paragraph of a
+    one-report folder would drown that pair where a paragraph really has it)."""
+    return [t for t in terms(f"{title}\n{heading}") if is_folded(t) or not is_pair(t)]
+
+
+def chunk_terms(title: str, heading: str, text: str) -> list[str]:
+    """The terms a chunk is indexed by: its context's, then its own text's."""
+    return context_terms(title, heading) + terms(text)

@@ -64,7 +64,7 @@ def test_a_large_first_build_tokenizes_in_worker_processes_with_the_same_terms(
     import bot.cache
     from bot.terms import chunk_terms
 
-    pieces = [("Tổng kết", f"Đoạn {i}: Sở Giáo dục tổ chức hội nghị tổng kết năm học.")
+    pieces = [("Tổng kết", "", f"Đoạn {i}: Sở Giáo dục tổ chức hội nghị tổng kết năm học.")
               for i in range(30)]
     monkeypatch.setattr(bot.cache, "PARALLEL_FROM", 10)
     monkeypatch.setattr(bot.cache, "BATCH", 7)
