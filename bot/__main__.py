@@ -36,6 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     command("telegram", "run the Telegram bot (long polling)")
     ask = command("ask", "answer one question, or one per line of stdin with '-'")
     ask.add_argument("--json", action="store_true", help="one JSON object per answer")
+    ask.add_argument("--conversation", action="store_true",
+                     help="with -: the lines are turns of one conversation ('/new' starts over)")
     ask.add_argument("question", metavar="QUESTION", help="the question, or - for stdin")
     command("index", "load the knowledge folder and report what it holds")
     commands.add_parser("unanswered", help="list the questions nobody could answer, most asked "
@@ -102,7 +104,7 @@ def _say(text: str) -> None:
 def run_ask(qa: QA, args: argparse.Namespace) -> int:
     questions = (line.rstrip("\n") for line in sys.stdin) if args.question == "-" else [
         args.question]
-    console.ask(qa, questions, _say, args.json)
+    console.ask(qa, questions, _say, args.json, args.conversation)
     return 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .conversation import Turn
 from .knowledge import Chunk
 
 # What became of a question: answered from the reports, declined (they do not cover it), or
@@ -11,6 +12,7 @@ from .knowledge import Chunk
 ANSWERED = "answered"
 DECLINED = "declined"
 REPLY = "reply"
+CLARIFY = "clarify"  # a short question back: the follow-up points to nothing said before
 
 
 @dataclass(frozen=True)
@@ -35,17 +37,19 @@ class Answer:
     text: str
     kind: str  # the question kind; for a reply, what the message was (greeting, help, ...)
     sources: tuple[Source, ...] = ()
-    highlight: str | None = None  # a phrase of `text` front ends may bold
+    short: str | None = None  # the phrase that answers (a name, a date, "Có"), shown first
     outcome: str = ANSWERED
     reason: str | None = None  # why the bot declined (see verdict.py)
+    turn: Turn | None = None  # what the conversation remembers for a follow-up
 
     @property
     def declined(self) -> bool:
         return self.outcome == DECLINED
 
 
-def cite(chunk: Chunk, score: float) -> Source:
-    """Turn a chunk and its score into a citation."""
+def cite(chunk: Chunk, score: float, text: str | None = None) -> Source:
+    """Turn a chunk and its score into a citation; `text` is what it shows when asked for
+    the source (the paragraph, unless given)."""
     doc = chunk.document
-    return Source(doc.path, doc.title, doc.date, chunk.paragraph, round(score, 3), chunk.text,
-                  chunk.page)
+    return Source(doc.path, doc.title, doc.date, chunk.paragraph, round(score, 3),
+                  text or chunk.text, chunk.page)

@@ -3,23 +3,29 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from . import replies
-from .answer import Answer
+from .answer import REPLY, Answer
+from .conversation import Conversations, Turn
 from .evaluate import Report
 from .knowledge import Knowledge
 from .library import Library
 from .qa import QA
 
 PROMPT = "Bạn: "
+SESSION = "console"  # the one conversation of a console session
 CHAT_HELP = replies.commands_line(replies.CONSOLE_COMMANDS)
 
 
 def render_text(answer: Answer) -> str:
-    """Return the answer as plain text: the answer, then its source line."""
+    """Return the answer as plain text: the short answer (unless the text opens with it),
+    the answer, then its source line."""
     lines = [answer.text]
+    if answer.short and not answer.text.startswith(answer.short):
+        lines.insert(0, f"→ {answer.short}")
     if answer.found and answer.sources:
         s = answer.sources[0]
         lines.append(replies.source_line(s.title, s.date, s.paragraph, s.page))
@@ -39,6 +45,7 @@ def render_json(answer: Answer) -> str:
                  "paragraph": s.paragraph, "page": s.page, "score": s.score}
                 for s in answer.sources
             ],
+            "short": answer.short,
             "kind": "not_found" if answer.declined else answer.kind,
             "outcome": answer.outcome,
             "reason": answer.reason,
@@ -54,9 +61,12 @@ def sources_text(knowledge: Knowledge) -> str:
 
 
 def chat(library: Library, read: Callable[[], str], write: Callable[[str], None],
-         unanswered: Callable[[str], None] = lambda question: None) -> int:
-    """Answer lines until /quit or end of input; `read` raises EOFError at the end. Questions
-    the knowledge does not answer go to `unanswered`."""
+         unanswered: Callable[[str], None] = lambda question: None,
+         clock: Callable[[], float] = time.monotonic) -> int:
+    """Answer lines until /quit or end of input; `read` raises EOFError at the end. Follow-up
+    questions read against the previous ones (until /new or a quiet while). Questions the
+    knowledge does not answer go to `unanswered`."""
+    conversation = Conversations()
     while True:
         try:
             line = read()
@@ -73,19 +83,31 @@ def chat(library: Library, read: Callable[[], str], write: Callable[[str], None]
             write(sources_text(qa.knowledge) + "\n")
         elif command == "/reload":
             write(library.reload().message + "\n")
+        elif command == "/new":
+            conversation.forget(SESSION)
+            write(replies.new_conversation() + "\n")
         elif command.startswith("/") and " " not in command:
             write(replies.unknown_command(line.strip(), replies.CONSOLE_COMMANDS) + "\n")
         else:
-            answer = qa.answer(line)
+            answer = qa.answer(line, conversation.get(SESSION, clock()))
+            conversation.put(SESSION, answer.turn, clock())
             if answer.declined:
                 unanswered(answer.question)
             write(render_text(answer) + "\n")
 
 
-def ask(qa: QA, questions: Iterable[str], write: Callable[[str], None], as_json: bool) -> None:
-    """Write exactly one answer per question, in order."""
+def ask(qa: QA, questions: Iterable[str], write: Callable[[str], None], as_json: bool,
+        conversation: bool = False) -> None:
+    """Write exactly one answer per question, in order. With `conversation`, the questions
+    are turns of one conversation (a line "/new" starts a fresh one and is answered so)."""
+    turn: Turn | None = None
     for question in questions:
-        answer = qa.answer(question)
+        if conversation and question.strip().lower() == "/new":
+            turn = None
+            answer = Answer(question, False, replies.new_conversation(), "new", outcome=REPLY)
+        else:
+            answer = qa.answer(question, turn if conversation else None)
+            turn = answer.turn
         write(render_json(answer) if as_json else render_text(answer))
 
 

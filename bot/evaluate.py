@@ -205,8 +205,12 @@ def evaluate(qa: QA, cases: Iterable[Case]) -> Report:
     """Ask every question and score the answers."""
     outcomes = []
     for case in cases:
-        answer, hits = qa.answer_with_hits(case.question)
-        kind = case.kind or qa.read(case.question).kind
+        turn = None
+        for earlier in case.turns:  # a conversation: its last turn is scored
+            turn = qa.answer(earlier, turn).turn
+        traced = qa.trace(case.question, turn)
+        answer, hits = traced.answer, traced.hits
+        kind = case.kind or (traced.query.kind if traced.query else "other")
         rank = None
         if case.gold is not None:
             spots = [(h.chunk.document.path, h.chunk.paragraph) for h in hits]

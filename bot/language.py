@@ -37,6 +37,18 @@ class Patterns:
     asks_date: str
     asking_nouns: tuple[str, ...]
     referring: re.Pattern[str]
+    summary: str
+    documents: str
+    lists: str
+    person_titles: str
+    organizations: str
+    dates: re.Pattern[str]
+    counts: re.Pattern[str]
+    place_openers: str
+    person_pronouns: str
+    thing_pronouns: str
+    follow_openers: str
+    follow_endings: str
     place: re.Pattern[str]
     period_span: re.Pattern[str]
 
@@ -91,6 +103,18 @@ def load_patterns(path: Path = PATTERNS_PATH) -> Patterns:
             asks_place=_either(raw["asks_place"]),
             asks_date=_either(raw["asks_date"]),
             asking_nouns=tuple(raw["asking_nouns"]),
+            summary=_either(raw["summary_questions"]),
+            documents=_either(raw["document_questions"]),
+            lists=_either(raw["list_questions"]),
+            person_titles=_either(raw["person_titles"]),
+            organizations=_either(raw["organizations"]),
+            dates=re.compile(_either(raw["dates"]), re.IGNORECASE),
+            counts=re.compile(_either(raw["counts"]), re.IGNORECASE),
+            place_openers=_either(raw["place_openers"]),
+            person_pronouns=_either(raw["person_pronouns"]),
+            thing_pronouns=_either(raw["thing_pronouns"]),
+            follow_openers=_either(raw["follow_openers"]),
+            follow_endings=_either(raw["follow_endings"]),
             referring=re.compile(rf"^[\"“(]?(?:{_either(raw['referring_openings'])})"),
             place=re.compile(_either(raw["places"])),
             period_span=re.compile(_either(raw["period_spans"])),

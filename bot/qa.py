@@ -1,4 +1,4 @@
-"""The answer pipeline, and only that: QA.answer(question) -> Answer."""
+"""The answer pipeline, and only that: QA.answer(question, turn=None) -> Answer."""
 
 from __future__ import annotations
 
@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from . import replies, tuning
-from .answer import DECLINED, REPLY, Answer, cite
-from .composer import Draft, compose, rerank
+from . import replies, shorts, summary, tuning
+from .answer import CLARIFY, DECLINED, REPLY, Answer, cite
+from .choice import Draft, rerank
+from .composer import compose
+from .conversation import Turn, follow, turn_of
 from .index import Hit, Index
-from .knowledge import Knowledge, load_knowledge, require_documents
+from .knowledge import Knowledge, chunks_of, load_knowledge, require_documents
 from .language import Lexicon, load_lexicon
 from .needs import Needs, needs_of
 from .question import Query, read
@@ -54,49 +56,89 @@ class QA:
         """Read a question with this QA's word lists, spelling checked against its reports."""
         return read(question, self.lexicon, self.index, self.today())
 
-    def answer(self, question: str) -> Answer:
-        """Answer one question; never raises for any text a user can type."""
-        return self.answer_with_hits(question)[0]
+    def answer(self, question: str, turn: Turn | None = None) -> Answer:
+        """Answer one question (a follow-up of `turn`, the conversation's last); the answer
+        carries the turn to pass with the next question. Never raises for any text."""
+        return self.trace(question, turn).answer
 
     def answer_with_hits(self, question: str) -> tuple[Answer, list[Hit]]:
         """Answer one question and return the paragraphs searched (none for small talk)."""
         traced = self.trace(question)
         return traced.answer, list(traced.hits)
 
-    def trace(self, question: str) -> Trace:
+    def trace(self, question: str, turn: Turn | None = None) -> Trace:
         """Answer one question, keeping every step: how it was read, searched and judged."""
         if not normalize(question):
-            return Trace(self._reply(question, "empty", replies.empty()))
-        query = self.read(question)
-        reply = self._smalltalk(query)
+            return Trace(_reply(question, "empty", replies.empty(), turn))
+        followed = follow(question, turn, self.lexicon)
+        if followed.unclear:
+            return Trace(_reply(followed.question, "clarify", replies.clarify(followed.unclear),
+                                turn, CLARIFY))
+        query = self.read(followed.question)
+        reply = self._smalltalk(query, turn)
         if reply is not None:
             return Trace(reply, query)
+        if query.kind == "documents":
+            return Trace(self._documents(query, turn), query)
+        if query.kind == "summary":
+            return Trace(self._summary(query, followed.document, turn), query)
+        return self._search(query, followed.document, turn)
+
+    def _search(self, query: Query, focus: str | None, turn: Turn | None) -> Trace:
+        """Search the reports, compose an answer and judge it."""
         needs = needs_of(query, self.lexicon, self.index.__contains__)
         hits = rerank(needs, self.index.search(needs.weights, tuning.SEARCHED), self.index)
-        draft = compose(query, needs, hits, self.index, self.knowledge.documents)
+        draft = compose(query, needs, hits, self.index, self.knowledge.documents, focus)
         verdict = judge(query, needs, draft, self.index)
         if not verdict.answer:
             answer = Answer(query.text, False, replies.not_found(self.titles), query.kind,
-                            outcome=DECLINED, reason=verdict.reason)
+                            outcome=DECLINED, reason=verdict.reason,
+                            turn=turn_of(query, focus, turn.subject if turn else None))
         else:
+            subject = shorts.subject_of(query, draft) or (turn.subject if turn else None)
             answer = Answer(query.text, True, draft.text, draft.kind,
-                            (cite(draft.chunk, draft.score),), draft.highlight)
+                            (cite(draft.chunk, draft.score, draft.source_text),), draft.short,
+                            turn=turn_of(query, draft.chunk.document.path, subject))
         return Trace(answer, query, needs, tuple(hits[:tuning.READ]), draft, verdict)
 
-    def _smalltalk(self, query: Query) -> Answer | None:
+    def _summary(self, query: Query, focus: str | None, turn: Turn | None) -> Answer:
+        """Summarize the report the question names, or the one in focus, or the only one."""
+        documents = self.knowledge.documents
+        doc = (summary.named_document(query, documents, self.lexicon)
+               or next((d for d in documents if d.path == focus), None)
+               or (documents[0] if len(documents) == 1 else None))
+        if doc is None:
+            return _reply(query.text, "clarify", replies.which_document(self.titles), turn,
+                          CLARIFY)
+        text, used = summary.summarize(doc, self.index.rarity, self.lexicon)
+        if not text:
+            return Answer(query.text, False, replies.not_found(self.titles), "summary",
+                          outcome=DECLINED, reason="no_match", turn=turn)
+        first = chunks_of([doc])[used[0]]
+        shown = "\n\n".join(doc.paragraphs[:tuning.SOURCE_PARAGRAPHS])
+        return Answer(query.text, True, text, "summary", (cite(first, 0.0, shown),),
+                      turn=Turn(query.text, "", doc.path, turn.subject if turn else None))
+
+    def _documents(self, query: Query, turn: Turn | None) -> Answer:
+        """List the reports with their dates and a line of each."""
+        rows = [(d.title, d.date, summary.gist(d)) for d in self.knowledge.documents]
+        return Answer(query.text, True, replies.documents_list(rows), "documents", turn=turn)
+
+    def _smalltalk(self, query: Query, turn: Turn | None) -> Answer | None:
         """The bot's own reply to a greeting, thanks, help, English, or no question at all."""
         if query.smalltalk == "greeting":
-            return self._reply(query.text, "greeting", replies.greeting(self.titles))
+            return _reply(query.text, "greeting", replies.greeting(self.titles), turn)
         if query.smalltalk == "thanks":
-            return self._reply(query.text, "thanks", replies.thanks())
+            return _reply(query.text, "thanks", replies.thanks(), turn)
         if query.smalltalk == "help":
-            return self._reply(query.text, "help", replies.help_text(self.titles))
+            return _reply(query.text, "help", replies.help_text(self.titles), turn)
         if query.language == "en":
-            return self._reply(query.text, "english", replies.english())
-        if not query.content and query.about is None:
-            return self._reply(query.text, "unclear", replies.unclear())
+            return _reply(query.text, "english", replies.english(), turn)
+        if not query.content and query.about is None and query.kind != "documents":
+            return _reply(query.text, "unclear", replies.unclear(), turn)
         return None
 
-    @staticmethod
-    def _reply(question: str, kind: str, text: str) -> Answer:
-        return Answer(question, False, text, kind, outcome=REPLY)
+
+def _reply(question: str, kind: str, text: str, turn: Turn | None,
+           outcome: str = REPLY) -> Answer:
+    return Answer(question, False, text, kind, outcome=outcome, turn=turn)

@@ -39,7 +39,8 @@ class Query:
 
     text: str  # the question as normalized (NFC, spaces), for display
     cleaned: str  # lower case, casual forms expanded, fillers dropped, spelling corrected
-    kind: str  # why, when, how_many, who, where, how, yes_no, what, other
+    kind: str  # why, when, how_many, who, where, how, yes_no, what, other; summary (of a
+    #            report), documents (which reports there are)
     smalltalk: str | None  # help, thanks, greeting, or None for a real question
     about: str | None  # "author" or "date" when the question is about the document itself
     language: str  # "en" when the question reads as English, else "vi"
@@ -54,11 +55,13 @@ class Query:
     names: Run  # capitalized names the reports must hold (folded, lower case)
     asking: frozenset[str]  # folded words that ask ("muc", "dich" of "nhằm mục đích gì",
     #                        "dac", "diem" of "đặc điểm"): no answer need say them
+    asked_phrases: tuple[str, ...]  # the phrases that make the kind, as typed ("ngày nào")
     asking_nouns: frozenset[str]  # of them, those naming the kind of answer
     #                        wanted ("đặc điểm", "vai trò"): they find little, so weigh less
     asks_number: bool  # "bao nhiêu", "mấy": the answer must hold a number
     asks_place: bool  # "ở đâu", "nơi nào": the answer must name a place
     asks_date: bool  # "tháng mấy", "năm bao nhiêu": a period is the answer, not the frame
+    wants_list: bool  # "những gì", "các … nào": every item, not one sentence
     compounds: frozenset[Pair]  # neighbouring words pyvi joins ("hội nghị"); empty untyped
     synonyms: tuple[tuple[Run, Run], ...]  # (synonym group, the phrases of it the question says)
     periods: tuple[Period, ...] = ()  # the periods it names ("quý I năm 2024")
@@ -103,11 +106,13 @@ def read(question: str, lexicon: Lexicon | None = None,
         content=content,
         numbers=tuple(w for w in content if w[:1].isdigit()),
         names=names,
-        asking=frozenset(fold(asking).split()) | nouns,
+        asking=frozenset(fold(" ".join(asking)).split()) | nouns,
+        asked_phrases=asking,
         asking_nouns=nouns,
         asks_number=_match(patterns.asks_number, cleaned),
         asks_place=_match(patterns.asks_place, cleaned),
         asks_date=_match(patterns.asks_date, cleaned),
+        wants_list=kind not in ("who", "when", "how_many") and _match(patterns.lists, cleaned),
         compounds=compound_pairs(cleaned) if typed else frozenset(),
         synonyms=synonyms_of(cleaned, lexicon),
         periods=tuple(period for period, _ in periods),
@@ -138,22 +143,24 @@ def _content(runs: tuple[Run, ...], stop: tuple[tuple[bool, ...], ...]) -> Run:
     return tuple(w for run, flags in zip(runs, stop) for w, flag in zip(run, flags) if not flag)
 
 
-def clean(question: str, lexicon: Lexicon) -> str:
-    """Lower-case, expand casual spellings ('ko' -> 'không'), drop fillers at either end."""
-    text = normalize(question).lower().replace("\n", " ")
+def clean(question: str, lexicon: Lexicon, keep_case: bool = False) -> str:
+    """Lower-case (unless `keep_case`), expand casual spellings ('ko' -> 'không'), drop
+    fillers at either end."""
+    text = normalize(question).replace("\n", " ")
+    text = text if keep_case else text.lower()
     text = _MARKUP.sub(" ", text)
     text = re.sub(r"([?!.,…])\1+", r"\1", text)
-    text = " ".join(lexicon.casual.get(t, t) for t in _QUESTION_TOKEN.findall(text))
+    text = " ".join(lexicon.casual.get(t.lower(), t) for t in _QUESTION_TOKEN.findall(text))
     text = re.sub(r"\s+([?!.,;:…])", r"\1", text)
     changed = True
     while changed:
         changed = False
         for filler in lexicon.fillers:
             stripped = re.sub(rf"^{re.escape(filler)}\b[\s,]*|[\s,]*\b{re.escape(filler)}([?!.]*)$",
-                              r"\1", text).strip()
+                              r"\1", text, flags=re.IGNORECASE if keep_case else 0).strip()
             if stripped and stripped != text:
                 text, changed = stripped, True
-    return re.sub(r"\s*\bơi\b", "", text).strip()
+    return re.sub(r"\s*\bơi\b", "", text, flags=re.IGNORECASE if keep_case else 0).strip()
 
 
 def corrected(text: str, content: Run, vocabulary: Vocabulary) -> str:
@@ -201,14 +208,16 @@ def _match(pattern: str, cleaned: str) -> bool:
     return bool(_found(pattern, cleaned))
 
 
-def kind_of(cleaned: str, patterns: Patterns) -> tuple[str, str]:
-    """Return the question kind (or 'other') and the words that make it ("mục đích")."""
+def kind_of(cleaned: str, patterns: Patterns) -> tuple[str, tuple[str, ...]]:
+    """Return the question kind (or 'other') and the phrases that make it ("mục đích"): a
+    question about the reports themselves first (which there are, what one says)."""
     cleaned = cleaned.rstrip("?!.… ")
-    for kind, pattern in patterns.kinds:
+    for kind, pattern in (("documents", patterns.documents), ("summary", patterns.summary),
+                          *patterns.kinds):
         found = _found(pattern, cleaned)
         if found:
-            return kind, " ".join(found)
-    return "other", ""
+            return kind, tuple(found)
+    return "other", ()
 
 
 def asking_nouns(cleaned: str, patterns: Patterns) -> frozenset[str]:

@@ -15,10 +15,11 @@ COMMANDS = {
     "help": ("hướng dẫn", "Hướng dẫn cách hỏi"),
     "sources": ("tài liệu", "Các tài liệu bot đang dùng"),
     "reload": ("nạp lại", "Nạp lại thư mục tài liệu (quản trị viên)"),
+    "new": ("hỏi chuyện mới", "Bắt đầu cuộc trò chuyện mới"),
     "quit": ("thoát", "Thoát"),
 }
-CONSOLE_COMMANDS = ("help", "sources", "reload", "quit")
-TELEGRAM_COMMANDS = ("start", "help", "sources", "reload")
+CONSOLE_COMMANDS = ("help", "sources", "new", "reload", "quit")
+TELEGRAM_COMMANDS = ("start", "help", "sources", "new", "reload")
 
 
 def describe(titles: Sequence[str], limit: int = 5) -> str:
@@ -168,3 +169,27 @@ def notice(ok: bool, message: str) -> str:
 def watch_stopped(folder: str, reason: str) -> str:
     return (f"Ngừng theo dõi thư mục {folder} ({reason}); mình vẫn trả lời bằng dữ liệu đã có. "
             "Hãy khôi phục thư mục rồi gõ /reload.")
+
+
+def clarify(unclear: str) -> str:
+    """Ask back what a follow-up points to ("ông ấy" with nobody named before)."""
+    return f"Bạn hỏi về {unclear} ạ? Bạn nói rõ hơn giúp mình nhé, ví dụ: «{EXAMPLES[0]}»"
+
+
+def which_document(titles: Sequence[str]) -> str:
+    return f"Bạn muốn mình tóm tắt tài liệu nào? Mình đang có {describe(titles)}."
+
+
+def documents_list(rows: Sequence[tuple[str, str | None, str]], limit: int = 10) -> str:
+    """List the reports as '• title (date): gist', a few at most."""
+    if not rows:
+        return "Chưa có tài liệu nào trong thư mục kiến thức."
+    lines = [f"• {title} ({date or 'không rõ ngày'})" + (f": {gist}" if gist else "")
+             for title, date, gist in rows[:limit]]
+    more = f"\n… và {len(rows) - limit} tài liệu khác (/sources để xem hết)." if len(
+        rows) > limit else ""
+    return f"Mình có {len(rows)} tài liệu:\n" + "\n".join(lines) + more
+
+
+def new_conversation() -> str:
+    return "Mình bắt đầu cuộc trò chuyện mới: câu hỏi tiếp theo không nối với câu trước."

@@ -50,6 +50,20 @@ YES_SHARE = 1.0  # share of a yes/no claim's needs a sentence (and the one befor
 #                 to confirm it: all, or "Nguyễn Xuân Phúc chủ trì?" is confirmed by "Nguyễn
 #                 Xuân Phúc đến dự"
 
+FOCUS_BONUS = 0.1  # the document a conversation is about, against others (share of question)
+LIST_SHARE = 0.6  # a sentence holding this share of what the best one holds is a list item
+MAX_ITEMS = 5  # items of a list answer; a longer list is read in the source
+
+# -- Whole-report answers (summary.py) --------------------------------------------------------
+TITLE_SHARE = 0.6  # share of a title's words a question says to name that report
+MIN_SENTENCE = 4  # words of the shortest sentence a summary takes ("Ảnh minh họa." is none)
+LEAD_SENTENCES = 2  # a summary opens with the report's first sentences: news puts facts first
+SUMMARY_SENTENCES = 4  # ... and takes its most central sentences up to this many
+SUMMARY_WORDS = 110  # ... and at most this many words
+REDUNDANT = 0.5  # a sentence this similar (cosine) to one already taken adds nothing
+GIST_WORDS = 25  # words of the one-line gist of a report in the list of reports
+SOURCE_PARAGRAPHS = 3  # paragraphs a summary's "Xem đoạn gốc" shows: where it starts
+
 # -- Answer or decline (verdict.py) -----------------------------------------------------------
 MIN_COVERAGE = 0.25  # share of the question's weighted needs the best paragraph must hold
 MAX_UNKNOWN = 0.3  # share of them the reports may never use before the bot declines

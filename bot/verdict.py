@@ -8,7 +8,7 @@ from dataclasses import astuple, dataclass
 
 from . import terms as vocabulary
 from . import tuning
-from .composer import EVIDENCE, Draft, in_period
+from .choice import EVIDENCE, Draft, in_period
 from .index import Index
 from .language import load_patterns
 from .needs import Needs, share_held

@@ -9,7 +9,12 @@ confirmed by the sentence that says all of it. Anything less certain gets no "C�
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from . import terms, tuning
+from .choice import EVIDENCE, Choice, Draft, sentences_in
+from .index import Hit, Index
+from .needs import Needs, share_held
 from .periods import months_in
 from .question import Query
 from .text import fold, words
@@ -71,3 +76,39 @@ def _claims_negation(query: Query) -> bool:
 def prefix(answer: str, sentence: str) -> str:
     """The answer as written: "Không. Ngày 21/6, …"."""
     return f"{answer}. {sentence}"
+
+
+def yes_or_no(query: Query, needs: Needs, best: Choice, hits: Sequence[Hit],
+              index: Index) -> Draft | None:
+    """Answer "Có" or "Không" and the sentence that says so: the best sentence, when it
+    confirms or contradicts the claim; else, for a claim about someone, a sentence saying
+    the same of someone else ("Không. Đại tướng Tô Lâm … chủ trì hội nghị.")."""
+    i, sentences, hit = best.index, best.sentences, best.hit
+    sentence, held = sentences[i]
+    # The sentence before sets the scene ("hội nghị" for "Chủ tịch nước … đến dự").
+    context = held | sentences[i - 1][1] if i else held
+    holds = share_held(needs, context, index.rarity, index.max_rarity) >= tuning.YES_SHARE
+    answer = polarity(query, sentence, holds)
+    settled = bool(months_in(query.text) or query.numbers)
+    if answer is None and query.names:
+        answer, sentence, hit = _someone_else(query, needs, hits, index)
+        settled = False
+    if answer is None:
+        return None
+    return Draft(prefix(answer, sentence), hit.chunk, hit.score, answer, query.kind,
+                 settled=settled, share=best.share, margin=best.margin)
+
+
+def _someone_else(query: Query, needs: Needs, hits: Sequence[Hit],
+                  index: Index) -> tuple[str | None, str, Hit]:
+    """Find a sentence holding all the claim says but its names, naming someone else."""
+    names = {s for name in query.names for s in name.split()}
+    frame = Needs(needs.weights, tuple(n for n in needs.required
+                                       if not terms.syllables(n.term) <= names))
+    for hit in hits:
+        for sentence, held in sentences_in(hit.chunk):
+            named = [n for n in query.names if all(t in held for t in terms.folded_terms(n))]
+            if (frame.required and not named and EVIDENCE["who"].search(sentence)
+                    and share_held(frame, held, index.rarity, index.max_rarity) >= 1.0):
+                return NO, sentence, hit
+    return None, "", hits[0]

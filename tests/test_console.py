@@ -43,6 +43,7 @@ Các tài liệu mình đang dùng:
 • Báo cáo thủy lợi Đà Lạt (không rõ ngày): 3 đoạn
 • Tổng kết năm học (2024-03): 5 đoạn
 
+→ 12 trường
 Toàn tỉnh có 12 trường đạt chuẩn quốc gia mới.
 Nguồn: Tổng kết năm học (2024-03), đoạn 2
 
@@ -56,7 +57,7 @@ def test_chat_reload_picks_up_a_new_file_and_a_failed_reload_keeps_the_old_index
                                            encoding="utf-8")
     transcript = chat_transcript(library, ["/reload", "trường đại học tuyển bao nhiêu sinh viên"])
     assert transcript.startswith("Đã nạp lại: 3 tài liệu, 9 đoạn.\n")
-    assert "Trường Đại học Đà Lạt tuyển 3.000 sinh viên.\nNguồn: Moi, đoạn 1" in transcript
+    assert "→ 3.000 sinh viên\nTrường Đại học Đà Lạt tuyển 3.000 sinh viên.\nNguồn: Moi, đoạn 1" in transcript
 
     moved = knowledge_dir.with_name("moved")
     knowledge_dir.rename(moved)  # the folder disappears while the bot runs
@@ -79,8 +80,8 @@ def test_unchanged_files_are_not_read_again_on_reload(knowledge_dir: Path):
 
 def test_unknown_command_is_explained(knowledge_dir: Path):
     assert chat_transcript(Library(knowledge_dir), ["/foo"]) == (
-        "Không có lệnh /foo. Lệnh: /help (hướng dẫn), /sources (tài liệu), /reload (nạp lại), "
-        "/quit (thoát).\n")
+        "Không có lệnh /foo. Lệnh: /help (hướng dẫn), /sources (tài liệu), /new (hỏi chuyện mới), "
+        "/reload (nạp lại), /quit (thoát).\n")
 
 
 def test_piped_chat_over_the_bundled_report(tmp_path: Path):
@@ -121,14 +122,14 @@ def test_ask_plain_text_with_nfd_and_no_diacritics(knowledge_dir: Path):
 
     nfd = unicodedata.normalize("NFD", "Có bao nhiêu trường đạt chuẩn?")
     result = run_cli("ask", "--knowledge", str(knowledge_dir), nfd)
-    assert result.stdout == ("Toàn tỉnh có 12 trường đạt chuẩn quốc gia mới.\n"
+    assert result.stdout == ("→ 12 trường\nToàn tỉnh có 12 trường đạt chuẩn quốc gia mới.\n"
                              "Nguồn: Tổng kết năm học (2024-03), đoạn 2\n")
 
 
 def test_ask_answers_a_misspelt_question_and_a_question_about_the_document(knowledge_dir: Path):
     # "trừơng" and "chuẩm" are nowhere in the reports; the closest words they use are meant.
     result = run_cli("ask", "--knowledge", str(knowledge_dir), "co bao nhieu truongg dat chuann")
-    assert result.stdout == ("Toàn tỉnh có 12 trường đạt chuẩn quốc gia mới.\n"
+    assert result.stdout == ("→ 12 trường\nToàn tỉnh có 12 trường đạt chuẩn quốc gia mới.\n"
                              "Nguồn: Tổng kết năm học (2024-03), đoạn 2\n")
     result = run_cli("ask", "--knowledge", str(knowledge_dir), "--json",
                      "Bài báo này đăng ngày nào?")
@@ -273,7 +274,7 @@ def test_running_chat_follows_the_folder(knowledge_dir: Path, tmp_path: Path):
                                                encoding="utf-8")
         assert notice() == "[cập nhật] Đã nạp lại: 3 tài liệu, 9 đoạn."
         assert ask("trường đại học tuyển bao nhiêu sinh viên") == (
-            "Trường Đại học Đà Lạt tuyển 3.000 sinh viên.\nNguồn: Moi, đoạn 1")
+            "→ 3.000 sinh viên\nTrường Đại học Đà Lạt tuyển 3.000 sinh viên.\nNguồn: Moi, đoạn 1")
         (knowledge_dir / "hong.txt").write_bytes(b"\x00\x01binary")
         seen = [notice()]
         while not seen[-1].startswith("[cập nhật]"):

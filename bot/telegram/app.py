@@ -93,6 +93,7 @@ def build_application(settings: Settings, library: Library) -> Application:
     application.add_handler(CommandHandler("help", handlers.help_command))
     application.add_handler(CommandHandler("sources", handlers.sources))
     application.add_handler(CommandHandler("reload", handlers.reload))
+    application.add_handler(CommandHandler("new", handlers.new_conversation))
     message_only = filters.UpdateType.MESSAGE
     application.add_handler(MessageHandler(message_only & filters.TEXT & ~filters.COMMAND,
                                            handlers.answer_question))

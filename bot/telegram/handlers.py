@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 
 from telegram import Message, Update
 from telegram.constants import ChatAction, ChatType, ParseMode
@@ -52,6 +53,12 @@ async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send_plain(update.effective_message, replies.sources_list(rows), in_group(update))
 
 
+async def new_conversation(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Forget the conversation: the next question stands alone."""
+    state_of(context).conversations.forget(conversation_key(update))
+    await send_plain(update.effective_message, replies.new_conversation(), in_group(update))
+
+
 async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Rebuild from the knowledge folder; admins only; a failure keeps the old index."""
     state = state_of(context)
@@ -79,6 +86,13 @@ def addressed_text(update: Update, bot_username: str) -> str | None:
     return None
 
 
+def conversation_key(update: Update) -> tuple[int, int | None]:
+    """A conversation per private chat, and per user in a group."""
+    user = update.effective_user
+    chat_id = update.effective_chat.id if update.effective_chat else 0
+    return chat_id, user.id if user and in_group(update) else None
+
+
 async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Answer a text message: typing action, the sentence, its source and buttons."""
     question = addressed_text(update, context.bot.username)
@@ -87,7 +101,10 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     state = state_of(context)
     message = update.effective_message
     await context.bot.send_chat_action(message.chat_id, ChatAction.TYPING)
-    answer = await asyncio.to_thread(state.library.qa.answer, question)
+    key, now = conversation_key(update), time.monotonic()
+    turn = state.conversations.get(key, now)
+    answer = await asyncio.to_thread(state.library.qa.answer, question, turn)
+    state.conversations.put(key, answer.turn, time.monotonic())
     if answer.declined:
         await asyncio.to_thread(unanswered.record, state.data_dir, answer.question)
     pieces = render_answer(answer)

@@ -41,12 +41,16 @@ def split_text(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
 
 
 def render_answer(answer: Answer) -> list[str]:
-    """Return the answer as Telegram HTML messages: sentence (key phrase bold), source line."""
+    """Return the answer as Telegram HTML messages: the short answer in bold (on a line of
+    its own unless the answer opens with it), the answer, the source line in italics."""
     source = ""
     if answer.found and answer.sources:
         s = answer.sources[0]
         source = replies.source_line(s.title, s.date, s.paragraph, s.page)
-    whole = f"{answer.text}\n\n{source}" if source else answer.text
+    short = answer.short
+    opening = bool(short) and answer.text.startswith(short)
+    text = answer.text if opening or not short else f"{short}\n{answer.text}"
+    whole = f"{text}\n\n{source}" if source else text
     pieces = split_text(whole)
     rendered = []
     for piece in pieces:
@@ -54,9 +58,8 @@ def render_answer(answer: Answer) -> list[str]:
         if source and piece.endswith(source):
             escaped = escaped[: -len(escape(source))] + f"<i>{escape(source)}</i>"
         rendered.append(escaped)
-    if answer.highlight and answer.highlight in pieces[0]:
-        mark = escape(answer.highlight)
-        rendered[0] = rendered[0].replace(mark, f"<b>{mark}</b>", 1)
+    if short and pieces[0].startswith(short):
+        rendered[0] = f"<b>{escape(short)}</b>" + rendered[0][len(escape(short)):]
     return rendered
 
 

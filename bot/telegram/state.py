@@ -17,6 +17,7 @@ from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
 from ..answer import Answer
+from ..conversation import Conversations
 from ..library import Library
 
 REMEMBERED_ANSWERS = 2000  # answers whose buttons still work
@@ -31,6 +32,7 @@ class BotState:
         self.admin_ids = admin_ids
         self.data_dir = data_dir
         self.answers: OrderedDict[str, Answer] = OrderedDict()
+        self.conversations = Conversations()  # per private chat, per user in a group
 
     def remember(self, answer: Answer) -> str:
         """Keep an answer for its buttons; return the short id callback_data carries."""

@@ -1,0 +1,33 @@
+"""List questions ("những gì", "các … nào", "gồm những gì"): every item the report gives, not
+one sentence of them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from . import tuning
+from .choice import Choice, Draft, overlap, question_weight, sentences_in
+from .index import Hit
+from .needs import Needs
+from .question import Query
+
+
+def list_answer(query: Query, needs: Needs, best: Choice, hits: Sequence[Hit],
+                idf: Callable[[str], float], trim: Callable[[str], str]) -> Draft | None:
+    """Gather the sentences of the best paragraph (and the one after it in the same
+    document) that share the question's frame as much as the best sentence nearly does, in
+    order, each cut to its clauses; None when there is only the one."""
+    chunk = best.hit.chunk
+    total = question_weight(needs, idf)
+    pool = [(chunk, i, s, held) for i, (s, held) in enumerate(best.sentences)]
+    following = [h.chunk for h in hits if h.chunk.document is chunk.document
+                 and h.chunk.paragraph == chunk.paragraph + 1 and h.chunk.page == chunk.page]
+    for nxt in following[:1]:
+        pool += [(nxt, i, s, held) for i, (s, held) in enumerate(sentences_in(nxt))]
+    bar = tuning.LIST_SHARE * best.share
+    items = [s for _, _, s, held in pool if overlap(needs, held, idf) / total >= bar]
+    if len(items) < 2:
+        return None
+    items = [trim(s) for s in items[:tuning.MAX_ITEMS]]
+    return Draft("\n".join(f"• {item}" for item in items), chunk, best.hit.score, None,
+                 query.kind, share=best.share, margin=best.margin)
