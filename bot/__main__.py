@@ -13,7 +13,16 @@ from pathlib import Path
 
 from . import console, replies, unanswered
 from .cache import IndexCache
-from .evaluate import TYPINGS, evaluate, hold_out, load_cases, load_passages, retype
+from .evaluate import (
+    TYPINGS,
+    evaluate,
+    evaluate_summaries,
+    hold_out,
+    load_articles,
+    load_cases,
+    load_passages,
+    retype,
+)
 from .knowledge import KnowledgeError, load_knowledge
 from .library import Library, Reloaded
 from .qa import QA
@@ -43,7 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("unanswered", help="list the questions nobody could answer, most asked "
                         "first", description="list the questions nobody could answer")
     ev = command("eval", "score a question file")
-    ev.add_argument("--questions", required=True, metavar="FILE", help="JSONL questions")
+    source = ev.add_mutually_exclusive_group(required=True)
+    source.add_argument("--questions", metavar="FILE", help="JSONL questions")
+    source.add_argument("--articles", metavar="FILE",
+                        help="JSONL articles with human summaries (VNDS): ask for a summary "
+                             "of each and score it by ROUGE beside the lead sentences")
     ev.add_argument("--passages", metavar="FILE", help="JSONL passages (UIT-ViQuAD style)")
     ev.add_argument("--json", action="store_true", help="print the report as JSON")
     ev.add_argument("--typing", choices=TYPINGS, default="as-written",
@@ -170,6 +183,8 @@ def run_index(knowledge_dir: Path) -> int:
 
 def run_eval(args: argparse.Namespace, knowledge_dir: Path) -> int:
     """Score a question file (read before the knowledge, so its faults show first)."""
+    if args.articles:
+        return run_summaries(args)
     try:
         knowledge, where = load_passages(args.passages) if args.passages else (None, None)
         cases = load_cases(args.questions, where)
@@ -187,6 +202,19 @@ def run_eval(args: argparse.Namespace, knowledge_dir: Path) -> int:
         print(json.dumps(report.to_dict(), ensure_ascii=False))
     else:
         print(console.eval_text(report))
+    return 0
+
+
+def run_summaries(args: argparse.Namespace) -> int:
+    """Score summaries of VNDS-style articles."""
+    try:
+        knowledge, articles = load_articles(args.articles)
+        qa = QA(knowledge)
+    except (OSError, ValueError, KnowledgeError) as exc:
+        return fail(str(exc))
+    report = evaluate_summaries(qa, articles)
+    print(json.dumps(report.to_dict(), ensure_ascii=False) if args.json
+          else console.summary_text(report))
     return 0
 
 

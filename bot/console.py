@@ -10,7 +10,7 @@ from pathlib import Path
 from . import replies
 from .answer import REPLY, Answer
 from .conversation import Conversations, Turn
-from .evaluate import Report
+from .evaluate import Report, SummaryReport
 from .knowledge import Knowledge
 from .library import Library
 from .qa import QA
@@ -148,4 +148,21 @@ def eval_text(report: Report) -> str:
         if value is not None:
             lines.append(f"{f'hit@{k}':<16} {value:18.1%}")
     lines.append(f"{'median words':<16} {report.median_words():>18}")
+    short = report.short_scores()
+    if short:
+        lines.append(f"{'short answers':<16} {short[2]:>5} questions: exact {short[0]:.1%}, "
+                     f"F1 {short[1]:.3f}")
+    return "\n".join(lines)
+
+
+def summary_text(report: SummaryReport) -> str:
+    """Format a summary evaluation for people."""
+    lines = [f"{'summaries asked':<16} {report.asked:>6}",
+             f"{'right article':<16} {report.right_article:>6} "
+             f"{report.right_article / max(1, report.asked):6.1%}",
+             f"{'title only':<16} {report.title_only:>6}",
+             f"{'':<16} {'ROUGE-1':>8} {'ROUGE-2':>8} {'ROUGE-L':>8}"]
+    rows = [("bot", report.bot)] + [(f"lead-{n}", r) for n, r in enumerate(report.leads, 1)]
+    for name, r in rows:
+        lines.append(f"{name:<16} {r.one:8.4f} {r.two:8.4f} {r.longest:8.4f}")
     return "\n".join(lines)

@@ -6,7 +6,7 @@ import json
 import random
 import statistics
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -14,7 +14,8 @@ from pathlib import Path
 from .knowledge import Document, Knowledge
 from .periods import period_of
 from .qa import QA
-from .text import fold, normalize, split_sentences, word_count
+from .rouge import Rouge, rouge
+from .text import fold, normalize, split_sentences, word_count, words
 
 OUT_OF_KNOWLEDGE = "out-of-knowledge"  # the kind of a question about a document left out
 TYPINGS = ("as-written", "unaccented", "mixed")
@@ -42,6 +43,7 @@ class Outcome:
     found: bool
     answer: str
     rank: int | None  # 1-based rank of the gold passage among the hits, None if absent
+    short: str | None = None  # the short answer given
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,18 @@ class Report:
             return None
         return sum(1 for o in ranked if o.rank is not None and o.rank <= k) / len(ranked)
 
+    def short_scores(self) -> tuple[float, float, int] | None:
+        """SQuAD-style exact match and F1 of the short answers against the gold answers, over
+        the passage-style questions of the kinds that have one (who, when, where, how
+        many), and how many there are; a missing short answer scores 0."""
+        cases = [o for o in self.outcomes if o.case.gold is not None and o.case.expect
+                 and o.case.kind in SHORT_KINDS]
+        if not cases:
+            return None
+        exact = sum(max(_squad_exact(o.short, e) for e in o.case.expect) for o in cases)
+        f1 = sum(max(_squad_f1(o.short, e) for e in o.case.expect) for o in cases)
+        return exact / len(cases), f1 / len(cases), len(cases)
+
     def median_words(self) -> float:
         """Median length in words of the answers given (found ones)."""
         lengths = [word_count(o.answer) for o in self.outcomes if o.found]
@@ -100,8 +114,31 @@ class Report:
             "hit_at_1": _round(self.hit_at(1)),
             "hit_at_5": _round(self.hit_at(5)),
             "median_answer_words": self.median_words(),
+            "short": (dict(zip(("exact", "f1", "questions"), self.short_scores()))
+                      if self.short_scores() else None),
             "found": sum(o.found for o in self.outcomes),
         }
+
+
+SHORT_KINDS = ("who", "when", "where", "how_many")
+
+
+def _squad_tokens(text: str | None) -> list[str]:
+    """Lower-case syllables without punctuation, as SQuAD's scorer normalizes answers."""
+    return [w for run in words(text or "") for w in run if w != "%"]
+
+
+def _squad_exact(given: str | None, gold: str) -> float:
+    return float(bool(given) and _squad_tokens(given) == _squad_tokens(gold))
+
+
+def _squad_f1(given: str | None, gold: str) -> float:
+    got, want = Counter(_squad_tokens(given)), Counter(_squad_tokens(gold))
+    overlap = sum((got & want).values())
+    if not overlap:
+        return 0.0
+    precision, recall = overlap / sum(got.values()), overlap / sum(want.values())
+    return 2 * precision * recall / (precision + recall)
 
 
 def _round(value: float | None) -> float | None:
@@ -216,5 +253,76 @@ def evaluate(qa: QA, cases: Iterable[Case]) -> Report:
             spots = [(h.chunk.document.path, h.chunk.paragraph) for h in hits]
             rank = spots.index(case.gold) + 1 if case.gold in spots else None
         outcomes.append(Outcome(replace(case, kind=kind), passes(case, answer.found, answer.text),
-                                answer.found, answer.text, rank))
+                                answer.found, answer.text, rank,
+                                answer.short if answer.found else None))
     return Report(tuple(outcomes))
+
+
+@dataclass(frozen=True)
+class Article:
+    """A news article with its human-written summary (VNDS)."""
+
+    path: str
+    title: str
+    summary: str
+    body: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SummaryReport:
+    """Summaries asked of every article, against its human summary and its lead sentences."""
+
+    asked: int
+    right_article: int  # answers citing the article asked about
+    title_only: int  # answers that are the title and nothing else
+    bot: Rouge  # mean F-scores of the bot's answers
+    leads: tuple[Rouge, ...]  # mean F-scores of the first 1, 2, 3 sentences of the body
+
+    def to_dict(self) -> dict:
+        def scores(r: Rouge) -> dict:
+            return {"rouge1": round(r.one, 4), "rouge2": round(r.two, 4),
+                    "rougeL": round(r.longest, 4)}
+        return {"asked": self.asked, "right_article": self.right_article,
+                "title_only": self.title_only, "bot": scores(self.bot),
+                **{f"lead{n}": scores(r) for n, r in enumerate(self.leads, start=1)}}
+
+
+SUMMARY_QUESTIONS = ("Tóm tắt bài «{title}»", "Bài «{title}» nói về gì?")
+
+
+def load_articles(path: str | Path) -> tuple[Knowledge, list[Article]]:
+    """Read VNDS-style articles ({id, title, summary, body: [sentences]}) into one document
+    per article: its title, its body a paragraph per sentence."""
+    articles = []
+    for number, row in _jsonl(Path(path)):
+        if not {"id", "title", "summary", "body"} <= row.keys():
+            raise ValueError(f"{path}:{number}: an article needs id, title, summary and body")
+        body = tuple(normalize(s) for s in row["body"] if normalize(s))
+        articles.append(Article(f"{row['id']}.txt", normalize(row["title"]),
+                                normalize(row["summary"]), body))
+    documents = tuple(Document(a.path, a.title, None, a.body, period=period_of(a.title, None))
+                      for a in articles if a.body)
+    return Knowledge(str(path), documents, ()), articles
+
+
+def evaluate_summaries(qa: QA, articles: Iterable[Article]) -> SummaryReport:
+    """Ask for a summary of every article, both ways, and score the answers."""
+    asked = right = title_only = 0
+    bot: list[Rouge] = []
+    leads: list[list[Rouge]] = [[], [], []]
+    for article in articles:
+        for n in range(3):
+            leads[n].append(rouge(" ".join(article.body[:n + 1]), article.summary))
+        for template in SUMMARY_QUESTIONS:
+            answer = qa.answer(template.format(title=article.title))
+            asked += 1
+            right += bool(answer.sources) and answer.sources[0].document == article.path
+            title_only += normalize(answer.text).rstrip(".") == article.title.rstrip(".")
+            bot.append(rouge(answer.text if answer.found else "", article.summary))
+    return SummaryReport(asked, right, title_only, _mean(bot), tuple(_mean(r) for r in leads))
+
+
+def _mean(scores: list[Rouge]) -> Rouge:
+    n = max(1, len(scores))
+    return Rouge(sum(s.one for s in scores) / n, sum(s.two for s in scores) / n,
+                 sum(s.longest for s in scores) / n)

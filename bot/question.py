@@ -145,22 +145,25 @@ def _content(runs: tuple[Run, ...], stop: tuple[tuple[bool, ...], ...]) -> Run:
 
 def clean(question: str, lexicon: Lexicon, keep_case: bool = False) -> str:
     """Lower-case (unless `keep_case`), expand casual spellings ('ko' -> 'không'), drop
-    fillers at either end."""
-    text = normalize(question).replace("\n", " ")
-    text = text if keep_case else text.lower()
-    text = _MARKUP.sub(" ", text)
+    fillers at either end. A casual form capitalized inside the question is a name
+    ("Bệnh viện K"), not "không"."""
+    text = _MARKUP.sub(" ", normalize(question).replace("\n", " "))
     text = re.sub(r"([?!.,…])\1+", r"\1", text)
-    text = " ".join(lexicon.casual.get(t.lower(), t) for t in _QUESTION_TOKEN.findall(text))
+    tokens = _QUESTION_TOKEN.findall(text)
+    text = " ".join(t if i and t[:1].isupper() else lexicon.casual.get(t.lower(), t)
+                    for i, t in enumerate(tokens))
+    text = text if keep_case else text.lower()
     text = re.sub(r"\s+([?!.,;:…])", r"\1", text)
+    flags = re.IGNORECASE if keep_case else 0
     changed = True
     while changed:
         changed = False
         for filler in lexicon.fillers:
             stripped = re.sub(rf"^{re.escape(filler)}\b[\s,]*|[\s,]*\b{re.escape(filler)}([?!.]*)$",
-                              r"\1", text, flags=re.IGNORECASE if keep_case else 0).strip()
+                              r"\1", text, flags=flags).strip()
             if stripped and stripped != text:
                 text, changed = stripped, True
-    return re.sub(r"\s*\bơi\b", "", text, flags=re.IGNORECASE if keep_case else 0).strip()
+    return re.sub(r"\s*\bơi\b", "", text, flags=flags).strip()
 
 
 def corrected(text: str, content: Run, vocabulary: Vocabulary) -> str:

@@ -16,10 +16,16 @@ _PATTERNS = load_patterns()
 _PERSON = re.compile(rf"(?:(?i:{_PATTERNS.person_titles})\s+)*{_CAPITAL}(?:\s+{_CAPITAL})+"
                      rf"|(?:(?i:{_PATTERNS.person_titles})\s+){_CAPITAL}")
 _NAME = re.compile(rf"{_CAPITAL}(?:\s+{_CAPITAL})*")
+_TITLE = re.compile(rf"^(?:(?i:{_PATTERNS.person_titles})\s+)+")
+_ORGANIZATION = re.compile(rf"^(?i:{_PATTERNS.organizations})\b")
 _PLACE = re.compile(rf"\b(?i:{_PATTERNS.place_openers})\s+((?:(?:các|những)\s+)?"
                     rf"[^\W\d_]+(?:\s+[^\W\d_]+){{0,5}})")
+_DAY = re.compile(r"\d{1,2}[/-]\d{1,2}|(?i:ngày)\s+\d")  # a date down to the day
 _CLAUSE_END = re.compile(r"\s+(?:và|nhưng|để|nhằm|với|cùng|khi|do|vì|nên|thì|đã|sẽ|được)\s")
 MAX_SHORT_WORDS = 12  # a longer phrase is not short: the sentence says it better
+WRONG_SIDE = 2.0  # a candidate on the other side of what the question says is this much farther
+_LITTLE = {"va", "cua", "la", "thi", "ma", "voi", "cho", "trong", "tu", "den", "nhung", "cac",
+           "duoc", "bi", "da", "se", "dang", "o", "tai", "nam"}  # no unit after a number
 
 
 UNIT_WORDS = 3  # words after a number that may say what it counts ("12 trường", "2,2 triệu người")
@@ -35,10 +41,53 @@ def short_answer(query: Query, sentence: str) -> str | None:
     if finder is None:
         return None
     asked = {fold(w) for run in query.runs for w in run}
-    found = [c for c in finder(sentence) if len(c.split()) <= MAX_SHORT_WORDS]
-    fresh = [c for c in found if not _said(c, asked)]
-    chosen = (fresh or found or [None])[0]
-    return chosen.strip(" ,;:-–") if chosen else None
+    found = [(start, c) for start, c in finder(sentence) if len(c.split()) <= MAX_SHORT_WORDS]
+    if query.kind == "how_many":  # a count is new when its number is
+        fresh = [(start, c) for start, c in found
+                 if re.sub(r"[.,%]", "", c.split()[0]) not in query.numbers]
+    else:
+        fresh = [(start, c) for start, c in found if not _said(c, asked)]
+    if not fresh:
+        return None
+    # The answer stands next to what the question says, on the side the question asks it:
+    # "Ai chủ trì hội nghị?" before "chủ trì", "Hội nghị do ai chủ trì?" after "hội nghị".
+    # A fuller date (the day) says more than a year.
+    anchors = _anchors(sentence, query) or [0]
+    first = _asks_first(query)
+
+    def distance(found: tuple[int, str]) -> tuple[int, float]:
+        start, said = found
+        near = min(abs(start - a) for a in anchors)
+        wrong_side = start > anchors[0] if first else start < anchors[-1]
+        vague = query.kind == "when" and not _DAY.search(said)
+        return int(vague), near * (WRONG_SIDE if wrong_side else 1.0)
+
+    if query.kind == "who" and first:
+        # "Ai chủ trì …?": the subject, the first person named before what is said of them
+        # ("Đại tướng Tô Lâm, Ủy viên …, bộ trưởng … - chủ trì hội nghị").
+        before = [f for f in fresh if f[0] < anchors[0]]
+        if before:
+            return before[0][1].strip(" ,;:-–")
+    return min(fresh, key=distance)[1].strip(" ,;:-–")
+
+
+def _asks_first(query: Query) -> bool:
+    """Tell whether the question asks before it says anything ("Ai chủ trì …?")."""
+    text = query.cleaned
+    asked = min((text.find(p) for p in query.asked_phrases if text.find(p) >= 0), default=-1)
+    said = min((text.find(w) for w in query.content if text.find(w) >= 0), default=-1)
+    return asked >= 0 and (said < 0 or asked < said)
+
+
+def _anchors(sentence: str, query: Query) -> list[int]:
+    """Where in the sentence the question's content words stand (as typed, or folded for
+    words typed without diacritics)."""
+    exact = {w for run, flags, stop in zip(query.runs, query.exact, query.stop)
+             for w, flag, s in zip(run, flags, stop) if flag and not s}
+    folded = {fold(w) for run, flags, stop in zip(query.runs, query.exact, query.stop)
+              for w, flag, s in zip(run, flags, stop) if not flag and not s}
+    return [m.start() for m in re.finditer(r"\w+", sentence)
+            if m.group(0).lower() in exact or fold(m.group(0)).lower() in folded]
 
 
 def _said(candidate: str, asked: set[str]) -> bool:
@@ -48,22 +97,30 @@ def _said(candidate: str, asked: set[str]) -> bool:
     return bool(own) and sum(w in asked for w in own) * 2 > len(own)
 
 
-def _people(sentence: str) -> list[str]:
-    people = [m.group(0) for m in _PERSON.finditer(sentence)]
-    return people or [m.group(0) for m in _NAME.finditer(sentence) if m.start() > 0]
+Found = list[tuple[int, str]]  # candidates, each with where it starts in the sentence
 
 
-def _dates(sentence: str) -> list[str]:
-    return [m.group(0) for m in _PATTERNS.dates.finditer(sentence)]
+def _people(sentence: str) -> Found:
+    """People: names of two capitalized words or more, or one after a title; not bodies
+    ("bộ trưởng Bộ Công an" names the ministry)."""
+    people = [(m.start(), m.group(0)) for m in _PERSON.finditer(sentence)
+              if not _body(_TITLE.sub("", m.group(0)))]
+    return people or [(m.start(), m.group(0)) for m in _NAME.finditer(sentence) if m.start()]
 
 
-def _places(sentence: str) -> list[str]:
-    found = []
-    for m in _PLACE.finditer(sentence):
-        phrase = _CLAUSE_END.split(m.group(1))[0]
-        found.append(phrase)
-    names = [m.group(0) for m in _NAME.finditer(sentence) if m.start() > 0]
-    return found + names
+def _body(name: str) -> bool:
+    """Tell whether a name is a body, not a person: "Bộ Công" (an) is, "Sở Nguyễn Văn Hòa"
+    (a director's department and his name) is not."""
+    return bool(_ORGANIZATION.match(name)) and len(name.split()) <= 2
+
+
+def _dates(sentence: str) -> Found:
+    return [(m.start(), m.group(0)) for m in _PATTERNS.dates.finditer(sentence)]
+
+
+def _places(sentence: str) -> Found:
+    found = [(m.start(1), _CLAUSE_END.split(m.group(1))[0]) for m in _PLACE.finditer(sentence)]
+    return found + [(m.start(), m.group(0)) for m in _NAME.finditer(sentence) if m.start()]
 
 
 def _counted(query: Query) -> list[str]:
@@ -78,9 +135,10 @@ def _counted(query: Query) -> list[str]:
     return []
 
 
-def _counts(sentence: str, counted: list[str]) -> list[str]:
+def _counts(sentence: str, counted: list[str]) -> Found:
     """Numbers with what they count: up to the counted word when it follows closely, else
-    with the one word after them ("98,5%", "12 trường", "3 ngày")."""
+    with the one word after them ("98,5%", "12 trường", "3 ngày") unless it is a little word
+    ("và", "của")."""
     found = []
     periods = [range(p.start(), p.end()) for p in _PATTERNS.period_span.finditer(sentence)]
     for m in _PATTERNS.counts.finditer(sentence):
@@ -91,13 +149,13 @@ def _counts(sentence: str, counted: list[str]) -> list[str]:
             after = sentence[m.end():].split()[:UNIT_WORDS]
             folded = [fold(w.strip(",.;:")).lower() for w in after]
             reach = max((i + 1 for i, w in enumerate(folded) if w in counted), default=0)
-            take = after[:reach] if reach else after[:1]
+            take = after[:reach] if reach else [w for w in after[:1] if fold(w).lower()
+                                                 not in _LITTLE and w[-1:] not in ",.;:"]
             phrase = " ".join([phrase, *take]).rstrip(",.;:")
-        found.append(phrase)
+        found.append((m.start(), phrase))
     return found
 
 
-_ORGANIZATION = re.compile(rf"^(?i:{_PATTERNS.organizations})\b")
 
 
 def subject_of(query: Query, draft: Draft) -> str | None:
@@ -107,7 +165,7 @@ def subject_of(query: Query, draft: Draft) -> str | None:
     if query.kind == "who" and draft.short and not _ORGANIZATION.match(draft.short):
         return draft.short
     for text in (query.text, draft.text):
-        people = [p for p in _people(text) if not _ORGANIZATION.match(p)]
+        people = [p for _, p in _people(text) if not _ORGANIZATION.match(p)]
         if people:
             return people[0]
     return None

@@ -4,6 +4,7 @@ list of reports with a one-line gist of each."""
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
@@ -16,6 +17,8 @@ from .terms import folded
 from .text import fold, plain, split_sentences, word_count, words
 
 Idf = Callable[[str], float]
+# ", Southfront đưa tin." closing a sentence says where the news came from, not what it is.
+_ATTRIBUTION = re.compile(r",\s+[^,]{1,40}?\s+(?:đưa tin|cho hay|dẫn lời|thông tin)\s*\.$")
 
 
 def named_document(query: Query, documents: Sequence[Document],
@@ -37,22 +40,24 @@ def named_document(query: Query, documents: Sequence[Document],
 
 def body_sentences(document: Document) -> list[tuple[int, str]]:
     """The sentences of a document's body text, with their paragraph's index: no title,
-    heading, caption or byline, and no sentence that only repeats the title."""
-    title = plain(document.title.lower())
+    heading, caption or byline, and no sentence that mostly repeats the title (a photo
+    caption under it, often)."""
+    title = set(plain(document.title.lower()).split())  # a sentence that is the title
     found = []
     for i, paragraph in enumerate(document.paragraphs):
         if document.role(i) not in (BODY, TABLE):
             continue
         for sentence in split_sentences(paragraph):
-            if plain(sentence.lower()) != title and word_count(sentence) >= tuning.MIN_SENTENCE:
-                found.append((i, sentence))
+            own = plain(sentence.lower()).split()
+            if len(own) >= tuning.MIN_SENTENCE and set(own) != title:
+                found.append((i, _ATTRIBUTION.sub(".", sentence)))
     return found
 
 
 def summarize(document: Document, idf: Idf, lexicon: Lexicon) -> tuple[str, list[int]]:
-    """Return a summary of the document, 3 to 5 sentences in document order, and the
+    """Return a summary of the document, three sentences or more in document order, and the
     paragraphs it draws on: its lead (news puts the main facts first), then its most central
-    sentences (those sharing most rare words with the whole), none repeating another."""
+    short sentences (those sharing most rare words with the whole), none repeating another."""
     sentences = body_sentences(document)
     if not sentences:
         return "", []
@@ -65,11 +70,15 @@ def summarize(document: Document, idf: Idf, lexicon: Lexicon) -> tuple[str, list
     for i in ranked:
         if len(chosen) >= tuning.SUMMARY_SENTENCES:
             break
-        words_so_far = sum(word_count(sentences[j][1]) for j in chosen)
-        if (i in chosen or words_so_far + word_count(sentences[i][1]) > tuning.SUMMARY_WORDS
+        if (i in chosen or word_count(sentences[i][1]) > tuning.CENTRAL_WORDS
                 or any(_cosine(vectors[i], vectors[j]) > tuning.REDUNDANT for j in chosen)):
             continue
         chosen.append(i)
+    for i in ranked:  # three sentences at least, when it has them
+        if len(chosen) >= min(tuning.MIN_SUMMARY, len(sentences)):
+            break
+        if i not in chosen:
+            chosen.append(i)
     chosen.sort()
     return " ".join(sentences[i][1] for i in chosen), sorted({sentences[i][0] for i in chosen})
 
