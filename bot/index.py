@@ -1,11 +1,17 @@
-"""BM25 over paragraph chunks (Okapi BM25, as rank-bm25's BM25Okapi computes it)."""
+"""BM25 over paragraph chunks (Okapi BM25, rank-bm25's BM25Okapi formula), as arrays.
+
+A term's column holds the chunks that use it (`rows`, ascending) and how often (`tfs`);
+`indptr` says where each column starts, as in a SciPy CSC matrix. Terms are found by a
+64-bit hash of their text, kept sorted (`keys`): no Python object per term or per posting
+is held, so 100,000 paragraphs fit in a few hundred MB and load by memory map.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import math
-from array import array
-from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -13,6 +19,8 @@ import numpy as np
 from . import terms as vocabulary
 from . import tuning
 from .knowledge import Chunk
+
+TF_LIMIT = 65535  # a term counted more often in one paragraph is counted this often (uint16)
 
 
 @dataclass(frozen=True)
@@ -23,83 +31,143 @@ class Hit:
     score: float
 
 
-def okapi_idf(document_counts: dict[str, int], corpus_size: int,
-              epsilon: float) -> dict[str, float]:
+def key(term: str) -> int:
+    """A term's 64-bit key: the first 8 bytes of its BLAKE2b hash (collisions among a few
+    million terms: about one chance in ten million)."""
+    return int.from_bytes(hashlib.blake2b(term.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+@dataclass(frozen=True)
+class Postings:
+    """The arrays of an index, as built or as loaded from the cache."""
+
+    keys: np.ndarray  # uint64, sorted: column c holds the term whose key is keys[c]
+    indptr: np.ndarray  # int64, len(keys) + 1
+    rows: np.ndarray  # int32, the chunks of each column, ascending
+    tfs: np.ndarray  # uint16, how often the term is in each of them
+    lengths: np.ndarray  # int32, each chunk's number of terms
+    spellings: tuple[str, ...]  # the folded words the chunks use (for spelling correction)
+
+
+@dataclass(frozen=True)
+class Batch:
+    """The counted terms of consecutive chunks: what a tokenizing worker sends back."""
+
+    keys: np.ndarray  # uint64: each chunk's distinct term keys, chunk after chunk
+    tfs: np.ndarray  # uint16: how often each
+    distinct: np.ndarray  # int64: how many distinct terms each chunk has
+    lengths: np.ndarray  # int32: each chunk's number of terms
+    words: frozenset[str]  # the folded words they use
+
+
+def count_terms(terms_of_chunks: Iterable[Sequence[str]]) -> Batch:
+    """Count the terms of each chunk into a Batch."""
+    keys: list[int] = []
+    tfs: list[int] = []
+    distinct, lengths = [], []
+    words: set[str] = set()
+    for terms in terms_of_chunks:
+        counts = Counter(terms)
+        keys.extend(key(t) for t in counts)
+        tfs.extend(min(n, TF_LIMIT) for n in counts.values())
+        distinct.append(len(counts))
+        lengths.append(len(terms))
+        words.update(vocabulary.word(t) for t in counts if vocabulary.is_folded_word(t))
+    return Batch(np.array(keys, dtype=np.uint64), np.array(tfs, dtype=np.uint16),
+                 np.array(distinct, dtype=np.int64), np.array(lengths, dtype=np.int32),
+                 frozenset(words))
+
+
+def postings_of(batches: Iterable[Batch], first_row: int = 0) -> Postings:
+    """Build the arrays from batches of counted chunks, numbered from `first_row`."""
+    key_parts, tf_parts, row_parts, length_parts = [], [], [], []
+    words: set[str] = set()
+    row = first_row
+    for batch in batches:
+        key_parts.append(batch.keys)
+        tf_parts.append(batch.tfs)
+        row_parts.append(np.repeat(np.arange(row, row + len(batch.lengths), dtype=np.int32),
+                                   batch.distinct))
+        length_parts.append(batch.lengths)
+        words |= batch.words
+        row += len(batch.lengths)
+    keys = np.concatenate(key_parts) if key_parts else np.zeros(0, np.uint64)
+    unique, columns = np.unique(keys, return_inverse=True)
+    del keys
+    rows = np.concatenate(row_parts) if row_parts else np.zeros(0, np.int32)
+    tfs = np.concatenate(tf_parts) if tf_parts else np.zeros(0, np.uint16)
+    order = np.lexsort((rows, columns))
+    indptr = np.zeros(len(unique) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(columns, minlength=len(unique)), out=indptr[1:])
+    lengths = np.concatenate(length_parts) if length_parts else np.zeros(0, np.int32)
+    return Postings(unique, indptr, rows[order], tfs[order], lengths, tuple(sorted(words)))
+
+
+def okapi_idf(document_counts: np.ndarray, corpus_size: int, epsilon: float) -> np.ndarray:
     """Return BM25Okapi's idf of every term: log((N - n + 0.5) / (n + 0.5)). idf is negative
     for a term in more than half of the chunks; such a term gets epsilon times the mean idf.
     With one or two chunks every idf is <= 0 and so is that floor, and nothing would ever
     score: then every term gets the same small idf, epsilon."""
-    idf: dict[str, float] = {}
-    total = 0.0
-    negative = []
-    for term, n in document_counts.items():
-        value = math.log(corpus_size - n + 0.5) - math.log(n + 0.5)
-        idf[term] = value
-        total += value
-        if value < 0:
-            negative.append(term)
-    average = total / len(idf) if idf else 0.0
+    n = document_counts.astype(np.float64)
+    idf = np.log(corpus_size - n + 0.5) - np.log(n + 0.5)
+    average = float(idf.mean()) if len(idf) else 0.0
     if average <= 0:
-        return dict.fromkeys(idf, epsilon)
-    for term in negative:
-        idf[term] = epsilon * average
-    return idf
+        return np.full(len(idf), epsilon)
+    return np.where(idf < 0, epsilon * average, idf)
 
 
 class Index:
     """Searchable chunks: build once, then `search` many times."""
 
     def __init__(self, chunks: list[Chunk], *, k1: float = tuning.K1, b: float = tuning.B,
-                 corpus: list[list[str]] | None = None) -> None:
-        """Index the chunks; `corpus` may hold their terms already (from the cache)."""
+                 corpus: Iterable[Sequence[str]] | None = None,
+                 postings: Postings | None = None, order: np.ndarray | None = None) -> None:
+        """Index the chunks: from their terms (`corpus`, else tokenized here) or from arrays
+        already built (`postings`, from the cache or a rebuild). `order` gives each row's
+        place in document order, which breaks ties between equal scores."""
         if not chunks:
             raise ValueError("an index needs at least one chunk; the knowledge folder has no text")
         self.chunks = list(chunks)
-        if corpus is None:
-            corpus = [vocabulary.chunk_terms(*c.context, c.text) for c in self.chunks]
-        elif len(corpus) != len(self.chunks):
-            raise ValueError(f"corpus has {len(corpus)} term lists for {len(self.chunks)} chunks")
+        if postings is None:
+            if corpus is None:
+                corpus = (vocabulary.chunk_terms(*c.context, c.text) for c in self.chunks)
+            postings = postings_of([count_terms(corpus)])
+        if len(postings.lengths) != len(self.chunks):
+            raise ValueError(f"the index has {len(postings.lengths)} rows for "
+                             f"{len(self.chunks)} chunks")
+        self.postings = postings
         self.k1, self.b = k1, b
-        self.doc_len = [len(terms) for terms in corpus]
-        self.avgdl = sum(self.doc_len) / len(corpus)
-        # Each term's chunk numbers and counts, as two compact arrays: a query touches only the
-        # chunks holding its terms.
-        lists: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
-        for i, terms in enumerate(corpus):
-            counts: dict[str, int] = {}
-            for term in terms:
-                counts[term] = counts.get(term, 0) + 1
-            for term, tf in counts.items():
-                ids, tfs = lists[term]
-                ids.append(i)
-                tfs.append(tf)
-        self._postings: dict[str, tuple[array, array]] = {
-            term: (array("I", ids), array("I", tfs)) for term, (ids, tfs) in lists.items()}
-        self.idf = okapi_idf({t: len(p[0]) for t, p in self._postings.items()}, len(corpus),
-                             tuning.EPSILON)
-        lengths = np.asarray(self.doc_len, dtype=float)
-        self._norm: list[float] = (k1 * (1 - b + b * lengths / self.avgdl)).tolist()
-        # The chunks of each document are consecutive: (first, end) by document path.
-        self._spans: dict[str, tuple[int, int]] = {}
-        for i, chunk in enumerate(self.chunks):
-            first, _ = self._spans.get(chunk.document.path, (i, i))
-            self._spans[chunk.document.path] = (first, i + 1)
-        # Numbers each document holds, for the decline rule.
-        self._document_numbers: dict[str, set[str]] = defaultdict(set)
-        for chunk, held in zip(self.chunks, corpus):
-            self._document_numbers[chunk.document.path].update(
-                t for t in held if vocabulary.is_number(t))
-        # Known folded words by (first letter, length): typos rarely hit the first letter.
-        self._spellings: dict[tuple[str, int], list[str]] = defaultdict(list)
-        for term in self._postings:
-            if vocabulary.is_folded_word(term):
-                known = vocabulary.word(term)
-                self._spellings[known[0], len(known)].append(known)
+        self.document_counts = np.diff(postings.indptr)
+        self.idf = okapi_idf(self.document_counts, len(self.chunks), tuning.EPSILON)
+        lengths = postings.lengths.astype(np.float64)
+        self.avgdl = float(lengths.mean())
+        self._norm = k1 * (1 - b + b * lengths / self.avgdl)
+        self._spans = _spans(self.chunks)
+        self._spellings: dict[tuple[str, int], list[str]] | None = None
+        self.order = np.arange(len(self.chunks)) if order is None else order
+
+    @property
+    def doc_len(self) -> list[int]:
+        return self.postings.lengths.tolist()
+
+    def column(self, term: str) -> int:
+        """The term's column, or -1 when no chunk uses it."""
+        wanted = key(term)
+        at = int(np.searchsorted(self.postings.keys, wanted))
+        return at if at < len(self.postings.keys) and self.postings.keys[at] == wanted else -1
+
+    def __contains__(self, term: str) -> bool:
+        return self.column(term) >= 0
+
+    def frequency(self, term: str) -> int:
+        """How many chunks use the term."""
+        column = self.column(term)
+        return int(self.document_counts[column]) if column >= 0 else 0
 
     def rarity(self, term: str) -> float:
         """Return an always-positive idf, log(1 + (N - n + 0.5) / (n + 0.5)), for weighing
         overlaps: unlike BM25Okapi's, it never gives a word in half the chunks zero."""
-        n = len(self._postings[term][0]) if term in self._postings else 0
+        n = self.frequency(term)
         return math.log(1 + (len(self.chunks) - n + 0.5) / (n + 0.5))
 
     @property
@@ -111,55 +179,75 @@ class Index:
         """Return the known folded word closest to an unknown one ('fraklin' -> 'franklin'):
         one edit for words of CORRECT_FROM letters, two from TWO_EDITS_FROM; the most common
         wins a tie."""
-        if len(word) < tuning.CORRECT_FROM or vocabulary.folded(word) in self._postings:
+        if len(word) < tuning.CORRECT_FROM or vocabulary.folded(word) in self:
             return None
+        if self._spellings is None:
+            self._spellings = defaultdict(list)  # by (first letter, length): typos rarely
+            for known in self.postings.spellings:  # hit the first letter
+                self._spellings[known[0], len(known)].append(known)
         limit = 2 if len(word) >= tuning.TWO_EDITS_FROM else 1
         best: tuple[int, int, str] | None = None
         for length in range(len(word) - limit, len(word) + limit + 1):
             for known in self._spellings.get((word[0], length), ()):
                 distance = edit_distance(word, known, limit)
                 if distance <= limit:
-                    key = (distance, -len(self._postings[vocabulary.folded(known)][0]), known)
-                    best = key if best is None or key < best else best
+                    candidate = (distance, -self.frequency(vocabulary.folded(known)), known)
+                    best = candidate if best is None or candidate < best else best
         return best[2] if best else None
-
-    def number_in_document(self, number: str, document: str) -> bool:
-        """Tell whether the document (by path) holds the number ('2021', '17,12')."""
-        return vocabulary.number(number) in self._document_numbers.get(document, ())
 
     def in_document(self, term: str, document: str) -> bool:
         """Tell whether the document (by path) holds the term in one of its paragraphs."""
-        postings = self._postings.get(term)
-        span = self._spans.get(document)
-        if not postings or span is None:
+        column, span = self.column(term), self._spans.get(document)
+        if column < 0 or span is None:
             return False
-        ids = postings[0]
-        at = bisect_left(ids, span[0])
-        return at < len(ids) and ids[at] < span[1]
+        start, end = self.postings.indptr[column], self.postings.indptr[column + 1]
+        rows = self.postings.rows[start:end]
+        at = int(np.searchsorted(rows, span[0]))
+        return at < len(rows) and rows[at] < span[1]
 
-    def __contains__(self, term: str) -> bool:
-        return term in self._postings
+    def number_in_document(self, number: str, document: str) -> bool:
+        """Tell whether the document (by path) holds the number ('2021', '17,12')."""
+        return self.in_document(vocabulary.number(number), document)
 
-    def scores(self, query: dict[str, float]) -> list[float]:
-        """Return the weighted BM25 score of every chunk: sum of weight * idf * tf-part."""
-        k1 = self.k1
-        total = [0.0] * len(self.chunks)
+    def scores(self, query: dict[str, float]) -> np.ndarray:
+        """Return the weighted BM25 score of every chunk: the sum over the query's terms of
+        weight * idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / avgdl))."""
+        total = np.zeros(len(self.chunks))
+        indptr, rows_of, tfs_of = self.postings.indptr, self.postings.rows, self.postings.tfs
         for term, weight in query.items():
-            postings = self._postings.get(term)
-            if not postings:
+            column = self.column(term)
+            if column < 0:
                 continue
-            idf = self.idf[term] * weight
-            for i, tf in zip(*postings):
-                total[i] += idf * tf * (k1 + 1) / (tf + self._norm[i])
+            start, end = indptr[column], indptr[column + 1]
+            rows = rows_of[start:end]
+            tf = tfs_of[start:end].astype(np.float64)
+            part = (self.idf[column] * weight) * tf * (self.k1 + 1)
+            total[rows] += part / (tf + self._norm[rows])
         return total
 
     def search(self, query: dict[str, float], top_k: int = tuning.READ) -> list[Hit]:
-        """Return the top_k chunks with a positive score, best first."""
+        """Return the top_k chunks with a positive score, best first; of chunks with the same
+        score, the earlier in document order first."""
         if top_k <= 0:
             raise ValueError(f"top_k must be > 0, got {top_k}")
-        scored = [(s, i) for i, s in enumerate(self.scores(query)) if s > 0]
-        scored.sort(key=lambda pair: (-pair[0], pair[1]))
-        return [Hit(self.chunks[i], score) for score, i in scored[:top_k]]
+        scores = self.scores(query)
+        positive = np.flatnonzero(scores > 0)
+        if len(positive) > top_k:
+            # The k-th best score, then every chunk at least as good: ties at the k-th are all
+            # kept, so that the order below decides among them as a full sort would.
+            kth = -np.partition(-scores[positive], top_k - 1)[top_k - 1]
+            positive = positive[scores[positive] >= kth]
+        order = sorted(positive.tolist(), key=lambda i: (-scores[i], self.order[i]))[:top_k]
+        return [Hit(self.chunks[i], float(scores[i])) for i in order]
+
+
+def _spans(chunks: Sequence[Chunk]) -> dict[str, tuple[int, int]]:
+    """The chunks of each document are consecutive: (first, end) by document path."""
+    spans: dict[str, tuple[int, int]] = {}
+    for i, chunk in enumerate(chunks):
+        first, _ = spans.get(chunk.document.path, (i, i))
+        spans[chunk.document.path] = (first, i + 1)
+    return spans
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:

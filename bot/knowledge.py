@@ -14,7 +14,7 @@ from pathlib import Path
 from .formats import BODY, BYLINE, CAPTION, HEADING, SUFFIXES, Parsed, parse_text, read_file
 from .language import load_patterns
 from .periods import Period, period_of
-from .text import fold, has_diacritics, split_sentences, word_count
+from .text import fold_word, has_diacritics, split_sentences, word_count
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +26,7 @@ MAX_BYLINE_WORDS = 6  # a byline names one or two people
 CAPTION_WORDS = 30  # a photo caption is one sentence of at most this many words
 HEADING_WORDS = 15  # a line this short without a full stop, among paragraphs, is a heading
 _SENTENCE_STOP = (".", "!", "?", "…", ":", ";", '"', "”", ")")
+_LONGEST_CAPTION = 12 * CAPTION_WORDS  # characters: no 30-word caption is longer
 
 
 class KnowledgeError(Exception):
@@ -241,11 +242,13 @@ def roles_of(paragraphs: Sequence[str], given: Sequence[str], byline: bool) -> t
             continue
         if byline and i == len(paragraphs) - 1:
             roles[i] = BYLINE
-        elif (word_count(text) <= CAPTION_WORDS and len(split_sentences(text)) == 1
-              and caption.search(text)):
+        elif len(text) > _LONGEST_CAPTION:
+            continue  # the cheap test first: most paragraphs are long
+        elif (caption.search(text) and word_count(text) <= CAPTION_WORDS
+              and len(split_sentences(text)) == 1):
             roles[i] = CAPTION
-        elif (len(paragraphs) > 1 and word_count(text) <= HEADING_WORDS
-              and not text.rstrip().endswith(_SENTENCE_STOP)):
+        elif (len(paragraphs) > 1 and not text.rstrip().endswith(_SENTENCE_STOP)
+              and word_count(text) <= HEADING_WORDS):
             roles[i] = HEADING
     return tuple(roles)
 
@@ -272,7 +275,7 @@ def _with_diacritics(name: str, paragraphs: Sequence[str]) -> str | None:
     wanted = set(name.lower().split())
     tokens = re.findall(r"\w+", " ".join(paragraphs).lower())
     seen = Counter(tokens)
-    folded = {token: fold(token) for token in seen}
+    folded = {token: fold_word(token) for token in seen}
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for token, count in seen.items():
         if folded[token] in wanted:

@@ -11,38 +11,41 @@ from pathlib import Path
 from watchfiles import watch
 
 from . import replies
-from .cache import IndexCache, Progress, Snapshot, content_signature
+from .building import Progress, build
+from .cache import IndexCache, Snapshot
 from .formats import SUFFIXES
-from .index import Index
-from .knowledge import Knowledge, folder_stamp, load_knowledge, require_documents
+from .knowledge import folder_stamp, load_knowledge, require_documents
 from .qa import QA
 
 logger = logging.getLogger(__name__)
 
 
-def load_qa(root: str | Path, previous: Knowledge | None = None,
-            cache: IndexCache | None = None, progress: Progress | None = None) -> QA:
-    """Load a knowledge folder into a QA, reusing unchanged documents of `previous`, and the
-    terms and the index saved in `cache`; KnowledgeError says what is wrong with the folder.
-    An unchanged folder (same names, sizes and times) reads no file at all."""
-    if cache is None:
-        return QA(load_knowledge(root, previous))
+def load_qa(root: str | Path, previous: QA | None = None, cache: IndexCache | None = None,
+            progress: Progress | None = None) -> QA:
+    """Load a knowledge folder into a QA, reusing what `previous` (or else the cache) holds:
+    unchanged files are not read again and unchanged documents not tokenized again; an
+    unchanged folder (same names, sizes and times) reads no file at all. KnowledgeError says
+    what is wrong with the folder. The cache is updated."""
+    qa, files = prepare(root, previous, cache, progress)
+    if cache is not None and files is not None:
+        cache.save(Snapshot(files, qa.knowledge, qa.index))
+    return qa
+
+
+def prepare(root: str | Path, previous: QA | None, cache: IndexCache | None,
+            progress: Progress | None) -> tuple[QA, str | None]:
+    """Load as `load_qa` does, without saving; also return the folder's stamp to save under
+    (None when the cache already holds exactly this)."""
     files = folder_stamp(root)
-    snapshot = cache.load_snapshot()
-    if snapshot and snapshot.files == files:
+    snapshot = cache.load() if cache is not None and previous is None else None
+    if snapshot is not None and snapshot.files == files:
         for skipped in snapshot.knowledge.skipped:
             logger.warning("Skipped %s: %s", skipped.path, skipped.reason)
-        return QA(snapshot.knowledge, index=snapshot.index)
-    knowledge = require_documents(load_knowledge(root, previous))
-    chunks = knowledge.chunks
-    content = content_signature(chunks)
-    if snapshot and snapshot.content == content:
-        index = snapshot.index
-    else:
-        corpus = cache.terms([(*c.context, c.text) for c in chunks], progress)
-        index = Index(chunks, corpus=corpus)
-    cache.save_snapshot(Snapshot(files, content, knowledge, index))
-    return QA(knowledge, index=index)
+        return QA(snapshot.knowledge, index=snapshot.index), None
+    base = previous.index if previous else snapshot.index if snapshot else None
+    known = previous.knowledge if previous else snapshot.knowledge if snapshot else None
+    knowledge = require_documents(load_knowledge(root, known))
+    return QA(knowledge, index=build(knowledge.chunks, base, progress)), files
 
 
 @dataclass(frozen=True)
@@ -69,11 +72,13 @@ class Library:
         """Rebuild from the folder; on failure keep serving the old index."""
         with self._lock:
             try:
-                new = load_qa(self.root, previous=self.qa.knowledge, cache=self.cache)
+                new, files = prepare(self.root, self.qa, None, None)
             except Exception as exc:  # noqa: BLE001 - any failure must keep the old index
                 logger.warning("Reload of %s failed: %s", self.root, exc)
                 return Reloaded(False, replies.reload_failed(str(exc)), True)
-            self.qa = new
+            self.qa = new  # swapped at once; questions asked meanwhile used the old one
+            if self.cache is not None and files is not None:
+                self.cache.save(Snapshot(files, new.knowledge, new.index))
         k = new.knowledge
         message = replies.reloaded(len(k.documents), len(k.chunks),
                                    [(s.path, s.reason) for s in k.skipped])

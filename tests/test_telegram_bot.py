@@ -323,3 +323,68 @@ async def test_folder_changes_are_followed_and_admins_hear_of_broken_files(fake,
     (to_admin,) = [m for m in await fake.wait_calls("sendMessage", 2) if m["chat_id"] == str(ADMIN)]
     assert to_admin["text"] == ("Đã nạp lại: 3 tài liệu, 9 đoạn.\n"
                                 "Bỏ qua hong.txt: binary content, not text: save it as UTF-8 text")
+
+
+@pytest.fixture
+async def bundled_bot(fake: FakeTelegram, tmp_path: Path):
+    from tests.conftest import BUNDLED
+
+    settings = Settings(knowledge_dir=BUNDLED, data_dir=tmp_path / "data", token=TOKEN,
+                        base_url=fake.url, admin_ids=frozenset({ADMIN}))
+    app = build_application(settings, Library(BUNDLED))
+    await app.initialize()
+    await app.updater.start_polling(poll_interval=0, timeout=1)
+    await app.start()
+    yield app
+    await app.updater.stop()
+    await app.stop()
+    await app.shutdown()
+
+
+async def test_a_conversation_per_chat_and_new(fake, bundled_bot):
+    fake.message("Tô Lâm là ai?", chat_id=1)
+    fake.message("Tô Lâm là ai?", chat_id=2)
+    fake.message("ông ấy nêu rõ điều gì?", chat_id=1)
+    fake.message("/new", chat_id=2)
+    fake.message("ông ấy nêu rõ điều gì?", chat_id=2)
+    await fake.wait_calls("sendMessage", 5)
+    by_chat = {chat: [m["text"] for m in fake.sent if int(m["chat_id"]) == chat] for chat in (1, 2)}
+    assert by_chat[1][0].startswith("<b>Đại tướng Tô Lâm</b>, Ủy viên Bộ Chính trị")
+    assert by_chat[1][1].startswith("Bộ trưởng Bộ Công an Tô Lâm nêu rõ lực lượng công an")
+    assert by_chat[2][1:] == [
+        "Mình bắt đầu cuộc trò chuyện mới: câu hỏi tiếp theo không nối với câu trước.",
+        "Bạn hỏi về ai ạ? Bạn nói rõ hơn giúp mình nhé, ví dụ: «Ai chủ trì hội nghị?»"]
+
+
+async def test_each_user_of_a_group_has_a_conversation(fake, bundled_bot):
+    mention = f"@{BOT['username']}"
+    fake.message(f"{mention} Tô Lâm là ai?", chat_id=-5, chat_type="group", user_id=1)
+    fake.message(f"{mention} ông ấy nêu rõ điều gì?", chat_id=-5, chat_type="group", user_id=2)
+    fake.message(f"{mention} ông ấy nêu rõ điều gì?", chat_id=-5, chat_type="group", user_id=1)
+    await fake.wait_calls("sendMessage", 3)
+    first, other, same = fake.texts()
+    assert other.startswith("Bạn hỏi về ai ạ?")  # user 2 named nobody before
+    assert same.startswith("Bộ trưởng Bộ Công an Tô Lâm nêu rõ")
+
+
+async def test_a_summary_and_its_source_button(fake, bundled_bot):
+    fake.message("Tóm tắt bài báo giúp mình")
+    (sent,) = await fake.wait_calls("sendMessage", 1)
+    assert sent["text"].startswith("Ngày 21/6, Đảng ủy Công an Trung ương, Bộ Công an tổ chức "
+                                   "hội nghị sơ kết")
+    assert sent["text"].endswith("<i>Nguồn: Hội nghị sơ kết công an 6 tháng đầu năm 2021 "
+                                 "(2021-06), đoạn 1</i>")
+    button = sent["reply_markup"]["inline_keyboard"][0][0]
+    assert button["text"] == "Xem đoạn gốc"
+    fake.callback(button["callback_data"], sent["message"])
+    await fake.wait_calls("sendMessage", 2)
+    shown = fake.texts()[1]
+    assert shown.startswith("Ngày 21/6, Đảng ủy Công an Trung ương")
+    assert "\n\nChủ tịch nước Nguyễn Xuân Phúc và các đại biểu dự" in shown  # paragraph 2 too
+
+
+async def test_a_list_answer(fake, bundled_bot):
+    fake.message("Chủ tịch nước nêu những yêu cầu gì về người đứng đầu?")
+    (sent,) = await fake.wait_calls("sendMessage", 1)
+    items = sent["text"].split("\n\n")[0].split("\n")
+    assert len(items) >= 3 and all(item.startswith("• ") for item in items)
