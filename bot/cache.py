@@ -1,6 +1,6 @@
 """The index cache in BOT_DATA_DIR/cache: the knowledge and its index as plain data files.
 
-manifest.json names the other files with their BLAKE2b checksums and what made them (the
+manifest.json names the other files with their SHA-256 checksums and what made them (the
 program, term vocabulary, readers and this layout); the knowledge (documents, skipped files)
 is compressed JSON; the index is NumPy arrays, loaded by memory map without pickle. A
 missing, damaged, tampered with or outdated cache is rebuilt, never trusted and never an
@@ -34,7 +34,7 @@ CACHE_FORMAT = "2"
 TAG = f"{__version__}/terms-{terms.VERSION}/reader-{READER_VERSION}/cache-{CACHE_FORMAT}"
 MANIFEST = "manifest.json"
 ARRAYS = ("keys", "indptr", "rows", "tfs", "lengths", "order")
-BLOCK = 1 << 20  # bytes read at a time when checking a file
+BLOCK = 1 << 22  # bytes read at a time when checking a file
 
 
 class CacheError(Exception):
@@ -180,11 +180,11 @@ def _canonical(body: dict) -> bytes:
 
 
 def _digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    return hashlib.sha256(data).hexdigest()
 
 
 def _file_digest(path: Path) -> str:
-    digest = hashlib.blake2b(digest_size=16)
+    digest = hashlib.sha256()  # the fastest checksum of hashlib on CPUs with SHA extensions
     with path.open("rb") as stream:
         while block := stream.read(BLOCK):
             digest.update(block)

@@ -72,6 +72,11 @@ def sentences_in(chunk: Chunk) -> Sentences:
     return sentences_of(chunk.text, chunk.heading)
 
 
+def paragraph_terms(chunk: Chunk) -> frozenset[str]:
+    """The terms of a paragraph and its heading: those of its sentences."""
+    return frozenset().union(*(held for _, held in sentences_in(chunk)))
+
+
 def question_weight(needs: Needs, idf: Idf) -> float:
     """The whole question's weight: what a sentence holding all of it would score (words a
     synonym stands in for count through the synonym, synonyms never used not at all)."""

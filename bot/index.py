@@ -13,6 +13,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -21,6 +22,7 @@ from . import tuning
 from .knowledge import Chunk
 
 TF_LIMIT = 65535  # a term counted more often in one paragraph is counted this often (uint16)
+COLUMN_CACHE = 1 << 16  # terms whose columns an index remembers: questions repeat their words
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,10 @@ class Hit:
     score: float
 
 
+KEY_CACHE = 1 << 18  # terms whose keys stay known: a report repeats its words
+
+
+@lru_cache(maxsize=KEY_CACHE)
 def key(term: str) -> int:
     """A term's 64-bit key: the first 8 bytes of its BLAKE2b hash (collisions among a few
     million terms: about one chance in ten million)."""
@@ -65,42 +71,55 @@ def count_terms(terms_of_chunks: Iterable[Sequence[str]]) -> Batch:
     keys: list[int] = []
     tfs: list[int] = []
     distinct, lengths = [], []
-    words: set[str] = set()
+    seen: set[str] = set()
     for terms in terms_of_chunks:
         counts = Counter(terms)
-        keys.extend(key(t) for t in counts)
-        tfs.extend(min(n, TF_LIMIT) for n in counts.values())
+        keys.extend(map(key, counts))
+        tfs.extend(counts.values())
         distinct.append(len(counts))
         lengths.append(len(terms))
-        words.update(vocabulary.word(t) for t in counts if vocabulary.is_folded_word(t))
-    return Batch(np.array(keys, dtype=np.uint64), np.array(tfs, dtype=np.uint16),
-                 np.array(distinct, dtype=np.int64), np.array(lengths, dtype=np.int32),
-                 frozenset(words))
+        seen.update(counts)
+    words = frozenset(vocabulary.word(t) for t in seen if vocabulary.is_folded_word(t))
+    return Batch(np.array(keys, dtype=np.uint64),
+                 np.minimum(np.array(tfs, dtype=np.int64), TF_LIMIT).astype(np.uint16),
+                 np.array(distinct, dtype=np.int64), np.array(lengths, dtype=np.int32), words)
 
 
-def postings_of(batches: Iterable[Batch], first_row: int = 0) -> Postings:
-    """Build the arrays from batches of counted chunks, numbered from `first_row`."""
-    key_parts, tf_parts, row_parts, length_parts = [], [], [], []
-    words: set[str] = set()
+def postings_of(batches: Sequence[Batch], first_row: int = 0) -> Postings:
+    """Build the arrays from batches of counted chunks, numbered from `first_row`, by a
+    counting sort that holds one batch's temporaries at a time: the batches come in row
+    order, so each column's rows come out ascending."""
+    found = [np.unique(b.keys, return_inverse=True) for b in batches]
+    keys = (np.unique(np.concatenate([u for u, _ in found])) if found
+            else np.zeros(0, np.uint64))
+    counts = np.zeros(len(keys), dtype=np.int64)
+    columns = []
+    for unique, inverse in found:  # look up each batch's distinct keys once, in order
+        column = np.searchsorted(keys, unique).astype(np.int32)[inverse]
+        counts += np.bincount(column, minlength=len(keys))
+        columns.append(column)
+    del found
+    indptr = np.zeros(len(keys) + 1, dtype=np.int64)
+    np.cumsum(counts, out=indptr[1:])
+    rows = np.empty(indptr[-1], dtype=np.int32)
+    tfs = np.empty(indptr[-1], dtype=np.uint16)
+    fill = indptr[:-1].copy()
     row = first_row
-    for batch in batches:
-        key_parts.append(batch.keys)
-        tf_parts.append(batch.tfs)
-        row_parts.append(np.repeat(np.arange(row, row + len(batch.lengths), dtype=np.int32),
-                                   batch.distinct))
-        length_parts.append(batch.lengths)
-        words |= batch.words
+    for batch, column in zip(batches, columns):
+        batch_rows = np.repeat(np.arange(row, row + len(batch.lengths), dtype=np.int32),
+                               batch.distinct)
+        order = np.argsort(column, kind="stable")
+        ordered = column[order]
+        starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+        rank = np.arange(len(ordered)) - np.repeat(starts, np.diff(np.r_[starts, len(ordered)]))
+        at = fill[ordered] + rank
+        rows[at], tfs[at] = batch_rows[order], batch.tfs[order]
+        fill += np.bincount(column, minlength=len(keys))
         row += len(batch.lengths)
-    keys = np.concatenate(key_parts) if key_parts else np.zeros(0, np.uint64)
-    unique, columns = np.unique(keys, return_inverse=True)
-    del keys
-    rows = np.concatenate(row_parts) if row_parts else np.zeros(0, np.int32)
-    tfs = np.concatenate(tf_parts) if tf_parts else np.zeros(0, np.uint16)
-    order = np.lexsort((rows, columns))
-    indptr = np.zeros(len(unique) + 1, dtype=np.int64)
-    np.cumsum(np.bincount(columns, minlength=len(unique)), out=indptr[1:])
-    lengths = np.concatenate(length_parts) if length_parts else np.zeros(0, np.int32)
-    return Postings(unique, indptr, rows[order], tfs[order], lengths, tuple(sorted(words)))
+    lengths = (np.concatenate([b.lengths for b in batches]) if batches
+               else np.zeros(0, np.int32))
+    words = sorted(set().union(*(b.words for b in batches))) if batches else []
+    return Postings(keys, indptr, rows, tfs, lengths, tuple(words))
 
 
 def okapi_idf(document_counts: np.ndarray, corpus_size: int, epsilon: float) -> np.ndarray:
@@ -136,6 +155,12 @@ class Index:
             raise ValueError(f"the index has {len(postings.lengths)} rows for "
                              f"{len(self.chunks)} chunks")
         self.postings = postings
+        # Plain arrays over the cache's memory maps: no memmap wrapping on every lookup.
+        self._keys = np.asarray(postings.keys)
+        self._indptr = np.asarray(postings.indptr)
+        self._rows = np.asarray(postings.rows)
+        self._tfs = np.asarray(postings.tfs)
+        self._columns: dict[str, int] = {}  # terms looked up lately
         self.k1, self.b = k1, b
         self.document_counts = np.diff(postings.indptr)
         self.idf = okapi_idf(self.document_counts, len(self.chunks), tuning.EPSILON)
@@ -152,9 +177,15 @@ class Index:
 
     def column(self, term: str) -> int:
         """The term's column, or -1 when no chunk uses it."""
-        wanted = key(term)
-        at = int(np.searchsorted(self.postings.keys, wanted))
-        return at if at < len(self.postings.keys) and self.postings.keys[at] == wanted else -1
+        found = self._columns.get(term)
+        if found is None:
+            wanted = np.uint64(key(term))  # as uint64: a Python int would compare as a float
+            at = int(self._keys.searchsorted(wanted))
+            found = at if at < len(self._keys) and self._keys[at] == wanted else -1
+            if len(self._columns) >= COLUMN_CACHE:
+                self._columns.clear()
+            self._columns[term] = found
+        return found
 
     def __contains__(self, term: str) -> bool:
         return self.column(term) >= 0
@@ -200,9 +231,8 @@ class Index:
         column, span = self.column(term), self._spans.get(document)
         if column < 0 or span is None:
             return False
-        start, end = self.postings.indptr[column], self.postings.indptr[column + 1]
-        rows = self.postings.rows[start:end]
-        at = int(np.searchsorted(rows, span[0]))
+        rows = self._rows[self._indptr[column]:self._indptr[column + 1]]
+        at = int(rows.searchsorted(span[0]))
         return at < len(rows) and rows[at] < span[1]
 
     def number_in_document(self, number: str, document: str) -> bool:
@@ -212,8 +242,8 @@ class Index:
     def scores(self, query: dict[str, float]) -> np.ndarray:
         """Return the weighted BM25 score of every chunk: the sum over the query's terms of
         weight * idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / avgdl))."""
-        total = np.zeros(len(self.chunks))
-        indptr, rows_of, tfs_of = self.postings.indptr, self.postings.rows, self.postings.tfs
+        indptr, rows_of, tfs_of = self._indptr, self._rows, self._tfs
+        rows_parts, score_parts = [], []
         for term, weight in query.items():
             column = self.column(term)
             if column < 0:
@@ -222,8 +252,14 @@ class Index:
             rows = rows_of[start:end]
             tf = tfs_of[start:end].astype(np.float64)
             part = (self.idf[column] * weight) * tf * (self.k1 + 1)
-            total[rows] += part / (tf + self._norm[rows])
-        return total
+            rows_parts.append(rows)
+            score_parts.append(part / (tf + self._norm[rows]))
+        if not rows_parts:
+            return np.zeros(len(self.chunks))
+        # One pass adding each term's part to its chunks, in the query's order of terms (the
+        # same sums, in the same order, as adding term after term).
+        return np.bincount(np.concatenate(rows_parts), weights=np.concatenate(score_parts),
+                           minlength=len(self.chunks))
 
     def search(self, query: dict[str, float], top_k: int = tuning.READ) -> list[Hit]:
         """Return the top_k chunks with a positive score, best first; of chunks with the same

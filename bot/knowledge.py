@@ -14,7 +14,7 @@ from pathlib import Path
 from .formats import BODY, BYLINE, CAPTION, HEADING, SUFFIXES, Parsed, parse_text, read_file
 from .language import load_patterns
 from .periods import Period, period_of
-from .text import fold_word, has_diacritics, split_sentences, word_count
+from .text import fold, fold_word, has_diacritics, split_sentences, word_count
 
 logger = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ class Document:
         return self.roles[index] if self.roles else BODY
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Chunk:
     """A searchable piece of a document: one paragraph, cited by its 1-based number."""
 
@@ -273,15 +273,17 @@ def _with_diacritics(name: str, paragraphs: Sequence[str]) -> str | None:
     takes the form that best joins its neighbours there ('so ket' -> 'sơ kết', not 'số
     kết'); None when some word of the name (other than a number) is not in the document."""
     wanted = set(name.lower().split())
-    tokens = re.findall(r"\w+", " ".join(paragraphs).lower())
-    seen = Counter(tokens)
-    folded = {token: fold_word(token) for token in seen}
+    text = " ".join(paragraphs).lower()
+    tokens = re.findall(r"\w+", text)
+    folded = re.findall(r"\w+", fold(text))  # folding keeps every letter a letter
+    if len(folded) != len(tokens):
+        folded = [fold_word(token) for token in tokens]
+    hits = [i for i, word in enumerate(folded) if word in wanted]
     forms: dict[str, Counter[str]] = defaultdict(Counter)
-    for token, count in seen.items():
-        if folded[token] in wanted:
-            forms[folded[token]][token] += count
-    pairs = Counter((a, b) for a, b in zip(tokens, tokens[1:])
-                    if folded[a] in wanted and folded[b] in wanted)
+    for i in hits:
+        forms[folded[i]][tokens[i]] += 1
+    near = set(hits)
+    pairs = Counter((tokens[i], tokens[i + 1]) for i in hits if i + 1 in near)
     best: dict[str, tuple[int, int, list[str]]] = {"": (0, 0, [])}  # last form -> score, words
     for word in name.lower().split():
         options = Counter({word: 1}) if word.isdigit() else forms.get(word)

@@ -11,7 +11,9 @@ keyed by it are then rebuilt.
 
 from __future__ import annotations
 
-from .text import canonical, fold_word, words
+from functools import lru_cache
+
+from .text import SYLLABLE_CACHE, canonical, fold_word, words
 
 VERSION = "2"  # of the forms above and of the words they are made of (text.words)
 
@@ -85,14 +87,27 @@ def terms(text: str, *, with_exact: bool = True, with_folded: bool = True) -> li
     out: list[str] = []
     for run in words(text):
         if with_exact:
-            exact_run = [canonical(w) for w in run]
-            out.extend(exact_run)
-            out.extend(f"{a} {b}" for a, b in zip(exact_run, exact_run[1:]))
+            exact_run = list(map(canonical, run))
+            out += exact_run
+            out += map(_pair, exact_run, exact_run[1:])
         if with_folded:
-            folded_run = [FOLDED + fold_word(w) for w in run]
-            out.extend(folded_run)
-            out.extend(f"{a} {b[1:]}" for a, b in zip(folded_run, folded_run[1:]))
+            folded_run = list(map(_folded, run))
+            out += folded_run
+            out += map(_folded_pair, folded_run, folded_run[1:])
     return out
+
+
+@lru_cache(maxsize=SYLLABLE_CACHE)
+def _folded(word: str) -> str:
+    return FOLDED + fold_word(word)
+
+
+def _pair(first: str, second: str) -> str:
+    return first + " " + second
+
+
+def _folded_pair(first: str, second: str) -> str:
+    return first + " " + second[1:]
 
 
 def folded_terms(text: str) -> list[str]:

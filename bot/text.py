@@ -12,8 +12,6 @@ DATA = Path(__file__).with_name("data")
 
 # The five Vietnamese tone marks as combining characters (after NFD).
 _TONES = {"\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5"}
-_CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\ufeff]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|%|[^\w\s]")
 _WORD = re.compile(r"[^\W_]")
 # A sentence ends at . ! ? … followed by space and a capital, digit or quote; not after the
@@ -23,10 +21,15 @@ _INITIAL = re.compile(r"(^|\s)[A-ZÀ-ỸĐ]\.$")  # "E. O. Wilson": an initial, 
 _ABBREVIATIONS = tuple(json.loads((DATA / "patterns.json").read_text(encoding="utf-8"))
                        ["sentence_abbreviations"])
 _I_Y = re.compile(r"^([bcdđghklmnprstvx]+)y([\u0300\u0301\u0303\u0309\u0323]?)$")
+_FINAL_Y = "yýỳỷỹỵ"  # only a word ending so has another spelling (see `spelling`)
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+")
 # Per-syllable results are memoized: a report repeats its syllables, and a cold build spends
 # most of its time here. Bounded, so odd input cannot grow it without end.
 SYLLABLE_CACHE = 1 << 16
+
+
+_CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\ufeff]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
 def normalize(text: str) -> str:
@@ -37,11 +40,26 @@ def normalize(text: str) -> str:
     return "\n".join(line.strip() for line in text.split("\n")).strip()
 
 
+def _fold_table() -> dict[int, str | None]:
+    """Each letter with diacritics to its letter without them, combining marks to nothing."""
+    table: dict[int, str | None] = {ord("đ"): "d", ord("Đ"): "D"}
+    for code in range(0x80, 0x2000):  # Latin-1 to Greek Extended, Vietnamese's ạ, ấ, ử …
+        char = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFD", char)
+                       if not unicodedata.combining(c))
+        if unicodedata.combining(char):
+            table[code] = None
+        elif base != char and base:
+            table[code] = base
+    return table
+
+
+_FOLD = _fold_table()
+
+
 def fold(text: str) -> str:
     """Remove every diacritic, đ included: 'Đường' -> 'Duong'."""
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", stripped.replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize("NFC", text).translate(_FOLD)
 
 
 fold_word = lru_cache(maxsize=SYLLABLE_CACHE)(fold)  # the same, for one syllable at a time
@@ -71,15 +89,21 @@ def spelling(word: str) -> str:
 def words(text: str) -> list[list[str]]:
     """Split text into runs of lower-case words and numbers, broken at punctuation; a number
     loses its thousands separators ('10.000' and '10000' are one number)."""
-    runs: list[list[str]] = [[]]
+    runs: list[list[str]] = []
+    run: list[str] = []
     for token in _TOKEN.findall(text.lower()):
-        if token[:1].isdigit():
-            runs[-1].append(re.sub(r"[.,]", "", token) if _THOUSANDS.fullmatch(token) else token)
-        elif _WORD.match(token) or token == "%":
-            runs[-1].append(spelling(token))
-        elif runs[-1]:
-            runs.append([])
-    return [run for run in runs if run]
+        first = token[0]
+        if first.isdigit():
+            run.append(token.replace(".", "").replace(",", "") if _THOUSANDS.fullmatch(token)
+                       else token)
+        elif first.isalnum() or token == "%":
+            run.append(spelling(token) if token[-1] in _FINAL_Y else token)
+        elif run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    return runs
 
 
 def plain(text: str) -> str:

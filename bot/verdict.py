@@ -8,7 +8,7 @@ from dataclasses import astuple, dataclass
 
 from . import terms as vocabulary
 from . import tuning
-from .choice import EVIDENCE, Draft, in_period
+from .choice import EVIDENCE, Draft, in_period, paragraph_terms
 from .index import Index
 from .language import load_patterns
 from .needs import Needs, share_held
@@ -76,7 +76,7 @@ def evidence_of(query: Query, needs: Needs, draft: Draft, index: Index,
         share=draft.share,
         margin=draft.margin,
         answer_cover=share_held(needs, said, index.rarity, index.max_rarity, given),
-        paragraph_cover=coverage(needs, _in_context(draft.chunk.text, draft), index, given),
+        paragraph_cover=_held(needs, paragraph_terms(draft.chunk), index, given),
         document_cover=share_held(needs, document, index.rarity, index.max_rarity, given),
         rarest=min(1.0, max(held, default=0.0) / index.max_rarity),
         needs=math.log1p(len(needs.required)),
@@ -115,7 +115,7 @@ def judge(query: Query, needs: Needs, draft: Draft | None, index: Index) -> Verd
         return Verdict(False, OTHER_PERIOD)
     # A report about the period the question names holds its words in its title.
     dated = frozenset() if document.period is None else query.period_words
-    if coverage(needs, _in_context(draft.chunk.text, draft), index, dated) < tuning.MIN_COVERAGE:
+    if _held(needs, paragraph_terms(draft.chunk), index, dated) < tuning.MIN_COVERAGE:
         return Verdict(False, TOO_LITTLE)
     if unknown(query, needs, index) >= tuning.MAX_UNKNOWN:
         return Verdict(False, UNKNOWN_WORDS)
@@ -145,6 +145,11 @@ def counts(text: str, query: Query) -> bool:
         if not any(found.start() in span for span in spans):
             return True
     return False
+
+
+def _held(needs: Needs, present: frozenset[str], index: Index,
+          given: frozenset[str] = frozenset()) -> float:
+    return share_held(needs, present, index.rarity, index.max_rarity, given)
 
 
 def coverage(needs: Needs, text: str, index: Index,

@@ -1,13 +1,18 @@
-"""Benchmark (`make bench`): start-up to the first answer and answer latency, for knowledge/.
+"""Benchmark (`make bench`): build, start-up, memory, cache size and answer latency for
+knowledge/ and for archives of 1,000, 10,000 and 100,000 paragraphs of real Vietnamese text.
 
-Whole-process figures run `python -m bot ask` as a user would; in-process figures time
-QA.from_folder and QA.answer. Medians and p95 over repeated runs; no assertions.
+Archives are written (once) under .bench/ from the shared evaluation passages, sentences
+shuffled across paragraphs (tests/archive.py); nothing of them is committed. Whole-process
+figures run `python -m bot ask` as a user would, under /usr/bin/time for peak memory;
+in-process figures time QA.answer. Medians over runs; no assertions.
+Usage: python tests/bench.py [--sizes 1000,10000,100000] [--runs 3]
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
-import random
 import shutil
 import statistics
 import subprocess
@@ -20,12 +25,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.cache import IndexCache  # noqa: E402
-from bot.composer import sentences_of  # noqa: E402
-from bot.qa import QA  # noqa: E402
-from bot.text import split_sentences, words  # noqa: E402
+from bot.library import load_qa  # noqa: E402
+from bot.terms import terms  # noqa: E402
+from tests.archive import EVAL, write_archive  # noqa: E402
 
-FIXED = ["Ai chủ trì hội nghị?", "ai chu tri hoi nghi", "Giá xăng tuần này thế nào?",
-         "kéo giảm bao nhiêu % tội phạm", "Ai viết bài báo này?", "xin chào"]
+QUESTION = "Ai chủ trì hội nghị?"
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -33,101 +37,116 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(p * len(ordered)))]
 
 
-def questions(qa: QA, count: int) -> list[str]:
-    """Questions made from the report's own sentences: random word windows, some folded."""
-    rng = random.Random(7)
-    sentences = [s for d in qa.knowledge.documents for p in d.paragraphs for s in split_sentences(p)]
-    out = list(FIXED)
-    while len(out) < count:
-        tokens = [w for run in words(rng.choice(sentences)) for w in run]
-        start = rng.randrange(max(1, len(tokens) - 6))
-        out.append(" ".join(tokens[start:start + rng.randint(3, 8)]) + rng.choice(["?", " là gì", " ko"]))
-    return out
+def run(knowledge: Path, data: Path) -> tuple[float, float]:
+    """One whole `reportbot ask`: seconds to the answer and peak memory in MB."""
+    start = time.perf_counter()
+    done = subprocess.run(["/usr/bin/time", "-f", "%M", sys.executable, "-m", "bot", "ask",
+                           "--knowledge", str(knowledge), QUESTION], capture_output=True,
+                          text=True, cwd=ROOT, env={**os.environ, "BOT_DATA_DIR": str(data)},
+                          check=True)
+    seconds = time.perf_counter() - start
+    return seconds, int(done.stderr.strip().splitlines()[-1]) / 1024
 
 
-def start_up(knowledge: Path, data: Path, warm: bool, runs: int = 3) -> list[float]:
-    """Whole-process start-up to the first answer; cold runs start with an empty cache."""
+def size_of(folder: Path) -> float:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 2**20
+
+
+def questions(count: int) -> list[str]:
+    """Real questions (UIT-ViQuAD and ViNewsQA dev) about the passages the archives use."""
+    found = []
+    for name in ("viquad", "vinewsqa"):
+        with (EVAL / name / "dev_questions.jsonl").open(encoding="utf-8") as rows:
+            found += [json.loads(line)["question"] for line in rows]
+    return found[::max(1, len(found) // count)][:count]
+
+
+def latency(qa, asked: list[str]) -> list[float]:
+    """Milliseconds per answer, in process, after one answer to warm up."""
+    qa.answer(asked[0])
     times = []
-    for _ in range(runs):
-        if not warm:
-            shutil.rmtree(data, ignore_errors=True)
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "bot", "ask", "--knowledge", str(knowledge),
-                        "Ai chủ trì hội nghị?"], check=True, capture_output=True, cwd=ROOT,
-                       env={**os.environ, "BOT_DATA_DIR": str(data)})
-        times.append(time.perf_counter() - start)
-    return times
-
-
-def large_folder(folder: Path, files: int = 100, paragraphs: int = 100) -> Path:
-    """Write files x paragraphs of report-like text made from the bundled report's sentences."""
-    report = (ROOT / "knowledge").glob("*.txt")
-    sentences = [s for path in report for p in path.read_text(encoding="utf-8").split("\n\n")
-                 for s in split_sentences(p)]
-    rng = random.Random(1)
-    folder.mkdir(parents=True, exist_ok=True)
-    for f in range(files):
-        text = "\n\n".join(" ".join(rng.sample(sentences, 3)) for _ in range(paragraphs))
-        (folder / f"bao-cao-{f:03}.txt").write_text(text, encoding="utf-8")
-    return folder
-
-
-def report(label: str, times: list[float]) -> None:
-    print(f"{label}: median {statistics.median(times):.2f} s (min {min(times):.2f}, "
-          f"max {max(times):.2f}, {len(times)} runs)")
-
-
-def main() -> None:
-    knowledge = ROOT / "knowledge"
-    with tempfile.TemporaryDirectory() as scratch:
-        work = Path(scratch)
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", "import pyvi.ViTokenizer"], check=True)
-        print(f"importing pyvi alone: {time.perf_counter() - start:.2f} s")
-        report("bundled report, cold start to first answer", start_up(knowledge, work / "d1", False))
-        report("bundled report, warm start to first answer", start_up(knowledge, work / "d1", True))
-        big = large_folder(work / "big")
-        report("10,000 paragraphs, cold start to first answer",
-               start_up(big, work / "d2", False, runs=2))
-        report("10,000 paragraphs, warm start to first answer",
-               start_up(big, work / "d2", True, runs=3))
-        large = QA.from_folder(big, cache=IndexCache(work / "d2" / "cache"))
-        asked = questions(large, 300)
-        for label, forget in (("each question new", True), ("as asked", False)):
-            latencies = []
-            for question in asked:
-                if forget:
-                    sentences_of.cache_clear()  # no paragraph read before
-                start = time.perf_counter()
-                large.answer(question)
-                latencies.append((time.perf_counter() - start) * 1000)
-            print(f"10,000 paragraphs, {len(asked)} questions ({label}): p50 "
-                  f"{statistics.median(latencies):.2f} ms, p95 {percentile(latencies, 0.95):.2f} ms")
-
-    start = time.perf_counter()
-    qa = QA.from_folder(knowledge)
-    built = time.perf_counter() - start
-    start = time.perf_counter()
-    qa.answer(FIXED[0])
-    first = time.perf_counter() - start
-    print(f"in process: load + index {built * 1000:.1f} ms, first answer {first * 1000:.1f} ms")
-
-    asked = questions(qa, 300)
-    latencies = []
     for question in asked:
         start = time.perf_counter()
         qa.answer(question)
-        latencies.append((time.perf_counter() - start) * 1000)
-    print(f"in process, {len(asked)} questions: p50 {statistics.median(latencies):.2f} ms, "
-          f"p95 {percentile(latencies, 0.95):.2f} ms")
+        times.append((time.perf_counter() - start) * 1000)
+    return times
 
-    piped = "\n".join(asked) + "\n"
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "bot", "ask", "--knowledge", str(knowledge), "--json", "-"],
-                   input=piped, text=True, check=True, capture_output=True, cwd=ROOT)
-    whole = time.perf_counter() - start
-    print(f"whole process, {len(asked)} questions through `ask --json -`: {whole:.2f} s "
-          f"({whole / len(asked) * 1000:.2f} ms per question including start-up)")
+
+def against_rank_bm25(qa, asked: list[str]) -> str:
+    """Time the same weighted queries through rank-bm25's get_scores and the index."""
+    from rank_bm25 import BM25Okapi
+
+    reference = BM25Okapi([terms(f"{c.document.title}\n{c.heading}") + terms(c.text)
+                           for c in qa.index.chunks], k1=qa.index.k1, b=qa.index.b)
+    ours, theirs = [], []
+    for question in asked:
+        query = list(dict.fromkeys(terms(question)))
+        start = time.perf_counter()
+        qa.index.scores(dict.fromkeys(query, 1.0))
+        ours.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        reference.get_scores(query)
+        theirs.append(time.perf_counter() - start)
+    return (f"rank-bm25 get_scores {statistics.median(theirs) * 1000:.1f} ms, index "
+            f"{statistics.median(ours) * 1000:.2f} ms per query (median of {len(asked)}): "
+            f"{statistics.median(theirs) / statistics.median(ours):.0f}x")
+
+
+def bench_size(folder: Path, data: Path, runs: int, compare: int) -> None:
+    label = folder.name
+    colds, peaks = [], []
+    for _ in range(runs):
+        shutil.rmtree(data, ignore_errors=True)
+        seconds, peak = run(folder, data)
+        colds.append(seconds)
+        peaks.append(peak)
+    warms, residents = zip(*(run(folder, data) for _ in range(runs)))
+    print(f"{label}: first build to first answer {statistics.median(colds):.1f} s "
+          f"(peak {statistics.median(peaks):.0f} MB); warm start to first answer "
+          f"{statistics.median(warms):.2f} s (peak {statistics.median(residents):.0f} MB); "
+          f"cache {size_of(data / 'cache'):.0f} MB", flush=True)
+    qa = load_qa(folder, cache=IndexCache(data / "cache"))
+    times = latency(qa, questions(300))
+    print(f"{label}: 300 questions in process: p50 {statistics.median(times):.1f} ms, "
+          f"p95 {percentile(times, 0.95):.1f} ms, p99 {percentile(times, 0.99):.1f} ms",
+          flush=True)
+    if compare:
+        print(f"{label}: {against_rank_bm25(qa, questions(compare))}", flush=True)
+
+
+def reload_one_file(folder: Path, data: Path) -> None:
+    """Change one file of a large folder and time the live reload."""
+    from bot.library import Library
+
+    library = Library(folder, cache=IndexCache(data / "cache"))
+    target = sorted(folder.glob("*.txt"))[0]
+    original = target.read_text(encoding="utf-8")
+    try:
+        target.write_text(original + "\nTrạm bơm số 4 khởi công tháng 9 năm nay.\n",
+                          encoding="utf-8")
+        start = time.perf_counter()
+        result = library.reload()
+        print(f"{folder.name}: live reload of one changed file {time.perf_counter() - start:.1f} s"
+              f" ({result.message.splitlines()[0]})", flush=True)
+    finally:
+        target.write_text(original, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    bench = ROOT / ".bench"
+    with tempfile.TemporaryDirectory() as scratch:
+        work = Path(scratch)
+        bench_size(ROOT / "knowledge", work / "bundled", args.runs, 0)
+        for size in (int(s) for s in args.sizes.split(",")):
+            folder = write_archive(bench / f"p{size}", size)
+            data = work / f"d{size}"
+            bench_size(folder, data, args.runs, compare=20 if size >= 100000 else 100)
+            if size >= 10000:
+                reload_one_file(folder, data)
 
 
 if __name__ == "__main__":
