@@ -6,13 +6,15 @@ import argparse
 import contextlib
 import json
 import logging
+import os
 import sys
+import threading
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from . import console, replies, unanswered
-from .cache import IndexCache
+from .cache import IndexCache, private_folder
 from .evaluate import (
     TYPINGS,
     evaluate,
@@ -24,7 +26,7 @@ from .evaluate import (
     retype,
 )
 from .knowledge import KnowledgeError, load_knowledge
-from .library import Library, Reloaded
+from .library import Library
 from .qa import QA
 from .settings import Settings, SettingsError
 
@@ -71,7 +73,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    """Run the command line; any bytes on stdin are read (undecodable ones replaced), and a
+    reader that stops reading (`| head`) ends the program quietly."""
+    for stream in (sys.stdin, sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    try:
+        return run(build_parser().parse_args(argv))
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)  # no error at exit for unflushed output
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+def run(args: argparse.Namespace) -> int:
     try:
         settings = Settings.from_env()
     except SettingsError as exc:
@@ -115,7 +131,7 @@ def _say(text: str) -> None:
 
 
 def run_ask(qa: QA, args: argparse.Namespace) -> int:
-    questions = (line.rstrip("\n") for line in sys.stdin) if args.question == "-" else [
+    questions = (line.rstrip("\r\n") for line in sys.stdin) if args.question == "-" else [
         args.question]
     console.ask(qa, questions, _say, args.json, args.conversation)
     return 0
@@ -129,18 +145,21 @@ def progress_bar(done: int, total: int) -> None:
 
 def run_chat(library: Library, settings: Settings) -> int:
     if sys.stdin.isatty():
-        read = _tty_reader(settings.data_dir)
+        terminal = Terminal(settings.data_dir / "chat_history")
+        read, show = terminal.read, terminal.show
+        terminal.take_logs()
         print(f"{console.CHAT_HELP}\n", flush=True)
     else:
         def read() -> str:
             line = sys.stdin.readline()
             if not line:
                 raise EOFError
-            return line.rstrip("\n")
-    def notify(result: Reloaded) -> None:
-        print(replies.notice(result.ok, result.message), file=sys.stderr, flush=True)
+            return line.rstrip("\r\n")
 
-    stop = library.watch_in_background(notify)
+        def show(text: str) -> None:
+            print(text, file=sys.stderr, flush=True)
+
+    stop = library.watch_in_background(lambda r: show(replies.notice(r.ok, r.message)))
     try:
         return console.chat(library, read, _say,
                             lambda question: unanswered.record(settings.data_dir, question))
@@ -148,28 +167,67 @@ def run_chat(library: Library, settings: Settings) -> int:
         stop.set()
 
 
-def _tty_reader(data_dir: Path):
-    import readline
+class Terminal:
+    """A chat on a terminal: line editing and history (readline); Ctrl-C clears the line,
+    Ctrl-C twice or Ctrl-D leaves; notices and log lines are printed above the prompt, and
+    the prompt with what was typed is drawn again below them."""
 
-    history = data_dir / "chat_history"
-    try:
-        data_dir.mkdir(parents=True, exist_ok=True)
-        if history.exists():
-            readline.read_history_file(history)
-    except OSError as exc:
-        logger.warning("No chat history (%s)", exc)
+    def __init__(self, history: Path) -> None:
+        import readline
 
-    def read() -> str:
+        self.readline = readline
+        self.history = history
+        self.lock = threading.Lock()
         try:
-            line = input(console.PROMPT)
-        except KeyboardInterrupt:
-            print()
-            raise EOFError from None
-        with contextlib.suppress(OSError):
-            readline.write_history_file(history)
-        return line
+            private_folder(history.parent)
+            if history.exists():
+                readline.read_history_file(history)
+        except OSError as exc:
+            logger.warning("No chat history (%s)", exc)
 
-    return read
+    def read(self) -> str:
+        interrupted = False
+        while True:
+            try:
+                line = input(console.PROMPT)
+            except KeyboardInterrupt:
+                if interrupted:
+                    print(flush=True)
+                    raise EOFError from None
+                print(f"\n{replies.interrupted()}", flush=True)
+                interrupted = True
+                continue
+            except EOFError:
+                print(flush=True)
+                raise
+            with contextlib.suppress(OSError):
+                self.readline.write_history_file(self.history)
+                self.history.chmod(0o600)
+            return line
+
+    def show(self, text: str) -> None:
+        """Print a line above the prompt, and the prompt and what was typed below it."""
+        with self.lock:
+            typed = self.readline.get_line_buffer()
+            sys.stdout.write(f"\r\x1b[2K{text}\n{console.PROMPT}{typed}")
+            sys.stdout.flush()
+
+    def take_logs(self) -> None:
+        """Print log records above the prompt too."""
+        terminal = self
+
+        class Above(logging.Handler):
+            def emit(self, record: logging.LogRecord) -> None:
+                terminal.show(self.format(record))
+
+        handler = Above()
+        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        root = logging.getLogger()
+        for old in list(root.handlers):
+            if isinstance(old, logging.StreamHandler) and old.stream in (sys.stderr,
+                                                                         sys.stdout):
+                root.removeHandler(old)
+        root.addHandler(handler)
 
 
 def run_index(knowledge_dir: Path) -> int:

@@ -10,7 +10,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
 import numpy as np
@@ -118,30 +118,30 @@ def merge(old: Postings, keep: np.ndarray, new: Postings) -> Postings:
     return Postings(keys, indptr, rows, tfs, lengths, tuple(sorted(spellings)))
 
 
-def tokenize(pieces: Sequence[Piece], progress: Progress | None = None) -> list[Batch]:
+def tokenize(pieces: Sequence[Piece], progress: Progress | None = None) -> Iterator[Batch]:
     """Count the terms of each piece, on every core when there are many, reporting
-    progress; workers end with this process, however it ends."""
+    progress; batches are handed on as they come; workers end with this process, however
+    it ends."""
     workers = os.cpu_count() or 1
     batches = [pieces[i:i + BATCH] for i in range(0, len(pieces), BATCH)]
     if progress:
         progress(0, len(pieces))
     if len(pieces) < PARALLEL_FROM or workers < 2:
-        out = [_count(batch) for batch in batches]
+        yield from map(_count, batches)
         if progress:
             progress(len(pieces), len(pieces))
-        return out
-    out, done = [], 0
+        return
+    done = 0
     # "spawn", not fork: a rebuild may start from the watcher thread of a running bot, and
     # forking a process that has threads can deadlock.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context,
                              initializer=_die_with, initargs=(os.getpid(),)) as pool:
         for batch in pool.map(_count, batches):
-            out.append(batch)
             done += len(batch.lengths)
             if progress:
                 progress(done, len(pieces))
-    return out
+            yield batch
 
 
 def _count(pieces: Sequence[Piece]) -> Batch:

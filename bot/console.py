@@ -101,7 +101,9 @@ def ask(qa: QA, questions: Iterable[str], write: Callable[[str], None], as_json:
     """Write exactly one answer per question, in order. With `conversation`, the questions
     are turns of one conversation (a line "/new" starts a fresh one and is answered so)."""
     turn: Turn | None = None
-    for question in questions:
+    for number, question in enumerate(questions):
+        if number and not as_json:
+            write("")  # a blank line between answers
         if conversation and question.strip().lower() == "/new":
             turn = None
             answer = Answer(question, False, replies.new_conversation(), "new", outcome=REPLY)

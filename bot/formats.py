@@ -233,12 +233,19 @@ def read_pdf(path: Path) -> Parsed:
     """PDF with a text layer: paragraphs rebuilt from lines, hyphenation joined, running
     headers, footers and page numbers dropped; each paragraph keeps its page."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
     try:
         reader = PdfReader(str(path))
+        if reader.is_encrypted and not reader.decrypt(""):  # an owner password only opens
+            raise FileNotDecryptedError("a password is needed")
         pages = [_page_text(page) for page in reader.pages]
         info = reader.metadata
+    except FileNotDecryptedError as exc:
+        raise ValueError("password-protected PDF: save it without a password") from exc
+    except DependencyError as exc:
+        raise ValueError("encrypted PDF that needs the 'cryptography' package: install it, or "
+                         "save the PDF without encryption") from exc
     except (PdfReadError, OSError, ValueError, KeyError) as exc:
         raise ValueError(f"not a readable PDF ({type(exc).__name__}): export it again") from exc
     if not any(p.strip() for p in pages):

@@ -85,40 +85,41 @@ def count_terms(terms_of_chunks: Iterable[Sequence[str]]) -> Batch:
                  np.array(distinct, dtype=np.int64), np.array(lengths, dtype=np.int32), words)
 
 
-def postings_of(batches: Sequence[Batch], first_row: int = 0) -> Postings:
-    """Build the arrays from batches of counted chunks, numbered from `first_row`, by a
-    counting sort that holds one batch's temporaries at a time: the batches come in row
+def postings_of(batches: Iterable[Batch], first_row: int = 0) -> Postings:
+    """Build the arrays from batches of counted chunks, numbered from `first_row`: each
+    batch's keys are replaced by small numbers as it comes (they are most of the memory),
+    then a counting sort places the postings one batch at a time. The batches come in row
     order, so each column's rows come out ascending."""
-    found = [np.unique(b.keys, return_inverse=True) for b in batches]
-    keys = (np.unique(np.concatenate([u for u, _ in found])) if found
+    parts = []  # per batch: its distinct keys, each posting's index among them, counts
+    for batch in batches:
+        unique, inverse = np.unique(batch.keys, return_inverse=True)
+        parts.append((unique, inverse.astype(np.int32), batch.tfs, batch.distinct,
+                      batch.lengths, batch.words))
+    keys = (np.unique(np.concatenate([p[0] for p in parts])) if parts
             else np.zeros(0, np.uint64))
     counts = np.zeros(len(keys), dtype=np.int64)
-    columns = []
-    for unique, inverse in found:  # look up each batch's distinct keys once, in order
+    for i, (unique, inverse, *rest) in enumerate(parts):  # each posting's column
         column = np.searchsorted(keys, unique).astype(np.int32)[inverse]
         counts += np.bincount(column, minlength=len(keys))
-        columns.append(column)
-    del found
+        parts[i] = (None, column, *rest)
     indptr = np.zeros(len(keys) + 1, dtype=np.int64)
     np.cumsum(counts, out=indptr[1:])
     rows = np.empty(indptr[-1], dtype=np.int32)
     tfs = np.empty(indptr[-1], dtype=np.uint16)
     fill = indptr[:-1].copy()
     row = first_row
-    for batch, column in zip(batches, columns):
-        batch_rows = np.repeat(np.arange(row, row + len(batch.lengths), dtype=np.int32),
-                               batch.distinct)
+    for _, column, batch_tfs, distinct, lengths, _ in parts:
+        batch_rows = np.repeat(np.arange(row, row + len(lengths), dtype=np.int32), distinct)
         order = np.argsort(column, kind="stable")
         ordered = column[order]
         starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
         rank = np.arange(len(ordered)) - np.repeat(starts, np.diff(np.r_[starts, len(ordered)]))
         at = fill[ordered] + rank
-        rows[at], tfs[at] = batch_rows[order], batch.tfs[order]
+        rows[at], tfs[at] = batch_rows[order], batch_tfs[order]
         fill += np.bincount(column, minlength=len(keys))
-        row += len(batch.lengths)
-    lengths = (np.concatenate([b.lengths for b in batches]) if batches
-               else np.zeros(0, np.int32))
-    words = sorted(set().union(*(b.words for b in batches))) if batches else []
+        row += len(lengths)
+    lengths = (np.concatenate([p[4] for p in parts]) if parts else np.zeros(0, np.int32))
+    words = sorted(set().union(*(p[5] for p in parts))) if parts else []
     return Postings(keys, indptr, rows, tfs, lengths, tuple(words))
 
 

@@ -128,6 +128,7 @@ def load_knowledge(root: str | Path, previous: Knowledge | None = None) -> Knowl
     documents: list[Document] = []
     skipped: list[Skipped] = []
     known = {d.path: d for d in previous.documents} if previous else {}
+    told = set(previous.skipped) if previous else set()
     for path, relative, problem in walk(folder):
         try:
             if problem:
@@ -137,9 +138,14 @@ def load_knowledge(root: str | Path, previous: Knowledge | None = None) -> Knowl
                 documents.append(old)
                 continue
             documents.append(load_document(path, relative))
-        except ValueError as exc:
-            logger.warning("Skipped %s: %s", relative, exc)
-            skipped.append(Skipped(relative, str(exc)))
+        except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
+            reason = str(exc) if isinstance(exc, ValueError) else (
+                f"cannot be read ({type(exc).__name__}: {exc}): open and save it again, or "
+                "remove it")
+            skip = Skipped(relative, reason)
+            if skip not in told:  # said once, not again on every reload
+                logger.warning("Skipped %s: %s", relative, reason)
+            skipped.append(skip)
     return Knowledge(str(folder), tuple(documents), tuple(skipped))
 
 
@@ -174,6 +180,7 @@ def walk(folder: Path) -> list[tuple[Path, str, str | None]]:
     lead outside the folder, and link loops, are listed with the problem, not followed."""
     root = folder.resolve()
     found: list[tuple[Path, str, str | None]] = []
+    links: list[tuple[Path, str, Path]] = []
     for directory, subdirs, files in os.walk(folder, followlinks=False):
         subdirs.sort()
         for name in sorted(files):
@@ -189,8 +196,21 @@ def walk(folder: Path) -> list[tuple[Path, str, str | None]]:
             if not real.is_relative_to(root):
                 found.append((path, relative,
                               "a link to a file outside the knowledge folder: not followed"))
-            elif real.is_file():
+            elif not real.is_file():
+                found.append((path, relative, "not a regular file (a pipe, device or socket): "
+                                              "remove it or put a report there"))
+            elif path.is_symlink():
+                links.append((path, relative, real))
+            else:
                 found.append((path, relative, None))
+    read = {p.resolve() for p, _, problem in found if problem is None}
+    for path, relative, real in links:  # a link to a report the folder holds anyway
+        if real in read:
+            other = real.relative_to(root).as_posix()
+            found.append((path, relative, f"a link to {other}, which is read already"))
+        else:
+            read.add(real)
+            found.append((path, relative, None))
     return sorted(found, key=lambda item: item[1])
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+import stat
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from watchfiles import watch
@@ -18,6 +19,8 @@ from .knowledge import folder_stamp, load_knowledge, require_documents
 from .qa import QA
 
 logger = logging.getLogger(__name__)
+FOLDER_POLL = 1.0  # seconds between looks at a missing folder, and at the watched one's identity
+WATCH_RETRY = 5  # seconds before watching again after watching failed
 
 
 def load_qa(root: str | Path, previous: QA | None = None, cache: IndexCache | None = None,
@@ -85,11 +88,44 @@ class Library:
         return Reloaded(True, message, bool(k.skipped))
 
     def changes(self, stop: threading.Event) -> Iterator[Reloaded]:
-        """Watch the folder until `stop` is set; rebuild after each burst of changes."""
-        for _ in watch(self.root, watch_filter=_reports, stop_event=stop, debounce=300,
-                       step=50, rust_timeout=500, yield_on_timeout=False,
-                       raise_interrupt=False, ignore_permission_denied=True):
-            yield self.reload()
+        """Watch the folder until `stop` is set; rebuild after each burst of changes, and say
+        so. When the folder disappears, say so, keep serving the old index and wait for it
+        to come back (then rebuild); when watching fails, say so and try again."""
+        gone = False
+        while not stop.is_set():
+            identity = _identity(self.root)
+            if identity is None:
+                if not gone:
+                    gone = True
+                    logger.warning("The knowledge folder %s is gone; waiting for it", self.root)
+                    yield Reloaded(False, replies.folder_gone(str(self.root)), True)
+                stop.wait(FOLDER_POLL)
+                continue
+            if gone:
+                gone = False
+                result = self.reload()
+                yield replace(result, message=replies.folder_back(str(self.root), result.message))
+            try:
+                yield from self._watch(stop, identity)
+            except Exception as exc:  # noqa: BLE001 - report, then watch again
+                logger.warning("Watching %s failed (%s); trying again in %d s", self.root, exc,
+                               WATCH_RETRY)
+                logger.debug("Watching failed", exc_info=True)
+                yield Reloaded(False, replies.watch_failed(str(self.root), str(exc),
+                                                           WATCH_RETRY), True)
+                stop.wait(WATCH_RETRY)
+
+    def _watch(self, stop: threading.Event, identity: tuple[int, int]) -> Iterator[Reloaded]:
+        """Rebuild after each burst of changes while the folder is the one being watched (a
+        folder deleted and made again is another: the old watch would hear nothing)."""
+        for changes in watch(self.root, watch_filter=_reports, stop_event=stop, debounce=300,
+                             step=50, rust_timeout=int(FOLDER_POLL * 1000),
+                             yield_on_timeout=True, raise_interrupt=False,
+                             ignore_permission_denied=True):
+            if _identity(self.root) != identity:
+                return
+            if changes:
+                yield self.reload()
 
     def watch_in_background(self, notify: Callable[[Reloaded], None]) -> threading.Event:
         """Start a daemon thread that rebuilds on changes and reports each rebuild; return the
@@ -97,15 +133,20 @@ class Library:
         stop = threading.Event()
 
         def run() -> None:
-            try:
-                for result in self.changes(stop):
-                    notify(result)
-            except Exception as exc:  # noqa: BLE001 - the folder may vanish; keep serving
-                logger.warning("Stopped watching %s: %s", self.root, exc)
-                notify(Reloaded(False, replies.watch_stopped(str(self.root), str(exc)), True))
+            for result in self.changes(stop):
+                notify(result)
 
         threading.Thread(target=run, name="knowledge-watch", daemon=True).start()
         return stop
+
+
+def _identity(folder: Path) -> tuple[int, int] | None:
+    """The folder's device and inode, or None when it is not there."""
+    try:
+        info = folder.stat()
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino) if stat.S_ISDIR(info.st_mode) else None
 
 
 def _reports(change: object, path: str) -> bool:

@@ -166,9 +166,18 @@ def notice(ok: bool, message: str) -> str:
     return f"[{'cập nhật' if ok else 'lỗi'}] {message}"
 
 
-def watch_stopped(folder: str, reason: str) -> str:
-    return (f"Ngừng theo dõi thư mục {folder} ({reason}); mình vẫn trả lời bằng dữ liệu đã có. "
-            "Hãy khôi phục thư mục rồi gõ /reload.")
+def folder_gone(folder: str) -> str:
+    return (f"Thư mục tài liệu {folder} không còn nữa; mình vẫn trả lời bằng dữ liệu đã có và "
+            "sẽ nạp lại khi thư mục trở lại.")
+
+
+def folder_back(folder: str, reloaded_message: str) -> str:
+    return f"Thư mục tài liệu {folder} đã trở lại. {reloaded_message}"
+
+
+def watch_failed(folder: str, reason: str, seconds: int) -> str:
+    return (f"Không theo dõi được thư mục {folder} ({reason}); mình vẫn trả lời bằng dữ liệu "
+            f"đã có và thử lại sau {seconds} giây.")
 
 
 def clarify(unclear: str) -> str:
@@ -193,3 +202,7 @@ def documents_list(rows: Sequence[tuple[str, str | None, str]], limit: int = 10)
 
 def new_conversation() -> str:
     return "Mình bắt đầu cuộc trò chuyện mới: câu hỏi tiếp theo không nối với câu trước."
+
+
+def interrupted() -> str:
+    return "(Đã xóa dòng. Ctrl-C lần nữa hoặc Ctrl-D để thoát.)"

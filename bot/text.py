@@ -28,13 +28,17 @@ _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+")
 SYLLABLE_CACHE = 1 << 16
 
 
-_CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\ufeff]")
+# Control characters, zero-width and direction marks (invisible, and a way to hide text):
+# removed. Lone surrogates (undecodable bytes, or broken UTF-16) become U+FFFD.
+_CONTROL = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u180e"
+                      "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
 def normalize(text: str) -> str:
     """Return NFC text without control characters and with single spaces (newlines kept)."""
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", _SURROGATE.sub("\ufffd", text))
     text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _SPACES.sub(" ", text)
     return "\n".join(line.strip() for line in text.split("\n")).strip()
@@ -125,10 +129,14 @@ def split_sentences(text: str) -> list[str]:
 
 def segment(text: str) -> list[str]:
     """Segment Vietnamese text into words with pyvi ('hội nghị' -> 'hội_nghị'). pyvi is
-    imported here, on first use: commands that segment nothing never pay for loading it."""
+    imported here, on first use: commands that segment nothing never pay for loading it.
+    Text pyvi cannot take (it fails on some characters) is split at spaces instead."""
     from pyvi import ViTokenizer
 
-    return ViTokenizer.tokenize(text).split()
+    try:
+        return ViTokenizer.tokenize(_SURROGATE.sub("\ufffd", text)).split()
+    except Exception:  # noqa: BLE001 - pyvi's tagger raises SystemError and others
+        return text.split()
 
 
 def word_count(text: str) -> int:

@@ -9,6 +9,7 @@ from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 
+from . import records
 from .text import fold
 
 logger = logging.getLogger(__name__)
@@ -21,9 +22,7 @@ def record(data_dir: Path, question: str) -> None:
     row = {"time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
            "question": question}
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
-        with (data_dir / FILE_NAME).open("a", encoding="utf-8") as out:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        records.append(data_dir / FILE_NAME, row)
     except OSError as exc:
         logger.warning("Could not log an unanswered question in %s: %s", data_dir, exc)
 

@@ -183,7 +183,7 @@ def test_a_large_first_build_tokenizes_in_worker_processes_with_the_same_terms(m
     monkeypatch.setattr(bot.building, "BATCH", 7)
     monkeypatch.setattr(bot.building.os, "cpu_count", lambda: 2)  # workers even on one core
     seen: list[tuple[int, int]] = []
-    batches = bot.building.tokenize(pieces, lambda done, total: seen.append((done, total)))
+    batches = list(bot.building.tokenize(pieces, lambda done, total: seen.append((done, total))))
     assert seen == [(0, 30), (7, 30), (14, 30), (21, 30), (28, 30), (30, 30)]
     expected = count_terms(chunk_terms(*p) for p in pieces)
     assert np.array_equal(np.concatenate([b.keys for b in batches]), expected.keys)

@@ -4,7 +4,6 @@ the vote log; and the processor that keeps each chat's updates in order."""
 from __future__ import annotations
 
 import asyncio
-import json
 import secrets
 import threading
 from collections import OrderedDict, defaultdict
@@ -16,6 +15,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
+from .. import records
 from ..answer import Answer
 from ..conversation import Conversations
 from ..library import Library
@@ -44,12 +44,10 @@ class BotState:
 
     def record_vote(self, answer: Answer, vote: str) -> None:
         """Append a vote to feedback.jsonl: time, question, answer, found, vote; no user ids."""
-        self.data_dir.mkdir(parents=True, exist_ok=True)
         row = {"time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                "question": answer.question, "answer": answer.text, "found": answer.found,
                "vote": vote}
-        with (self.data_dir / "feedback.jsonl").open("a", encoding="utf-8") as out:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        records.append(self.data_dir / "feedback.jsonl", row)
 
 
 class ChatOrderedProcessor(BaseUpdateProcessor):
