@@ -28,6 +28,7 @@ _LITTLE = {"va", "cua", "la", "thi", "ma", "voi", "cho", "trong", "tu", "den", "
            "duoc", "bi", "da", "se", "dang", "o", "tai", "nam"}  # no unit after a number
 
 
+_UNIT = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # a word of letters ("mét", "héc-ta")
 UNIT_WORDS = 3  # words after a number that may say what it counts ("12 trường", "2,2 triệu người")
 
 
@@ -149,8 +150,9 @@ def _counts(sentence: str, counted: list[str]) -> Found:
             after = sentence[m.end():].split()[:UNIT_WORDS]
             folded = [fold(w.strip(",.;:")).lower() for w in after]
             reach = max((i + 1 for i, w in enumerate(folded) if w in counted), default=0)
-            take = after[:reach] if reach else [w for w in after[:1] if fold(w).lower()
-                                                 not in _LITTLE and w[-1:] not in ",.;:"]
+            unit = [w.rstrip(",.;:") for w in after[:1]]  # "666 mét," counts metres
+            take = after[:reach] if reach else [w for w in unit if _UNIT.fullmatch(w)
+                                                 and fold(w).lower() not in _LITTLE]
             phrase = " ".join([phrase, *take]).rstrip(",.;:")
         found.append((m.start(), phrase))
     return found
