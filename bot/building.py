@@ -136,7 +136,7 @@ def tokenize(pieces: Sequence[Piece], progress: Progress | None = None) -> Itera
     # forking a process that has threads can deadlock.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                             initializer=_die_with, initargs=(os.getpid(),)) as pool:
+                             initializer=die_with, initargs=(os.getpid(),)) as pool:
         for batch in pool.map(_count, batches):
             done += len(batch.lengths)
             if progress:
@@ -148,7 +148,7 @@ def _count(pieces: Sequence[Piece]) -> Batch:
     return count_terms(terms.chunk_terms(*piece) for piece in pieces)
 
 
-def _die_with(parent: int) -> None:
+def die_with(parent: int) -> None:
     """In a worker: end when the parent ends (killed with -9, say), not linger orphaned."""
     with contextlib.suppress(OSError, AttributeError):  # Linux: the kernel signals us
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG

@@ -83,6 +83,15 @@ class IndexCache:
                            self.folder, type(exc).__name__, exc)
         return None
 
+    def stamp(self) -> str | None:
+        """The folder stamp the cache was made for (its manifest unchecked: `load` checks
+        everything), or None when there is no readable manifest."""
+        try:
+            manifest = json.loads((self.folder / MANIFEST).read_text(encoding="utf-8"))
+            return manifest.get("folder") if manifest.get("made_by") == TAG else None
+        except (OSError, ValueError, AttributeError):
+            return None
+
     def _load(self) -> Snapshot:
         manifest = json.loads((self.folder / MANIFEST).read_text(encoding="utf-8"))
         body = {k: v for k, v in manifest.items() if k != "checksum"}

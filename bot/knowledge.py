@@ -124,7 +124,7 @@ def chunks_of(documents: tuple[Document, ...] | list[Document]) -> list[Chunk]:
 def load_knowledge(root: str | Path, previous: Knowledge | None = None) -> Knowledge:
     """Load every report under root; files that cannot be used are skipped with the reason.
     Documents of `previous` whose file has not changed (size and time) are reused unread."""
-    folder = _folder(root)
+    folder = check_folder(root)
     documents: list[Document] = []
     skipped: list[Skipped] = []
     known = {d.path: d for d in previous.documents} if previous else {}
@@ -149,7 +149,8 @@ def load_knowledge(root: str | Path, previous: Knowledge | None = None) -> Knowl
     return Knowledge(str(folder), tuple(documents), tuple(skipped))
 
 
-def _folder(root: str | Path) -> Path:
+def check_folder(root: str | Path) -> Path:
+    """The folder, or KnowledgeError saying it is missing and what to do."""
     folder = Path(root)
     if not folder.is_dir():
         raise KnowledgeError(
@@ -163,7 +164,7 @@ def _folder(root: str | Path) -> Path:
 def folder_stamp(root: str | Path) -> str:
     """Return a key that changes whenever a report file under root is added, removed or
     rewritten (names, sizes and modification times)."""
-    folder = _folder(root)
+    folder = check_folder(root)
     digest = hashlib.sha1(str(folder.resolve()).encode("utf-8"))
     for path, relative, problem in walk(folder):
         try:

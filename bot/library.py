@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
 import stat
 import threading
 from collections.abc import Callable, Iterator
@@ -12,7 +14,7 @@ from pathlib import Path
 from watchfiles import watch
 
 from . import replies
-from .building import Progress, build
+from .building import Progress, build, die_with
 from .cache import IndexCache, Snapshot
 from .formats import SUFFIXES
 from .knowledge import folder_stamp, load_knowledge, require_documents
@@ -49,6 +51,27 @@ def prepare(root: str | Path, previous: QA | None, cache: IndexCache | None,
     known = previous.knowledge if previous else snapshot.knowledge if snapshot else None
     knowledge = require_documents(load_knowledge(root, known))
     return QA(knowledge, index=build(knowledge.chunks, base, progress)), files
+
+
+def build_apart(root: Path, cache: IndexCache) -> None:
+    """Bring the cache up to date with the folder in a child process, so that the memory a
+    build takes goes back to the system when the child ends and the caller's own load is a
+    warm one. Whatever goes wrong is left for that load to meet and report."""
+    if cache.stamp() == folder_stamp(root):
+        return
+    child = multiprocessing.get_context("spawn").Process(
+        target=_build_cache, args=(str(root), str(cache.folder), os.getpid()), name="index-build")
+    child.start()
+    child.join()
+
+
+def _build_cache(root: str, folder: str, parent: int) -> None:
+    die_with(parent)
+    logging.disable(logging.CRITICAL)  # the parent reports what the build met when it loads
+    try:
+        load_qa(root, cache=IndexCache(Path(folder)))
+    except Exception:  # noqa: BLE001 - the parent's own load meets it and says what it is
+        os._exit(1)
 
 
 @dataclass(frozen=True)

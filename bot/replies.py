@@ -129,6 +129,15 @@ def thanks_vote() -> str:
     return "Cảm ơn bạn đã đánh giá!"
 
 
+def still_reading() -> str:
+    return "Mình đang đọc tài liệu, vui lòng hỏi lại sau ít phút."
+
+
+def too_fast() -> str:
+    return ("Bạn gửi nhanh quá, mình chưa kịp trả lời hết. Mình sẽ trả lời các câu đã nhận; "
+            "các câu gửi thêm lúc này sẽ bị bỏ qua, bạn đợi một chút rồi hỏi tiếp nhé.")
+
+
 def apology() -> str:
     return "Xin lỗi, mình gặp trục trặc khi trả lời. Bạn thử hỏi lại sau ít phút nhé."
 

@@ -26,6 +26,8 @@ class Settings:
     base_url: str | None = None
     admin_ids: frozenset[int] = frozenset()
     log_level: str = "WARNING"
+    send_deadline: float = 120.0  # seconds a Telegram send is retried through network trouble
+    stop_grace: float = 10.0  # seconds answers in hand may take after SIGTERM
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None,
@@ -45,7 +47,23 @@ class Settings:
             base_url=values.get("TELEGRAM_BASE_URL", "").strip() or None,
             admin_ids=parse_admin_ids(values.get("BOT_ADMIN_IDS", "")),
             log_level=level,
+            send_deadline=parse_seconds(values, "TELEGRAM_SEND_DEADLINE", 120.0),
+            stop_grace=parse_seconds(values, "TELEGRAM_STOP_GRACE", 10.0),
         )
+
+
+def parse_seconds(values: Mapping[str, str], name: str, default: float) -> float:
+    """A number of seconds (0 or more); empty means the default."""
+    raw = values.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):
+        raise SettingsError(f"{name} must be a number of seconds (0 or more), got {raw!r}")
+    return seconds
 
 
 def parse_admin_ids(raw: str) -> frozenset[int]:

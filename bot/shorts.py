@@ -136,6 +136,17 @@ def _counted(query: Query) -> list[str]:
     return []
 
 
+_SCALES = {"tram", "nghin", "ngan", "trieu", "ty", "ti", "van"}  # "mười", "chục" may open one
+
+
+def _not_a_number(spelled: str) -> bool:
+    """Number words that say something else: a scale word cannot open a number ("tỷ lệ" is a
+    ratio, "triệu phú" a millionaire; "một tỷ" is a number), and a lone "năm" is the year
+    far more often than five ("Năm học", "năm nay")."""
+    words = [fold(w).lower() for w in spelled.split()]
+    return words[0] in _SCALES or words == ["nam"]
+
+
 def _counts(sentence: str, counted: list[str]) -> Found:
     """Numbers with what they count: up to the counted word when it follows closely, else
     with the one word after them ("98,5%", "12 trường", "3 ngày") unless it is a little word
@@ -146,6 +157,8 @@ def _counts(sentence: str, counted: list[str]) -> Found:
         if any(m.start() in span for span in periods):
             continue  # "năm 2010", "6 tháng đầu năm" name a time, not a count
         phrase = m.group(0)
+        if not any(c.isdigit() for c in phrase) and _not_a_number(phrase):
+            continue
         if not phrase.endswith("%"):
             after = sentence[m.end():].split()[:UNIT_WORDS]
             folded = [fold(w.strip(",.;:")).lower() for w in after]

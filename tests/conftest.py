@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.qa import QA
+from tests.fake_telegram import FakeTelegram
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "knowledge"
@@ -67,3 +68,12 @@ def qa(knowledge_dir: Path) -> QA:
 def bundled_qa() -> QA:
     """The report shipped in knowledge/."""
     return QA.from_folder(BUNDLED)
+
+
+@pytest.fixture
+async def fake():
+    """A fake Bot API server on 127.0.0.1, for the bot under test to talk HTTP to."""
+    server = FakeTelegram()
+    runner = await server.serve()
+    yield server
+    await runner.cleanup()

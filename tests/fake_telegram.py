@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import html
 import json
+import re
 import time
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -66,6 +67,27 @@ def parse_html(text: str) -> tuple[str | None, str]:
     return None, html.unescape("".join(parser.text))
 
 
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_MENTION = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{5,32}(?![\w@])")
+_COMMAND = re.compile(r"^/[A-Za-z0-9_]+(?:@[A-Za-z0-9_]+)?")
+
+
+def _units(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def entities_of(text: str) -> list[dict]:
+    """The entities Telegram marks in a message: a leading bot command, e-mail addresses,
+    and @mentions (a whole username, not one inside an address); offsets in UTF-16 units."""
+    found = [("bot_command", m) for m in _COMMAND.finditer(text)]
+    emails = [m for m in _EMAIL.finditer(text)]
+    found += [("email", m) for m in emails]
+    found += [("mention", m) for m in _MENTION.finditer(text)
+              if not any(e.start() <= m.start() < e.end() for e in emails)]
+    return [{"type": kind, "offset": _units(text[:m.start()]), "length": _units(m.group(0))}
+            for kind, m in sorted(found, key=lambda f: f[1].start())]
+
+
 @dataclass
 class FakeTelegram:
     """The server's state: updates to deliver, every call received, failures to inject."""
@@ -79,6 +101,10 @@ class FakeTelegram:
     token: str = TOKEN
     reject_token: bool = False
     url: str = ""
+    down: bool = False  # every request's connection is dropped unanswered, as in an outage
+    delays: dict[str, float] = field(default_factory=dict)  # seconds a method takes
+    down_after_delivery: bool = False  # go down right after a getUpdates delivers something
+    slow: dict[str, int] = field(default_factory=dict)  # calls of a method now being delayed
 
     def __post_init__(self) -> None:
         self.changed = asyncio.Event()
@@ -109,10 +135,8 @@ class FakeTelegram:
                "from": self.user(user_id)}
         if text is not None:
             msg["text"] = text
-            if text.startswith("/"):
-                command = text.split()[0]
-                msg["entities"] = [{"type": "bot_command", "offset": 0,
-                                    "length": len(command.encode("utf-16-le")) // 2}]
+            if entities_of(text):
+                msg["entities"] = entities_of(text)
         msg.update(extra)
         self.push({"message": msg})
         return msg
@@ -160,6 +184,8 @@ class FakeTelegram:
 
     async def _handle(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
+        if self.down:
+            return self._drop(request, method)
         if request.match_info["token"] != self.token or self.reject_token:
             return web.json_response({"ok": False, "error_code": 401,
                                       "description": "Unauthorized"}, status=401)
@@ -174,6 +200,10 @@ class FakeTelegram:
             status, retry_after = pending.pop(0)
             self.calls.append((f"{method}!{status}", body))
             self._notify()
+            if status == 400:
+                return web.json_response({"ok": False, "error_code": 400,
+                                          "description": "Bad Request: can't parse entities"},
+                                         status=400)
             if status == 429:
                 return web.json_response({"ok": False, "error_code": 429,
                                           "description": "Too Many Requests: retry later",
@@ -181,7 +211,14 @@ class FakeTelegram:
                                          status=429)
             return web.Response(status=status, text="Bad Gateway")
         if method == "getUpdates":
-            return await self._get_updates(body)
+            return await self._get_updates(request, body)
+        if self.delays.get(method):
+            self.slow[method] = self.slow.get(method, 0) + 1
+            self._notify()
+            try:
+                await asyncio.sleep(self.delays[method])  # a client that leaves cancels this
+            finally:
+                self.slow[method] -= 1
         self.calls.append((method, body))
         self._notify()
         handler = getattr(self, f"_m_{method}", None)
@@ -190,16 +227,29 @@ class FakeTelegram:
             return result
         return web.json_response({"ok": True, "result": result})
 
-    async def _get_updates(self, body: dict) -> web.Response:
+    def _drop(self, request: web.Request, method: str) -> web.Response:
+        """Close the connection without an answer: the client sees the server vanish."""
+        self.calls.append((f"{method}!down", {}))
+        self._notify()
+        if request.transport is not None:
+            request.transport.abort()
+        return web.Response(status=503)
+
+    async def _get_updates(self, request: web.Request, body: dict) -> web.Response:
         offset = int(body.get("offset", 0) or 0)
+        limit = int(body.get("limit", 100) or 100)
         timeout = min(float(body.get("timeout", 0) or 0), 2.0)
         deadline = asyncio.get_running_loop().time() + timeout
         while True:
-            ready = [u for u in self.updates if u["update_id"] >= offset]
+            if self.down:
+                return self._drop(request, "getUpdates")
+            ready = [u for u in self.updates if u["update_id"] >= offset][:limit]
             remaining = deadline - asyncio.get_running_loop().time()
             if ready or remaining <= 0:
                 self.calls.append(("getUpdates", body))
                 self._notify()
+                if ready and self.down_after_delivery:
+                    self.down, self.down_after_delivery = True, False
                 return web.json_response({"ok": True, "result": ready})
             self.changed.clear()
             with contextlib.suppress(asyncio.TimeoutError):

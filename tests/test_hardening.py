@@ -171,10 +171,10 @@ def test_a_failing_watch_is_reported_and_retried(bridge: Path, monkeypatch: pyte
 CHILD = """
 import os, sys, time, multiprocessing
 from concurrent.futures import ProcessPoolExecutor
-from bot.building import _die_with
+from bot.building import die_with
 if __name__ == "__main__":
     pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_die_with, initargs=(os.getpid(),))
+                               initializer=die_with, initargs=(os.getpid(),))
     print(pool.submit(os.getpid).result(), flush=True)
     time.sleep(600)
 """

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 
-from telegram import Message, Update
+from telegram import Bot, InlineKeyboardMarkup, Message, MessageEntity, Update
 from telegram.constants import ChatAction, ChatType, ParseMode
-from telegram.error import TelegramError
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from .. import replies, unanswered
-from .render import escape, keyboard, render_answer, split_text
+from ..library import Library
+from .render import escape, keyboard, plain, render_answer, split_text
 from .state import BotState
 
 logger = logging.getLogger(__name__)
+TYPING_AFTER = 0.5  # seconds: an answer ready sooner goes without a typing action (one call less)
 
 
 def state_of(context: ContextTypes.DEFAULT_TYPE) -> BotState:
@@ -29,27 +32,55 @@ def in_group(update: Update) -> bool:
 
 async def send_plain(message: Message, text: str, quote: bool) -> None:
     """Reply with plain text split to Telegram's limit."""
-    for piece in split_text(text):
-        await message.reply_text(escape(piece), parse_mode=ParseMode.HTML, do_quote=quote)
+    await send_html(message, [escape(piece) for piece in split_text(text)], quote)
+
+
+async def send_html(message: Message, pieces: list[str], quote: bool,
+                    markup: InlineKeyboardMarkup | None = None) -> None:
+    """Reply with HTML messages, the buttons under the last; if Telegram refuses one (a 400:
+    entities it cannot parse, a message too long), that one and the rest go as plain text."""
+    for i, piece in enumerate(pieces):
+        last = i == len(pieces) - 1
+        try:
+            await message.reply_text(piece, parse_mode=ParseMode.HTML, do_quote=quote,
+                                     reply_markup=markup if last else None)
+        except BadRequest as exc:
+            logger.warning("Telegram refused a message to chat %s (%s); sending it as plain "
+                           "text", message.chat_id, exc)
+            rest = plain(pieces[i:])
+            for j, text in enumerate(rest):
+                await message.reply_text(text, do_quote=quote,
+                                         reply_markup=markup if j == len(rest) - 1 else None)
+            return
+
+
+def library_of(context: ContextTypes.DEFAULT_TYPE) -> Library | None:
+    """The library served, or None while the first index is built."""
+    return state_of(context).library
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Greet, say what the bot knows and give example questions (deep-link payload ignored)."""
-    qa = state_of(context).library.qa
-    await send_plain(update.effective_message, replies.start(qa.titles), in_group(update))
+    library = library_of(context)
+    text = replies.start(library.qa.titles) if library else replies.still_reading()
+    await send_plain(update.effective_message, text, in_group(update))
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Explain how to ask."""
-    text = replies.help_with_commands(state_of(context).library.qa.titles,
+    library = library_of(context)
+    text = replies.help_with_commands(library.qa.titles if library else (),
                                       replies.TELEGRAM_COMMANDS)
     await send_plain(update.effective_message, text, in_group(update))
 
 
 async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """List the documents with date and paragraph count."""
-    docs = state_of(context).library.qa.knowledge.documents
-    rows = [(d.title, d.date, len(d.paragraphs)) for d in docs]
+    library = library_of(context)
+    if library is None:
+        await send_plain(update.effective_message, replies.still_reading(), in_group(update))
+        return
+    rows = [(d.title, d.date, len(d.paragraphs)) for d in library.qa.knowledge.documents]
     await send_plain(update.effective_message, replies.sources_list(rows), in_group(update))
 
 
@@ -66,24 +97,34 @@ async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if user is None or user.id not in state.admin_ids:
         await send_plain(update.effective_message, replies.not_admin(), in_group(update))
         return
+    if state.library is None:
+        await send_plain(update.effective_message, replies.still_reading(), in_group(update))
+        return
     result = await asyncio.to_thread(state.library.reload)
     await send_plain(update.effective_message, result.message, in_group(update))
 
 
-def addressed_text(update: Update, bot_username: str) -> str | None:
-    """Return the question of a message meant for the bot, or None to stay silent."""
-    message = update.effective_message
+def addressed_text(message: Message, bot: Bot, group: bool) -> str | None:
+    """Return the question of a message meant for the bot, or None to stay silent. In a
+    group, a message is meant for the bot when it mentions the bot (a `mention` entity that
+    is exactly its username, or a `text_mention` of its id) or replies to one of its
+    messages; the mention is taken out of the question."""
     text = message.text or ""
-    if not in_group(update):
+    if not group:
         return text
-    mention = f"@{bot_username}".lower()
     replied = message.reply_to_message
-    if replied and replied.from_user and replied.from_user.username == bot_username:
-        return text.replace(f"@{bot_username}", " ")
-    if mention in text.lower():
-        start_at = text.lower().index(mention)
-        return text[:start_at] + " " + text[start_at + len(mention):]
-    return None
+    to_bot = bool(replied and replied.from_user and replied.from_user.id == bot.id)
+    own = f"@{bot.username}".lower()
+    spans = [(e.offset, e.offset + e.length) for e in message.entities
+             if (e.type == MessageEntity.MENTION
+                 and message.parse_entity(e).lower() == own)
+             or (e.type == MessageEntity.TEXT_MENTION and e.user and e.user.id == bot.id)]
+    if not spans and not to_bot:
+        return None
+    units = text.encode("utf-16-le")  # entity offsets count UTF-16 code units
+    for start, end in sorted(spans, reverse=True):
+        units = units[:start * 2] + " ".encode("utf-16-le") + units[end * 2:]
+    return units.decode("utf-16-le")
 
 
 def conversation_key(update: Update) -> tuple[int, int | None]:
@@ -94,25 +135,34 @@ def conversation_key(update: Update) -> tuple[int, int | None]:
 
 
 async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Answer a text message: typing action, the sentence, its source and buttons."""
-    question = addressed_text(update, context.bot.username)
+    """Answer a text message: the sentence, its source and buttons; a typing action only
+    when the answer takes a while."""
+    message = update.effective_message
+    question = addressed_text(message, context.bot, in_group(update))
     if question is None:
         return
     state = state_of(context)
-    message = update.effective_message
-    await context.bot.send_chat_action(message.chat_id, ChatAction.TYPING)
+    library = state.library
+    if library is None:
+        await send_plain(message, replies.still_reading(), in_group(update))
+        return
     key, now = conversation_key(update), time.monotonic()
     turn = state.conversations.get(key, now)
-    answer = await asyncio.to_thread(state.library.qa.answer, question, turn)
+    work = asyncio.ensure_future(asyncio.to_thread(library.qa.answer, question, turn))
+    typing = None
+    if not (await asyncio.wait({work}, timeout=TYPING_AFTER))[0]:
+        typing = asyncio.create_task(context.bot.send_chat_action(message.chat_id,
+                                                                  ChatAction.TYPING))
+    answer = await work
+    if typing is not None:
+        typing.cancel()  # still trying (an outage): the answer matters, the action does not
+        with contextlib.suppress(asyncio.CancelledError, TelegramError):
+            await typing
     state.conversations.put(key, answer.turn, time.monotonic())
     if answer.declined:
         await asyncio.to_thread(unanswered.record, state.data_dir, answer.question)
-    pieces = render_answer(answer)
     markup = keyboard(state.remember(answer)) if answer.found else None
-    for i, piece in enumerate(pieces):
-        last = i == len(pieces) - 1
-        await message.reply_text(piece, parse_mode=ParseMode.HTML, do_quote=in_group(update),
-                                 reply_markup=markup if last else None)
+    await send_html(message, render_answer(answer), in_group(update), markup)
 
 
 async def other_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -154,10 +204,16 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log the error; where a chat is known, apologise once."""
-    logger.error("Error while handling an update", exc_info=context.error)
-    if isinstance(update, Update) and update.effective_chat:
+    """Log the error in one line (the traceback at DEBUG); where a chat is known, apologise
+    once."""
+    error = context.error
+    known = isinstance(update, Update) and update.effective_chat
+    chat = update.effective_chat.id if known else None
+    logger.warning("Could not answer an update of chat %s: %s: %s", chat,
+                   type(error).__name__, error)
+    logger.debug("The failure in full", exc_info=error)
+    if chat is not None:
         try:
-            await context.bot.send_message(update.effective_chat.id, replies.apology())
+            await context.bot.send_message(chat, replies.apology())
         except TelegramError as exc:
-            logger.warning("Could not send the apology: %s", exc)
+            logger.warning("Could not send the apology to chat %s: %s", chat, exc)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -38,6 +39,16 @@ def split_text(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
         return [p for piece in pieces for p in split_text(piece, limit)]
     cut = limit // ESCAPE_GROWTH
     return [text[i:i + cut] for i in range(0, len(text), cut)]
+
+
+PLAIN_LIMIT = MESSAGE_LIMIT // 2  # Telegram counts UTF-16 units: an emoji takes two
+_TAG = re.compile(r"</?[a-z]+>")
+
+
+def plain(pieces: list[str]) -> list[str]:
+    """The HTML messages as plain text (no tags, no escapes), split with room to spare."""
+    text = "\n\n".join(html.unescape(_TAG.sub("", piece)) for piece in pieces)
+    return [piece for piece in split_text(text, PLAIN_LIMIT) if piece.strip()]
 
 
 def render_answer(answer: Answer) -> list[str]:

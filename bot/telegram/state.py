@@ -1,19 +1,13 @@
 """What the Telegram handlers share: the library served, admins, answers with live buttons,
-the vote log; and the processor that keeps each chat's updates in order."""
+the vote log."""
 
 from __future__ import annotations
 
-import asyncio
 import secrets
 import threading
-from collections import OrderedDict, defaultdict
-from collections.abc import Awaitable
+from collections import OrderedDict
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
-
-from telegram import Update
-from telegram.ext import BaseUpdateProcessor
 
 from .. import records
 from ..answer import Answer
@@ -24,10 +18,11 @@ REMEMBERED_ANSWERS = 2000  # answers whose buttons still work
 
 
 class BotState:
-    """The library served, the admins, and the answers whose buttons still work."""
+    """The library served (None while the first index is built), the admins, and the
+    answers whose buttons still work."""
 
-    def __init__(self, library: Library, admin_ids: frozenset[int], data_dir: Path) -> None:
-        self.library = library
+    def __init__(self, library: Library | None, admin_ids: frozenset[int], data_dir: Path) -> None:
+        self.library: Library | None = library
         self.stop_watching: threading.Event | None = None
         self.admin_ids = admin_ids
         self.data_dir = data_dir
@@ -49,21 +44,3 @@ class BotState:
                "vote": vote}
         records.append(self.data_dir / "feedback.jsonl", row)
 
-
-class ChatOrderedProcessor(BaseUpdateProcessor):
-    """Handle updates of different chats concurrently, and each chat's in arrival order."""
-
-    def __init__(self, max_concurrent_updates: int = 64) -> None:
-        super().__init__(max_concurrent_updates)
-        self._locks: defaultdict[int | None, asyncio.Lock] = defaultdict(asyncio.Lock)
-
-    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        chat = update.effective_chat if isinstance(update, Update) else None
-        async with self._locks[chat.id if chat else None]:
-            await coroutine
-
-    async def initialize(self) -> None:
-        pass
-
-    async def shutdown(self) -> None:
-        pass
