@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared/eval
 
-.PHONY: install chat telegram test lint bench eval index clean
+.PHONY: install chat telegram test lint bench soak eval index clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,9 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) tests/bench.py
+
+soak: $(STAMP)
+	$(PY) tests/soak.py
 
 eval: $(STAMP)
 	@for flag in "" --without-diacritics; do \

@@ -282,6 +282,7 @@ class FakeTelegram:
         if "reply_markup" in body:
             message["reply_markup"] = body["reply_markup"]
         body["message"] = message  # the recorded call shows what the bot got back
+        body["at"] = time.monotonic()
         self.sent.append(body)
         return message
 

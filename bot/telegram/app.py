@@ -49,7 +49,7 @@ FLOOD_LIMIT = 20  # questions one chat may have waiting: 20 s of answers at Tele
 BACKLOG_LIMIT = 5000  # updates waiting in all before fetching pauses (they wait at Telegram)
 POLL_TIMEOUT = 10  # seconds a getUpdates long poll waits for news
 BATCH = 100  # updates per getUpdates: Telegram's most
-FIRST_RETRY, LAST_RETRY = 1.0, 30.0  # seconds between fetch attempts in an outage, doubling
+FIRST_RETRY, LAST_RETRY = 1.0, 5.0  # seconds between fetch attempts in an outage, doubling
 SEND_TIMEOUT = 30.0  # seconds to wait for Telegram's answer to a send: a slow send is not lost,
 # and sending again a message Telegram may have delivered would make a duplicate
 READY_WAIT = 5.0  # seconds questions wait for the index before being told to come back: a

@@ -24,7 +24,7 @@ OVERALL_PER_SECOND = 30  # Telegram: about 30 messages a second in all
 GROUP_PER_MINUTE = 20  # Telegram: 20 messages a minute in one group
 CHAT_BURST, CHAT_BURST_SECONDS = 5, 5  # one a second in a chat on average, bursts of 5 allowed
 RATE_RETRIES = 5  # 429s waited out (retry_after) before a call is given up
-FIRST_RETRY, LAST_RETRY = 0.5, 10.0  # seconds before retrying a failed call, doubling up to this
+FIRST_RETRY, LAST_RETRY = 0.5, 5.0  # seconds before retrying a failed call, doubling up to this
 MAX_CHAT_LIMITERS = 1024  # idle per-chat limiters are dropped beyond this many
 
 
