@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).with_name("data")
@@ -127,14 +128,30 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
+@cache
+def _tokenizer():
+    """pyvi's tokenizer, loaded without scikit-learn. pyvi's model is a sklearn-crfsuite CRF,
+    which takes scikit-learn only for a base class and has its own stand-in for when
+    scikit-learn is absent (sklearn_crfsuite/compat.py); tagging runs in python-crfsuite
+    either way. Hiding scikit-learn while pyvi loads takes that stand-in and saves about a
+    second at every start; the words are the same (tests/test_text.py checks)."""
+    hidden = "sklearn" not in sys.modules
+    if hidden:
+        sys.modules["sklearn"] = None  # type: ignore[assignment] - "import sklearn" fails
+    try:
+        from pyvi import ViTokenizer
+    finally:
+        if hidden:
+            del sys.modules["sklearn"]
+    return ViTokenizer
+
+
 def segment(text: str) -> list[str]:
     """Segment Vietnamese text into words with pyvi ('hội nghị' -> 'hội_nghị'). pyvi is
     imported here, on first use: commands that segment nothing never pay for loading it.
     Text pyvi cannot take (it fails on some characters) is split at spaces instead."""
-    from pyvi import ViTokenizer
-
     try:
-        return ViTokenizer.tokenize(_SURROGATE.sub("\ufffd", text)).split()
+        return _tokenizer().tokenize(_SURROGATE.sub("\ufffd", text)).split()
     except Exception:  # noqa: BLE001 - pyvi's tagger raises SystemError and others
         return text.split()
 
