@@ -125,7 +125,8 @@ def _content(text: str, lexicon: Lexicon) -> set[str]:
 def _instead(turn: Turn, said: str, patterns: Patterns) -> str:
     """The previous question with what `said` names instead ("còn năm 2015 thì sao?"): its
     period for a period, else the words of the same head ("khu vực dịch vụ" for "khu vực
-    nông nghiệp"), else `said` beside the previous question's frame."""
+    nông nghiệp"), else in place of the person the previous question was about, else `said`
+    beside the previous question's frame."""
     new_periods = find_periods(said)
     old_periods = find_periods(turn.question)
     if new_periods and old_periods:
@@ -141,4 +142,7 @@ def _instead(turn: Turn, said: str, patterns: Patterns) -> str:
         at = lowered.index(head)
         merged = old_units[:at] + units + old_units[at + len(units):]
         return " ".join(merged).replace("_", " ")
+    subject = turn.subject and re.search(re.escape(turn.subject), turn.question, re.IGNORECASE)
+    if subject:  # "Tô Lâm nêu rõ điều gì?" then "còn Chủ tịch nước thì sao?": the other person
+        return _without(turn.question, subject, said)
     return f"{turn.frame} {said}"

@@ -33,6 +33,9 @@ def ask_in_turn(qa: QA, *questions: str):
     # A demonstrative: what the previous question was about.
     (["Bộ Công an phối hợp triển khai mấy dự án?", "đó là những dự án nào?"],
      "căn cước công dân"),
+    # "còn X thì sao?" with another person: X in place of the one asked about.
+    (["Tô Lâm nhấn mạnh điều gì?", "còn chủ tịch nước thì sao"],
+     "Chủ tịch nước nhấn mạnh nhiệm vụ của ngành công an"),
     # Ellipsis: the previous question with another question word.
     (["Ai viết bài báo này?", "bài được viết vào lúc nào?"], "2021"),
 ])
