@@ -13,6 +13,7 @@ from .index import Hit, Index
 from .knowledge import Chunk, Document
 from .language import load_patterns
 from .needs import Needs
+from .periods import months_in
 from .question import Query
 from .terms import terms
 from .text import split_sentences
@@ -126,6 +127,12 @@ def candidates(query: Query, hits: Sequence[Hit]) -> list[Hit]:
     return (fitting or body)[:tuning.READ]
 
 
+def _evidence_kind(query: Query) -> str:
+    """What a sentence answering the query holds: a yes/no question claiming a date ("… vào
+    tháng 5 không?") is settled by a sentence with a date, as a when-question is."""
+    return "when" if query.kind == "yes_no" and months_in(query.text) else query.kind
+
+
 def best_sentence(query: Query, needs: Needs, hits: Sequence[Hit], idf: Idf,
                   focus: str | None = None) -> Choice | None:
     """Return the sentence with the most question weight, counting the paragraph's rank, a
@@ -136,7 +143,7 @@ def best_sentence(query: Query, needs: Needs, hits: Sequence[Hit], idf: Idf,
     total = question_weight(needs, idf)
     best: tuple[float, float, int, Sentences, Hit] | None = None
     by_document: dict[str, float] = {}
-    evidence = EVIDENCE.get(query.kind)
+    evidence = EVIDENCE.get(_evidence_kind(query))
     top = max(hit.score for hit in hits)
     for hit in hits:
         sentences = sentences_in(hit.chunk)

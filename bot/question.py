@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Protocol
 
 from . import terms, tuning
@@ -95,6 +96,9 @@ def read(question: str, lexicon: Lexicon | None = None,
             stop = stopwords_in(runs, lexicon)
             content = _content(runs, stop)
     kind, asking = kind_of(cleaned, patterns)
+    if kind == "yes_no":
+        stop = _frame_stopped(runs, stop, cleaned, patterns)
+        content = _content(runs, stop)
     names = (names_of(_MARKUP.sub(" ", named), lexicon) if written_out(cleaned)
              else capitalized_names(_MARKUP.sub(" ", named), lexicon))
     periods = find_periods(cleaned, today)
@@ -137,6 +141,18 @@ def stopwords_in(runs: tuple[Run, ...], lexicon: Lexicon) -> tuple[tuple[bool, .
     """Tell, word by word, whether a word is a stopword; a word typed without diacritics is
     looked up in the folded list too ("la" is "là")."""
     return tuple(tuple(lexicon.is_stopword(w, has_diacritics(w)) for w in run) for run in runs)
+
+
+def _frame_stopped(runs: tuple[Run, ...], stop: tuple[tuple[bool, ...], ...], cleaned: str,
+                   patterns: Patterns) -> tuple[tuple[bool, ...], ...]:
+    """Mark the words that frame a yes/no question ("có phải … không", "co phai … ko") as
+    stopwords however they are typed: they ask, they are not what is asked about."""
+    asked = cleaned.rstrip("?!.… ")
+    said = [m.group(0) for m in re.finditer(patterns.yes_no_frame, asked)]
+    said += _found_folded(patterns.yes_no_frame, asked)  # "co phai", "Có phai", "khong"
+    frame = {fold(w) for words_said in said for w in words_said.split()}
+    return tuple(tuple(s or fold(w) in frame for w, s in zip(run, flags))
+                 for run, flags in zip(runs, stop))
 
 
 def _content(runs: tuple[Run, ...], stop: tuple[tuple[bool, ...], ...]) -> Run:
@@ -197,14 +213,32 @@ def written_out(cleaned: str) -> bool:
 def _found(pattern: str, cleaned: str) -> list[str]:
     """Return what a pattern written with diacritics matches in the question; where it does
     not match as written, words typed without diacritics match it folded ("ai chu tri" and
-    "Hội nghị có bao nhieu đại biểu" ask who and how many), but a word typed with other
-    diacritics does not (the "máy" of "bộ máy" is no "mấy")."""
+    "Hội nghị có bao nhieu đại biểu" ask who and how many), beside words typed as the pattern
+    spells them ("Tóm tat bài"), but a word typed with other diacritics does not (the "máy"
+    of "bộ máy" is no "mấy")."""
     found = [m.group(0) for m in re.finditer(pattern, cleaned)]
+    return found or _found_folded(pattern, cleaned)
+
+
+def _found_folded(pattern: str, cleaned: str) -> list[str]:
+    """Return what a pattern matches folded, where the words typed with diacritics are
+    spelled as the pattern spells them (or are what its wildcards match)."""
     folded = fold(cleaned)
-    if found or len(folded) != len(cleaned):
-        return found
-    return [cleaned[m.start():m.end()] for m in re.finditer(fold(pattern), folded)
-            if not has_diacritics(cleaned[m.start():m.end()])]
+    if len(folded) != len(cleaned):
+        return []
+    written, folded_words = _pattern_words(pattern)
+    said = [cleaned[m.start():m.end()] for m in re.finditer(fold(pattern), folded)]
+    return [s for s in said if all(w in written or fold(w) not in folded_words
+                                   for w in s.split() if has_diacritics(w))]
+
+
+@lru_cache(maxsize=256)
+def _pattern_words(pattern: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The words a pattern spells out, as written and folded: a word typed with diacritics
+    that folds to one of them matches only as the pattern spells it ("Tóm tat" is "tóm
+    tắt"; the "máy" of "bộ máy" is no "mấy"); other words are what its wildcards match."""
+    written = frozenset(re.findall(r"\w+", re.sub(r"\\[A-Za-z]", " ", pattern)))  # not \b
+    return written, frozenset(map(fold, written))
 
 
 def _match(pattern: str, cleaned: str) -> bool:
@@ -254,15 +288,17 @@ def about_of(cleaned: str, patterns: Patterns) -> str | None:
 def names_of(question: str, lexicon: Lexicon) -> Run:
     """Return the capitalized words of the question as pyvi segments them, folded
     ('y te' in 'Bộ trưởng Bộ Y tế là ai?', 'quoc hoi' in 'Chủ tịch Quốc hội'); the question's
-    first word counts only when the next word is capitalized too, else only its capitalized
-    tail ('nobel' in 'Giải Nobel hòa bình...')."""
+    first word counts only when the next word is capitalized too or every syllable of it is
+    ('nguyen xuan phuc' in 'Nguyễn Xuân Phúc có …'), else only its capitalized tail ('nobel'
+    in 'Giải Nobel hòa bình...')."""
     tokens = segment(normalize(question))
     found: list[str] = []
     for position, token in enumerate(tokens):
         syllables = token.split("_")
         if not token[:1].isupper() or all(lexicon.is_stopword(s.lower()) for s in syllables):
             continue  # "Vì_sao" and "Tại_sao" open a question; they name nothing
-        if position == 0 and not (len(tokens) > 1 and tokens[1][:1].isupper()):
+        whole = len(syllables) > 1 and all(s[:1].isupper() for s in syllables)
+        if position == 0 and not whole and not (len(tokens) > 1 and tokens[1][:1].isupper()):
             tail = [i for i, s in enumerate(syllables) if i and s[:1].isupper()]
             if not tail:
                 continue

@@ -85,8 +85,9 @@ def yes_or_no(query: Query, needs: Needs, best: Choice, hits: Sequence[Hit],
     the same of someone else ("Không. Đại tướng Tô Lâm … chủ trì hội nghị.")."""
     i, sentences, hit = best.index, best.sentences, best.hit
     sentence, held = sentences[i]
-    # The sentence before sets the scene ("hội nghị" for "Chủ tịch nước … đến dự").
-    context = held | sentences[i - 1][1] if i else held
+    # The sentence before sets the scene ("hội nghị" for "Chủ tịch nước … đến dự"), but not
+    # who: "Nguyễn Xuân Phúc đến dự." does not make the next sentence's "chủ trì" his.
+    context = held | scene(sentences[i - 1][0]) if i else held
     holds = share_held(needs, context, index.rarity, index.max_rarity) >= tuning.YES_SHARE
     answer = polarity(query, sentence, holds)
     settled = bool(months_in(query.text) or query.numbers)
@@ -97,6 +98,11 @@ def yes_or_no(query: Query, needs: Needs, best: Choice, hits: Sequence[Hit],
         return None
     return Draft(prefix(answer, sentence), hit.chunk, hit.score, answer, query.kind,
                  settled=settled, share=best.share, margin=best.margin)
+
+
+def scene(sentence: str) -> frozenset[str]:
+    """The terms of a sentence but its names (runs of two or more capitalized words)."""
+    return frozenset(terms.terms(EVIDENCE["who"].sub(" , ", sentence)))
 
 
 def _someone_else(query: Query, needs: Needs, hits: Sequence[Hit],

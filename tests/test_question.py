@@ -28,6 +28,11 @@ from bot.question import clean, names_of, read
         ("Nhiệm vụ năm học tới là gì?", "what"),
         ("Hội nghị có bàn về tiếng Anh không?", "yes_no"),
         ("trường học phải không", "yes_no"),
+        # Partly accented: the words typed with marks spelled as the kind's words are.
+        ("Tóm tat bài bao giúp minh", "summary"),
+        ("Có phai hội nghi diễn ra vào thang 5 khong?", "yes_no"),
+        ("Tô Lam có chu trì hoi nghị khong?", "yes_no"),
+        ("Bộ máy ngành được sắp xếp thế nao?", "how"),
     ],
 )
 def test_question_kind(question: str, kind: str):
@@ -39,6 +44,12 @@ def test_casual_forms_and_fillers_are_read_as_plain_words():
     assert clean("Cho mình hỏi hn có đc tổ chức ko ạ???", lexicon) == "hội nghị có được tổ chức không?"
     assert clean("bn trường vậy", lexicon) == "bao nhiêu trường"
     assert clean("bot ơi ai chủ trì nhé", lexicon) == "ai chủ trì"
+
+
+def test_the_frame_of_a_yes_no_question_is_no_part_of_its_claim():
+    assert read("co phai to lam chu tri hoi nghi ko").content == ("to", "lam", "chu", "tri", "hoi",
+                                                                  "nghi")
+    assert read("Có phai Tô Lâm chủ trì khong?").content == ("tô", "lâm", "chủ", "trì")
 
 
 def test_content_words_skip_question_words():

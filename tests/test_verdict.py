@@ -124,6 +124,11 @@ def test_a_markdown_heading_is_never_the_answer(tmp_path: Path):
     # Another number in the same frame.
     ("Có phải công an phải kéo giảm 10% số vụ phạm tội không?", "Không. Lực lượng Công an"),
     ("Có phải công an phải kéo giảm 5% số vụ phạm tội không?", "Có. Lực lượng Công an"),
+    # A name opening the question is the whole name, not its tail.
+    ("Nguyễn Xuân Phúc có chủ trì hội nghị không?", "Không. Đại tướng Tô Lâm"),
+    # The frame typed without its marks is no part of the claim.
+    ("co phai hội nghị diễn ra vào tháng 6 không", "Có. Ngày 21/6,"),
+    ("dan co duoc so cong an ko", "Không. Công an chính quy cấp xã phải sát dân"),
 ])
 def test_yes_no_questions_are_answered_yes_or_no_with_the_sentence(bundled_qa: QA, question,
                                                                    expected):
@@ -135,6 +140,8 @@ def test_yes_no_questions_are_answered_yes_or_no_with_the_sentence(bundled_qa: Q
 @pytest.mark.parametrize("question", [
     "Có phải hội nghị có 500 đại biểu không?",  # the report says nothing of how many
     "Hội nghị có bàn về giá vàng không?",
+    # The sentence before names Nguyễn Xuân Phúc; the one saying "chủ trì" is about Tô Lâm.
+    "nguyen xuan phuc co chu tri hoi nghi ko",
 ])
 def test_a_yes_no_question_the_report_says_nothing_of_is_declined(bundled_qa: QA, question):
     assert not bundled_qa.answer(question).found
