@@ -162,6 +162,7 @@ class Index:
         self._rows = np.asarray(postings.rows)
         self._tfs = np.asarray(postings.tfs)
         self._columns: dict[str, int] = {}  # terms looked up lately
+        self._rarities: dict[str, float] = {}  # their rarity (see rarity)
         self.k1, self.b = k1, b
         self.document_counts = np.diff(postings.indptr)
         self.idf = okapi_idf(self.document_counts, len(self.chunks), tuning.EPSILON)
@@ -199,8 +200,14 @@ class Index:
     def rarity(self, term: str) -> float:
         """Return an always-positive idf, log(1 + (N - n + 0.5) / (n + 0.5)), for weighing
         overlaps: unlike BM25Okapi's, it never gives a word in half the chunks zero."""
-        n = self.frequency(term)
-        return math.log(1 + (len(self.chunks) - n + 0.5) / (n + 0.5))
+        found = self._rarities.get(term)
+        if found is None:  # each sentence of ten paragraphs weighs the same few terms
+            n = self.frequency(term)
+            found = math.log(1 + (len(self.chunks) - n + 0.5) / (n + 0.5))
+            if len(self._rarities) >= COLUMN_CACHE:
+                self._rarities.clear()
+            self._rarities[term] = found
+        return found
 
     @property
     def max_rarity(self) -> float:

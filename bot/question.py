@@ -171,15 +171,24 @@ def clean(question: str, lexicon: Lexicon, keep_case: bool = False) -> str:
     text = text if keep_case else text.lower()
     text = re.sub(r"\s+([?!.,;:…])", r"\1", text)
     flags = re.IGNORECASE if keep_case else 0
+    ends = _filler_ends(lexicon.fillers, flags)
     changed = True
     while changed:
         changed = False
-        for filler in lexicon.fillers:
-            stripped = re.sub(rf"^{re.escape(filler)}\b[\s,]*|[\s,]*\b{re.escape(filler)}([?!.]*)$",
-                              r"\1", text, flags=flags).strip()
+        for end in ends:  # both ends at once; then each alone, if that would leave nothing
+            stripped = end.sub(r"\1", text).strip()
             if stripped and stripped != text:
                 text, changed = stripped, True
+                break
     return re.sub(r"\s*\bơi\b", "", text, flags=flags).strip()
+
+
+@lru_cache(maxsize=8)
+def _filler_ends(fillers: tuple[str, ...], flags: int) -> tuple[re.Pattern[str], ...]:
+    """The fillers (longest first) at either end of a question, at its start, at its end."""
+    either = "|".join(map(re.escape, fillers))
+    start, end = rf"^(?:{either})\b[\s,]*", rf"[\s,]*\b(?:{either})([?!.]*)$"
+    return tuple(re.compile(p, flags) for p in (f"{start}|{end}", f"{start}()", end))
 
 
 def corrected(text: str, content: Run, vocabulary: Vocabulary) -> str:
