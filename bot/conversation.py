@@ -77,10 +77,12 @@ def follow(question: str, turn: Turn | None, lexicon: Lexicon) -> Followed:
                       rf"(?:\s+(?i:{patterns.follow_endings}))?$", said)
     if opener and kind_of(opener.group(1).lower(), patterns)[0] != "other":
         opener = None  # "còn những loại tội phạm nào …?" asks a question of its own
-    # Only words that ask ("ở đâu?", "vì sao?"): the rest is in the question before.
-    bare = (plain(said) != "" and not _content(said, lexicon)
-            and kind_of(said.lower(), patterns)[0] != "other")
+    asked = kind_of(said.lower(), patterns)[0]
     document = turn.document if turn else None
+    if asked in ("documents", "summary"):  # "bạn biết gì?", "tóm tắt": about the reports
+        return Followed(text, document)
+    # Only words that ask ("ở đâu?", "vì sao?"): the rest is in the question before.
+    bare = plain(said) != "" and not _content(said, lexicon) and asked != "other"
     if turn is None:
         if person and person.start() == 0:
             return Followed(text, unclear="ai")

@@ -3,11 +3,13 @@ one sentence of them."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from . import tuning
 from .choice import Choice, Draft, overlap, question_weight, sentences_in
 from .index import Hit
+from .language import load_patterns
 from .needs import Needs
 from .question import Query
 
@@ -24,10 +26,24 @@ def list_answer(query: Query, needs: Needs, best: Choice, hits: Sequence[Hit],
                  and h.chunk.paragraph == chunk.paragraph + 1 and h.chunk.page == chunk.page]
     for nxt in following[:1]:
         pool += [(nxt, i, s, held) for i, (s, held) in enumerate(sentences_in(nxt))]
-    bar = tuning.LIST_SHARE * best.share
-    items = [s for _, _, s, held in pool if overlap(needs, held, idf) / total >= bar]
+    said = _reported_speech(query, best)
+    if said:  # "Chủ tịch nước đề nghị …. Thủ trưởng đơn vị …": the requests go on
+        items = [s for s, _ in best.sentences[best.index:]]
+    else:
+        bar = tuning.LIST_SHARE * best.share
+        items = [s for _, _, s, held in pool if overlap(needs, held, idf) / total >= bar]
     if len(items) < 2:
         return None
     items = [trim(s) for s in items[:tuning.MAX_ITEMS]]
     return Draft("\n".join(f"• {item}" for item in items), chunk, best.hit.score, None,
                  query.kind, share=best.share, margin=best.margin)
+
+
+def _reported_speech(query: Query, best: Choice) -> bool:
+    """Tell whether the question asks what someone said ("đề nghị những gì?") and the best
+    sentence reports it: then, as news is written, the sentences after it in the paragraph
+    go on with what was said without naming the speaker again."""
+    verbs = load_patterns().reporting_verbs
+    asked = {m.group(0) for m in re.finditer(verbs, query.cleaned)}
+    return bool(asked) and any(m.group(0) in asked
+                               for m in re.finditer(verbs, best.sentence.lower()))

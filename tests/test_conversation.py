@@ -121,6 +121,24 @@ def test_a_list_question_gets_every_item(bundled_qa: QA):
     assert "nêu gương" in answer.text and "thay thế người đứng đầu" in answer.text
 
 
+def test_what_someone_asked_for_goes_on_after_the_sentence_naming_them(bundled_qa: QA):
+    answer = bundled_qa.answer("Chủ tịch nước đề nghị những gì?")
+    items = answer.text.split("\n")
+    assert items[0].startswith("• Chủ tịch nước đề nghị nâng cao hiệu quả công tác lãnh đạo")
+    assert items[1] == ("• Thủ trưởng đơn vị đề cao trách nhiệm, nêu gương, tinh thần chủ động, "
+                        "năng động, quyết liệt của người đứng đầu.")
+    assert len(items) == 5 and answer.sources[0].paragraph == 7
+
+
+def test_what_the_reports_are_is_asked_at_any_point(bundled_qa: QA):
+    turn = bundled_qa.answer("Ai chủ trì hội nghị?").turn
+    for question in ("bạn biết gì?", "Bạn có những tài liệu nào?"):
+        answer = bundled_qa.answer(question, turn)
+        assert answer.kind == "documents"
+        assert answer.text.startswith("Mình có 1 tài liệu:\n• Hội nghị sơ kết công an")
+    assert bundled_qa.answer("bạn biết gì?").kind == "documents"
+
+
 @pytest.mark.parametrize(("question", "short"), [
     ("Ai chủ trì hội nghị?", "Đại tướng Tô Lâm"),
     ("Hội nghị diễn ra khi nào?", "Ngày 21/6"),
