@@ -7,6 +7,7 @@ import multiprocessing
 import os
 import stat
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -81,6 +82,7 @@ class Reloaded:
     ok: bool
     message: str
     problems: bool  # a file was skipped or the rebuild failed: admins should hear of it
+    swap_seconds: float | None = None  # from the start until the new index served questions
 
 
 class Library:
@@ -97,18 +99,20 @@ class Library:
     def reload(self) -> Reloaded:
         """Rebuild from the folder; on failure keep serving the old index."""
         with self._lock:
+            start = time.monotonic()
             try:
                 new, files = prepare(self.root, self.qa, None, None)
             except Exception as exc:  # noqa: BLE001 - any failure must keep the old index
                 logger.warning("Reload of %s failed: %s", self.root, exc)
                 return Reloaded(False, replies.reload_failed(str(exc)), True)
             self.qa = new  # swapped at once; questions asked meanwhile used the old one
+            swapped = time.monotonic() - start
             if self.cache is not None and files is not None:
                 self.cache.save(Snapshot(files, new.knowledge, new.index))
         k = new.knowledge
         message = replies.reloaded(len(k.documents), len(k.chunks),
                                    [(s.path, s.reason) for s in k.skipped])
-        return Reloaded(True, message, bool(k.skipped))
+        return Reloaded(True, message, bool(k.skipped), swapped)
 
     def changes(self, stop: threading.Event) -> Iterator[Reloaded]:
         """Watch the folder until `stop` is set; rebuild after each burst of changes, and say

@@ -235,19 +235,20 @@ def _found_folded(pattern: str, cleaned: str) -> list[str]:
     folded = fold(cleaned)
     if len(folded) != len(cleaned):
         return []
-    written, folded_words = _pattern_words(pattern)
-    said = [cleaned[m.start():m.end()] for m in re.finditer(fold(pattern), folded)]
+    written, folded_words, folded_pattern = _pattern_words(pattern)
+    said = [cleaned[m.start():m.end()] for m in folded_pattern.finditer(folded)]
     return [s for s in said if all(w in written or fold(w) not in folded_words
                                    for w in s.split() if has_diacritics(w))]
 
 
 @lru_cache(maxsize=256)
-def _pattern_words(pattern: str) -> tuple[frozenset[str], frozenset[str]]:
+def _pattern_words(pattern: str) -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
     """The words a pattern spells out, as written and folded: a word typed with diacritics
     that folds to one of them matches only as the pattern spells it ("Tóm tat" is "tóm
-    tắt"; the "máy" of "bộ máy" is no "mấy"); other words are what its wildcards match."""
+    tắt"; the "máy" of "bộ máy" is no "mấy"); other words are what its wildcards match. And
+    the pattern folded, compiled."""
     written = frozenset(re.findall(r"\w+", re.sub(r"\\[A-Za-z]", " ", pattern)))  # not \b
-    return written, frozenset(map(fold, written))
+    return written, frozenset(map(fold, written)), re.compile(fold(pattern))
 
 
 def _match(pattern: str, cleaned: str) -> bool:

@@ -126,7 +126,8 @@ def reload_one_file(folder: Path, data: Path) -> None:
                           encoding="utf-8")
         start = time.perf_counter()
         result = library.reload()
-        print(f"{folder.name}: live reload of one changed file {time.perf_counter() - start:.1f} s"
+        print(f"{folder.name}: live reload of one changed file: new index serving after "
+              f"{result.swap_seconds:.1f} s, cache written after {time.perf_counter() - start:.1f} s"
               f" ({result.message.splitlines()[0]})", flush=True)
     finally:
         target.write_text(original, encoding="utf-8")
