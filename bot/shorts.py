@@ -8,14 +8,17 @@ import re
 from .choice import Draft
 from .language import load_patterns
 from .question import Query
-from .text import fold, words
+from .text import fold, segment, words
 
 _UPPER = "".join(chr(i) for i in range(0x41, 0x1EFA) if chr(i).isupper())
 _CAPITAL = rf"[{_UPPER}][^\s,;:.!?()\"“”]*"
+# Particles inside foreign names: "Charles de Gaulle", "Ludwig van Beethoven" (not "do", "y":
+# Vietnamese words).
+_NEXT = rf"(?:\s+(?:de|du|des|van|von|der|den|del|da|di|dos|bin|ibn|al))?\s+{_CAPITAL}"
 _PATTERNS = load_patterns()
-_PERSON = re.compile(rf"(?:(?i:{_PATTERNS.person_titles})\s+)*{_CAPITAL}(?:\s+{_CAPITAL})+"
+_PERSON = re.compile(rf"(?:(?i:{_PATTERNS.person_titles})\s+)*{_CAPITAL}(?:{_NEXT})+"
                      rf"|(?:(?i:{_PATTERNS.person_titles})\s+){_CAPITAL}")
-_NAME = re.compile(rf"{_CAPITAL}(?:\s+{_CAPITAL})*")
+_NAME = re.compile(rf"{_CAPITAL}(?:{_NEXT})*")
 _TITLE = re.compile(rf"^(?:(?i:{_PATTERNS.person_titles})\s+)+")
 _ORGANIZATION = re.compile(rf"^(?i:{_PATTERNS.organizations})\b")
 _PLACE = re.compile(rf"\b(?i:{_PATTERNS.place_openers})\s+((?:(?:các|những)\s+)?"
@@ -30,6 +33,8 @@ _LITTLE = {"va", "cua", "la", "thi", "ma", "voi", "cho", "trong", "tu", "den", "
 
 _UNIT = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # a word of letters ("mét", "héc-ta")
 UNIT_WORDS = 3  # words after a number that may say what it counts ("12 trường", "2,2 triệu người")
+_PIVOT_REACH = 25  # characters between the word asked after and its answer ("gặp gỡ Charles")
+_WORD_TAIL = 2  # syllables a word may go on with after a name's last capital ("Cộng sản")
 
 
 def short_answer(query: Query, sentence: str) -> str | None:
@@ -68,8 +73,48 @@ def short_answer(query: Query, sentence: str) -> str | None:
         # ("Đại tướng Tô Lâm, Ủy viên …, bộ trưởng … - chủ trì hội nghị").
         before = [f for f in fresh if f[0] < anchors[0]]
         if before:
-            return before[0][1].strip(" ,;:-–")
-    return min(fresh, key=distance)[1].strip(" ,;:-–")
+            return _whole(sentence, *before[0]).strip(" ,;:-–")
+    if not first and query.kind in ("who", "where"):
+        # "… gặp ai?", "… nằm ở đâu?": the answer follows the word the question asks after.
+        after = [f for f in fresh if any(0 <= f[0] - end <= _PIVOT_REACH
+                                         for end in _pivot_ends(sentence, query))]
+        if after:
+            return _whole(sentence, *after[0]).strip(" ,;:-–")
+    return _whole(sentence, *min(fresh, key=distance)).strip(" ,;:-–")
+
+
+def _pivot_ends(sentence: str, query: Query) -> list[int]:
+    """Where, in the sentence, the word just before the question's asking words ends: "gặp"
+    of "Mitterrand đã gặp ai?" ("… gặp gỡ Charles de Gaulle")."""
+    text = query.cleaned
+    asked = min((text.find(p) for p in query.asked_phrases if text.find(p) > 0), default=-1)
+    before = [w for run in words(text[:asked]) for w in run] if asked > 0 else []
+    content = set(query.content)
+    pivot = next((w for w in reversed(before) if w in content), None)
+    if pivot is None:
+        return []
+    return [m.end() for m in re.finditer(r"\w+", sentence)
+            if fold(m.group(0)).lower() == fold(pivot)]
+
+
+def _whole(sentence: str, start: int, said: str) -> str:
+    """The candidate with the rest of its last word, where a name ends inside a word pyvi
+    reads whole: "Đảng Cộng" is "Đảng Cộng sản", "Trung" is "Trung Quốc"."""
+    if not said[-1:].isalpha() or not said.split()[-1][:1].isupper():
+        return said
+    end = start + len(said)
+    rest = sentence[end:].split()[:_WORD_TAIL]
+    if not rest or not rest[0][:1].islower():
+        return said
+    last = said.split()[-1]
+    for token in segment(sentence[max(0, end - len(last)):end + 40]):
+        syllables = token.split("_")
+        if syllables[0] == last and len(syllables) > 1:
+            tail = syllables[1:]
+            if [w.rstrip(",.;:!?") for w in rest[:len(tail)]] == tail:
+                return " ".join([said, *tail])
+        break
+    return said
 
 
 def _asks_first(query: Query) -> bool:
@@ -159,11 +204,14 @@ def _counts(sentence: str, counted: list[str]) -> Found:
         phrase = m.group(0)
         if not any(c.isdigit() for c in phrase) and _not_a_number(phrase):
             continue
+        spelled_one = fold(phrase).lower() == "mot"  # "một" is "a" far more often than one
         if not phrase.endswith("%"):
             after = sentence[m.end():].split()[:UNIT_WORDS]
             folded = [fold(w.strip(",.;:")).lower() for w in after]
             reach = max((i + 1 for i, w in enumerate(folded) if w in counted), default=0)
             unit = [w.rstrip(",.;:") for w in after[:1]]  # "666 mét," counts metres
+            if spelled_one and not reach:
+                continue  # "một nhóm" is a group, not a count of what was asked
             take = after[:reach] if reach else [w for w in unit if _UNIT.fullmatch(w)
                                                  and fold(w).lower() not in _LITTLE]
             phrase = " ".join([phrase, *take]).rstrip(",.;:")

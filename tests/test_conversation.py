@@ -10,6 +10,8 @@ import pytest
 from bot.conversation import Conversations, Turn
 from bot.library import Library
 from bot.qa import QA
+from bot.question import read
+from bot.shorts import short_answer
 from tests.cli import run_cli
 from tests.conftest import BUNDLED
 from tests.test_console import chat_transcript, write_jsonl
@@ -230,3 +232,19 @@ def test_eval_scores_summaries_of_articles_beside_their_leads(tmp_path: Path):
     report = json.loads(result.stdout)
     assert (report["asked"], report["right_article"], report["title_only"]) == (4, 4, 0)
     assert report["bot"]["rouge1"] > 0 and report["lead3"]["rouge1"] > 0
+
+
+@pytest.mark.parametrize(("question", "sentence", "short"), [
+    # A foreign name keeps its particles.
+    ("Ở Algiers, Mitterrand đã gặp ai?",
+     "Từ đó ông tới Algiers, nơi ông gặp gỡ Charles de Gaulle, người lúc ấy đã là một lãnh đạo "
+     "đương nhiên của Pháp Tự do.", "Charles de Gaulle"),
+    # A name ends where pyvi's word ends, not at its last capital.
+    ("Cuộc khởi nghĩa do ai lãnh đạo?", "Cuộc khởi nghĩa do Đảng Cộng sản lãnh đạo.",
+     "Đảng Cộng sản"),
+    # "một" before another noun is "a", not a count.
+    ("Nhóm tình nguyện gồm bao nhiêu người?",
+     "Ông lập ra một nhóm tình nguyện gồm 300 người.", "300 người"),
+])
+def test_the_short_answer_is_the_whole_phrase_in_its_place(question, sentence, short):
+    assert short_answer(read(question), sentence) == short
