@@ -112,9 +112,16 @@ def rerank(needs: Needs, hits: Sequence[Hit], index: Index) -> list[Hit]:
 
 def in_period(query: Query, document: Document) -> bool:
     """Tell whether a document may answer for the periods the question names: it is about
-    one of them, or about no period in particular."""
+    one of them or one ending within its own, or about no period in particular."""
     return (not query.periods or document.period is None
-            or any(document.period.covers(p) for p in query.periods))
+            or any(document.period.tells_of(p) for p in query.periods))
+
+
+def about_period(query: Query, document: Document) -> bool:
+    """Tell whether a document is about a period the question names: then the words naming
+    it are in its title and pick the report, not the sentence."""
+    return document.period is not None and any(document.period.covers(p)
+                                               for p in query.periods)
 
 
 def candidates(query: Query, hits: Sequence[Hit]) -> list[Hit]:
@@ -147,7 +154,7 @@ def best_sentence(query: Query, needs: Needs, hits: Sequence[Hit], idf: Idf,
     top = max(hit.score for hit in hits)
     for hit in hits:
         sentences = sentences_in(hit.chunk)
-        dated = bool(query.periods) and hit.chunk.document.period is not None
+        dated = about_period(query, hit.chunk.document)
         path = hit.chunk.document.path
         bonus = tuning.CHUNK_WEIGHT * hit.score / top
         bonus += tuning.FOCUS_BONUS if path == focus else 0.0

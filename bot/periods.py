@@ -42,6 +42,17 @@ class Period:
         mine, theirs = self._months(), other._months()
         return not (mine and theirs) or theirs <= mine
 
+    def tells_of(self, other: Period) -> bool:
+        """Tell whether a report about this period may give figures for `other`: it covers
+        it, or `other` ends within it (a March report gives the first quarter's figures, a
+        June one the first half's: "quý I", "6 tháng đầu năm")."""
+        if self.covers(other):
+            return True
+        if self.year and other.year and other.year != self.year:
+            return False
+        mine, theirs = self._months(), other._months()
+        return bool(mine and theirs) and max(theirs) in mine
+
     def _months(self) -> set[int] | None:
         if self.month:
             return {self.month}

@@ -15,6 +15,7 @@ from .periods import Period, find_periods
 from .text import fold, has_diacritics, normalize, plain, segment, spelling, words
 
 MAX_QUESTION_CHARS = 1000
+_ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
 _MARKUP = re.compile(r"<[^>]{0,200}>|[*_`#~|]+")  # HTML tags and Markdown emphasis in questions
 _LETTER_RUNS = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)*")  # words, broken at anything else
 _QUESTION_TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[\w%]+|[^\w\s]")
@@ -307,6 +308,8 @@ def names_of(question: str, lexicon: Lexicon) -> Run:
         syllables = token.split("_")
         if not token[:1].isupper() or all(lexicon.is_stopword(s.lower()) for s in syllables):
             continue  # "Vì_sao" and "Tại_sao" open a question; they name nothing
+        if _ROMAN_NUMERAL.fullmatch(token):
+            continue  # "quý I", "khóa XV": a number
         whole = len(syllables) > 1 and all(s[:1].isupper() for s in syllables)
         if position == 0 and not whole and not (len(tokens) > 1 and tokens[1][:1].isupper()):
             tail = [i for i, s in enumerate(syllables) if i and s[:1].isupper()]
@@ -326,7 +329,8 @@ def capitalized_names(question: str, lexicon: Lexicon) -> Run:
         tokens = run.split()
         name: list[str] = []
         for position, token in enumerate(tokens):
-            capital = token[:1].isupper() and not lexicon.is_stopword(token.lower(), False)
+            capital = (token[:1].isupper() and not lexicon.is_stopword(token.lower(), False)
+                       and not _ROMAN_NUMERAL.fullmatch(token))
             opening = index == position == 0 and not (len(tokens) > 1
                                                        and tokens[1][:1].isupper())
             if capital and not opening:

@@ -8,7 +8,7 @@ from dataclasses import astuple, dataclass
 
 from . import terms as vocabulary
 from . import tuning
-from .choice import EVIDENCE, Draft, in_period, paragraph_terms
+from .choice import EVIDENCE, Draft, about_period, in_period, paragraph_terms
 from .index import Index
 from .language import load_patterns
 from .needs import Needs, share_held
@@ -114,12 +114,15 @@ def judge(query: Query, needs: Needs, draft: Draft | None, index: Index) -> Verd
     if not draft.settled and not in_period(query, document):
         return Verdict(False, OTHER_PERIOD)
     # A report about the period the question names holds its words in its title.
-    dated = frozenset() if document.period is None else query.period_words
+    dated = query.period_words if about_period(query, document) else frozenset()
     if _held(needs, paragraph_terms(draft.chunk), index, dated) < tuning.MIN_COVERAGE:
         return Verdict(False, TOO_LITTLE)
     if unknown(query, needs, index) >= tuning.MAX_UNKNOWN:
         return Verdict(False, UNKNOWN_WORDS)
-    if not draft.settled and not all(n in dated or index.number_in_document(n, document.path)
+    # The numbers of a period the report may tell of were checked with the period ("quý 1"
+    # of a March report that writes "quý I").
+    periodic = query.period_words if document.period is not None else frozenset()
+    if not draft.settled and not all(n in periodic or index.number_in_document(n, document.path)
                                      for n in query.numbers):
         return Verdict(False, MISSING_NUMBER)
     if not all(all(t in index for t in vocabulary.folded_terms(name)) for name in query.names):

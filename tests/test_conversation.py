@@ -242,6 +242,17 @@ def test_eval_scores_summaries_of_articles_beside_their_leads(tmp_path: Path):
     # A name ends where pyvi's word ends, not at its last capital.
     ("Cuộc khởi nghĩa do ai lãnh đạo?", "Cuộc khởi nghĩa do Đảng Cộng sản lãnh đạo.",
      "Đảng Cộng sản"),
+    # A body named whole, from its capitalized opener to its last capitalized word.
+    ("Ai khánh thành khu điều trị ung bướu?",
+     "Ngày 15/3, Bệnh viện Đa khoa tỉnh Lâm Đồng đã khánh thành khu điều trị ung bướu.",
+     "Bệnh viện Đa khoa tỉnh Lâm Đồng"),
+    # The person among the question's words, not the last name of the sentence.
+    ("Ai là giám đốc bệnh viện?",
+     "Giám đốc bệnh viện, bác sĩ Lê Quang Minh, cho biết khu điều trị mới sẽ giúp giảm tải cho "
+     "Bệnh viện K và Bệnh viện Chợ Rẫy.", "bác sĩ Lê Quang Minh"),
+    # A lower-case "vi" is a word, not the Roman six.
+    ("Công an phải kéo giảm bao nhiêu phần trăm số vụ vi phạm tội?",
+     "Công an phải kéo giảm ít nhất 5% số vụ vi phạm tội theo chỉ tiêu đề ra.", "ít nhất 5%"),
     # "một" before another noun is "a", not a count.
     ("Nhóm tình nguyện gồm bao nhiêu người?",
      "Ông lập ra một nhóm tình nguyện gồm 300 người.", "300 người"),

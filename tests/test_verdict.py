@@ -62,6 +62,58 @@ def test_the_report_of_the_period_asked_about_answers(economy: QA, question, exp
     assert answer.sources[0].document == document
 
 
+MARCH_REPORT = """\
+---
+title: Báo cáo kinh tế - xã hội tỉnh Lâm Đồng tháng 3 năm 2024
+date: 2024-03-31
+---
+Tổng sản phẩm trên địa bàn (GRDP) quý I năm 2024 ước tăng 6,8% so với cùng kỳ năm trước, trong đó khu vực nông, lâm nghiệp và thủy sản tăng 5,2%, khu vực dịch vụ tăng 8,3%.
+
+Tổng thu ngân sách nhà nước trên địa bàn quý I ước đạt 2.450 tỷ đồng, bằng 24,5% dự toán năm.
+
+Trong tháng, toàn tỉnh đón khoảng 850.000 lượt khách du lịch, tăng 12% so với tháng trước; trong đó khách quốc tế đạt 45.000 lượt.
+"""
+
+FEBRUARY_REPORT = """\
+---
+title: Báo cáo kinh tế - xã hội tỉnh Lâm Đồng tháng 2 năm 2024
+date: 2024-02-29
+---
+Toàn tỉnh đón khoảng 760.000 lượt khách du lịch trong tháng 2, tăng 25% so với cùng kỳ năm trước.
+
+Chỉ số giá tiêu dùng (CPI) tháng 2 tăng 1,2% so với tháng trước.
+"""
+
+
+@pytest.fixture
+def monthly(tmp_path: Path) -> QA:
+    """Two monthly reports of one province: the March one also gives the first quarter's."""
+    (tmp_path / "thang-3.txt").write_text(MARCH_REPORT, encoding="utf-8")
+    (tmp_path / "thang-2.txt").write_text(FEBRUARY_REPORT, encoding="utf-8")
+    return QA(load_knowledge(tmp_path))
+
+
+@pytest.mark.parametrize(("question", "short", "document"), [
+    # A monthly report tells of the quarter that ends with its month ("quý I" is no name).
+    ("GRDP quý I năm 2024 tăng bao nhiêu?", "6,8%", "thang-3.txt"),
+    ("grdp quy 1 2024 tang bn", "6,8%", "thang-3.txt"),
+    ("Thu ngân sách quý I đạt bao nhiêu?", "2.450 tỷ đồng", "thang-3.txt"),
+    # The count of what was asked, not the next number of the sentence.
+    ("Tháng 3 có bao nhiêu lượt khách du lịch?", "khoảng 850.000 lượt", "thang-3.txt"),
+    ("Tháng 2 có bao nhiêu lượt khách du lịch?", "khoảng 760.000 lượt", "thang-2.txt"),
+])
+def test_monthly_reports_answer_for_their_month_and_the_quarter_it_ends(monthly: QA, question,
+                                                                         short, document):
+    answer = monthly.answer(question)
+    assert answer.found, answer.text
+    assert (answer.short, answer.sources[0].document) == (short, document)
+
+
+def test_a_monthly_report_does_not_answer_for_a_quarter_it_does_not_end(monthly: QA):
+    answer = monthly.answer("CPI quý II năm 2024 tăng bao nhiêu?")
+    assert (answer.found, answer.reason) == (False, "other_period")
+
+
 @pytest.mark.parametrize("question", [
     # The 2024 report compares with "quý I các năm 2020-2023": no report is about 2020.
     "GDP quý 1 năm 2020 tăng bao nhiêu?",
