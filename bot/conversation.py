@@ -28,6 +28,7 @@ class Turn:
     frame: str  # that question without the words that ask ("Hội nghị diễn ra")
     document: str | None = None  # the document its answer came from: the one in focus
     subject: str | None = None  # who it was about: what "ông ấy" and "họ" point to
+    topic: str | None = None  # what a "còn X thì sao?" put in it: the X the next one replaces
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Followed:
     question: str
     document: str | None = None  # the document in focus, if the conversation has one
     unclear: str | None = None  # "ai" or "điều gì": what the question points to unresolved
+    topic: str | None = None  # the X of "còn X thì sao?", put in the previous question
 
 
 @dataclass
@@ -92,7 +94,8 @@ def follow(question: str, turn: Turn | None, lexicon: Lexicon) -> Followed:
     if person and turn.subject:
         return Followed(_without(said, person, turn.subject), document)
     if opener and (bare or _content(said, lexicon) == _content(opener.group(1), lexicon)):
-        return Followed(_instead(turn, opener.group(1), patterns), document)
+        return Followed(_instead(turn, opener.group(1), patterns), document,
+                        topic=opener.group(1))
     if bare:
         return Followed(f"{turn.frame} {said}", document)
     if thing and not _content(_without(said, thing), lexicon) - _content(turn.frame, lexicon):
@@ -100,14 +103,15 @@ def follow(question: str, turn: Turn | None, lexicon: Lexicon) -> Followed:
     return Followed(text, document)
 
 
-def turn_of(query: Query, document: str | None, subject: str | None) -> Turn:
+def turn_of(query: Query, document: str | None, subject: str | None,
+            topic: str | None = None) -> Turn:
     """What to remember of a question just answered."""
     said = query.text.rstrip("?!.… ")
     frame = said
     for phrase in sorted(query.asked_phrases, key=len, reverse=True):
         frame = re.sub(rf"\s*\b{re.escape(phrase)}\b\s*", " ", frame,
                        flags=re.IGNORECASE).strip()
-    return Turn(said, frame, document, subject)
+    return Turn(said, frame, document, subject, topic)
 
 
 def _find(alternatives: str, said: str) -> re.Match[str] | None:
@@ -128,7 +132,11 @@ def _instead(turn: Turn, said: str, patterns: Patterns) -> str:
     """The previous question with what `said` names instead ("còn năm 2015 thì sao?"): its
     period for a period, else the words of the same head ("khu vực dịch vụ" for "khu vực
     nông nghiệp"), else in place of the person the previous question was about, else `said`
-    beside the previous question's frame."""
+    after the previous question."""
+    if turn.topic and turn.topic.lower() in turn.question.lower():
+        # "còn khu vực dịch vụ thì sao?" then "thế còn công nghiệp?": the one asked about last
+        at = turn.question.lower().index(turn.topic.lower())
+        return f"{turn.question[:at]}{said}{turn.question[at + len(turn.topic):]}"
     new_periods = find_periods(said)
     old_periods = find_periods(turn.question)
     if new_periods and old_periods:
@@ -147,4 +155,10 @@ def _instead(turn: Turn, said: str, patterns: Patterns) -> str:
     subject = turn.subject and re.search(re.escape(turn.subject), turn.question, re.IGNORECASE)
     if subject:  # "Tô Lâm nêu rõ điều gì?" then "còn Chủ tịch nước thì sao?": the other person
         return _without(turn.question, subject, said)
-    return f"{turn.frame} {said}"
+    if old_periods and not new_periods:
+        # "GRDP quý I tăng bao nhiêu?" then "còn khu vực dịch vụ?": what comes before the
+        # period is what the question was about ("khu vực dịch vụ quý I tăng bao nhiêu").
+        start = fold(turn.question).lower().find(old_periods[0][1])
+        if start > 0:
+            return f"{said} {turn.question[start:]}"
+    return f"{turn.question.rstrip('?!.… ')} {said}"  # asking as before: "… tăng bao nhiêu"

@@ -82,9 +82,10 @@ class QA:
             return Trace(self._documents(query, turn), query)
         if query.kind == "summary":
             return Trace(self._summary(query, followed.document, turn), query)
-        return self._search(query, followed.document, turn)
+        return self._search(query, followed.document, turn, followed.topic)
 
-    def _search(self, query: Query, focus: str | None, turn: Turn | None) -> Trace:
+    def _search(self, query: Query, focus: str | None, turn: Turn | None,
+                topic: str | None = None) -> Trace:
         """Search the reports, compose an answer and judge it."""
         needs = needs_of(query, self.lexicon, self.index.__contains__)
         hits = rerank(needs, self.index.search(needs.weights, tuning.SEARCHED), self.index)
@@ -93,18 +94,19 @@ class QA:
         if not verdict.answer:
             answer = Answer(query.text, False, replies.not_found(self.titles), query.kind,
                             outcome=DECLINED, reason=verdict.reason,
-                            turn=turn_of(query, focus, turn.subject if turn else None))
+                            turn=turn_of(query, focus, turn.subject if turn else None, topic))
         else:
             subject = shorts.subject_of(query, draft) or (turn.subject if turn else None)
             answer = Answer(query.text, True, draft.text, draft.kind,
                             (cite(draft.chunk, draft.score, draft.source_text),), draft.short,
-                            turn=turn_of(query, draft.chunk.document.path, subject))
+                            turn=turn_of(query, draft.chunk.document.path, subject, topic))
         return Trace(answer, query, needs, tuple(hits[:tuning.READ]), draft, verdict)
 
     def _summary(self, query: Query, focus: str | None, turn: Turn | None) -> Answer:
         """Summarize the report the question names, or the one in focus, or the only one."""
         documents = self.knowledge.documents
         doc = (summary.named_document(query, documents, self.lexicon)
+               or summary.document_of_period(query, documents)
                or next((d for d in documents if d.path == focus), None)
                or (documents[0] if len(documents) == 1 else None))
         if doc is None:

@@ -38,6 +38,13 @@ def named_document(query: Query, documents: Sequence[Document],
     return best[1] if best else None
 
 
+def document_of_period(query: Query, documents: Sequence[Document]) -> Document | None:
+    """The one document about the period the question names ("Tóm tắt báo cáo tháng 3")."""
+    about = [d for d in documents if d.period is not None and query.periods
+             and any(d.period.covers(p) and p.covers(d.period) for p in query.periods)]
+    return about[0] if len(about) == 1 else None
+
+
 def body_sentences(document: Document) -> list[tuple[int, str]]:
     """The sentences of a document's body text, with their paragraph's index: no title,
     heading, caption or byline, and no sentence that mostly repeats the title (a photo

@@ -259,3 +259,44 @@ def test_eval_scores_summaries_of_articles_beside_their_leads(tmp_path: Path):
 ])
 def test_the_short_answer_is_the_whole_phrase_in_its_place(question, sentence, short):
     assert short_answer(read(question), sentence) == short
+
+
+def test_a_summary_of_the_report_of_the_month_asked(tmp_path: Path):
+    from tests.test_verdict import FEBRUARY_REPORT, MARCH_REPORT
+
+    (tmp_path / "thang-3.txt").write_text(MARCH_REPORT, encoding="utf-8")
+    (tmp_path / "thang-2.txt").write_text(FEBRUARY_REPORT, encoding="utf-8")
+    qa = QA.from_folder(tmp_path)
+    turn = qa.answer("Tháng 2 có bao nhiêu lượt khách du lịch?").turn  # February in focus
+    answer = qa.answer("Tóm tắt báo cáo tháng 3", turn)
+    assert answer.kind == "summary" and answer.sources[0].document == "thang-3.txt"
+    assert answer.text.startswith("Tổng sản phẩm trên địa bàn (GRDP) quý I năm 2024")
+    assert qa.answer("tom tat bao cao thang 2").sources[0].document == "thang-2.txt"
+
+
+@pytest.mark.parametrize(("turns", "short"), [
+    # What came before the period is what the question was about.
+    (["GRDP quý I năm 2024 tăng bao nhiêu?", "còn khu vực dịch vụ thì sao?"], "8,3%"),
+    # The count of what is asked now, named before its number.
+    (["Tháng 3 có bao nhiêu lượt khách du lịch?", "còn khách quốc tế thì sao?"], "45.000 lượt"),
+])
+def test_a_follow_up_about_another_figure_of_a_report(tmp_path: Path, turns, short):
+    from tests.test_verdict import FEBRUARY_REPORT, MARCH_REPORT
+
+    (tmp_path / "thang-3.txt").write_text(MARCH_REPORT, encoding="utf-8")
+    (tmp_path / "thang-2.txt").write_text(FEBRUARY_REPORT, encoding="utf-8")
+    qa = QA.from_folder(tmp_path)
+    turn = None
+    for question in turns:
+        answer = qa.answer(question, turn)
+        turn = answer.turn
+    assert answer.found and answer.short == short
+
+
+def test_a_date_is_no_count_and_how_many_reports_lists_them(tmp_path: Path):
+    (tmp_path / "chi-dao.txt").write_text(
+        "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành đẩy nhanh giải ngân vốn đầu tư công.\n\n"
+        "Các huyện phải báo cáo kết quả trước ngày 15/4.\n", encoding="utf-8")
+    qa = QA.from_folder(tmp_path)
+    assert not qa.answer("Tỉnh có bao nhiêu huyện?").found  # "ngày 15/4" counts nothing
+    assert qa.answer("Có mấy tài liệu?").kind == "documents"
