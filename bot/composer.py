@@ -53,7 +53,8 @@ def compose(query: Query, needs: Needs, hits: Sequence[Hit], index: Index,
     text = passage(query, needs, best.sentences, best.index, index.rarity)
     # A yes/no question answered without "Có" or "Không" is marked so: the verdict declines.
     kind = "other" if query.kind == "yes_no" else query.kind
-    return Draft(text, best.hit.chunk, best.hit.score, short_answer(query, best.sentence), kind,
+    return Draft(text, best.hit.chunk, best.hit.score,
+                 short_answer(query, best.sentence, text), kind,
                  share=best.share, margin=best.margin)
 
 

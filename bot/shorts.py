@@ -28,6 +28,7 @@ BODY_WORDS = 6  # words of a body's name after its opener: "Đa khoa tỉnh Lâm
 _ORGANIZATION = re.compile(rf"^(?i:{_PATTERNS.organizations})\b")
 _PLACE = re.compile(rf"\b(?i:{_PATTERNS.place_openers})\s+((?:(?:các|những)\s+)?"
                     rf"[^\W\d_]+(?:\s+[^\W\d_]+){{0,5}})")
+_SENTENCE_END = re.compile(r"[.!?;]\s+")
 _DAY = re.compile(r"\d{1,2}[/-]\d{1,2}|(?i:ngày)\s+\d")  # a date down to the day
 _CLAUSE_END = re.compile(r"\s+(?:và|nhưng|để|nhằm|với|cùng|khi|do|vì|nên|thì|đã|sẽ|được)\s")
 MAX_SHORT_WORDS = 12  # a longer phrase is not short: the sentence says it better
@@ -45,10 +46,15 @@ _PIVOT_REACH = 25  # characters between the word asked after and its answer ("g�
 _WORD_TAIL = 2  # syllables a word may go on with after a name's last capital ("Cộng sản")
 
 
-def short_answer(query: Query, sentence: str) -> str | None:
+def short_answer(query: Query, sentence: str, answer: str | None = None) -> str | None:
     """Return the phrase of the sentence that answers a who, when, where or how-many
     question, preferring one that the question does not already say; None for other kinds
-    or when the sentence holds none."""
+    or when the sentence holds none. Who did what the question says is looked for in the
+    whole `answer` when the sentence does not say it ("Ai dự hội nghị?": "… tổ chức hội
+    nghị. Thủ tướng Phạm Minh Chính dự …")."""
+    if (answer and query.kind == "who" and _asks_first(query)
+            and not _verb_spots(sentence, query) and _verb_spots(answer, query)):
+        sentence = answer
     finders = {"who": _people, "when": _dates, "where": _places,
                "how_many": lambda text: _counts(text, _counted(query)[0])}
     finder = finders.get(query.kind)
@@ -101,7 +107,13 @@ def short_answer(query: Query, sentence: str) -> str | None:
 
     if query.kind == "who" and first:
         # "Ai chủ trì …?": the subject, the first person named before what is said of them
-        # ("Đại tướng Tô Lâm, Ủy viên …, bộ trưởng … - chủ trì hội nghị").
+        # ("Đại tướng Tô Lâm, Ủy viên …, bộ trưởng … - chủ trì hội nghị"), in the sentence
+        # that says it ("… năm 2022. Thủ tướng Phạm Minh Chính dự …" for "Ai dự …?").
+        for at in _verb_spots(sentence, query):
+            opening = max((m.end() for m in _SENTENCE_END.finditer(sentence, 0, at)), default=0)
+            said_before = [f for f in fresh if opening <= f[0] < at]
+            if said_before:
+                return _whole(sentence, *said_before[0]).strip(" ,;:-–")
         before = [f for f in fresh if f[0] < anchors[0]]
         if before:
             return _whole(sentence, *before[0]).strip(" ,;:-–")
@@ -128,6 +140,21 @@ def short_answer(query: Query, sentence: str) -> str | None:
     # (A place is better found by nearness alone: measured on UIT-ViQuAD, F1 0.23 against 0.21.)
     chosen = min(fresh, key=distance if query.kind == "where" else supported)
     return _whole(sentence, *chosen).strip(" ,;:-–")
+
+
+def _verb_spots(sentence: str, query: Query) -> list[int]:
+    """Where, in the text, the first word after the asking words stands: "dự" of "Ai dự hội
+    nghị?"."""
+    text = query.cleaned
+    asked = max((text.find(p) + len(p) for p in query.asked_phrases if text.find(p) >= 0),
+                default=-1)
+    after = [w for run in words(text[asked:]) for w in run] if asked >= 0 else []
+    content = set(query.content)
+    verb = next((w for w in after if w in content), None)
+    if verb is None:
+        return []
+    return [m.start() for m in re.finditer(r"\w+", sentence)
+            if fold(m.group(0)).lower() == fold(verb)]
 
 
 def _before_asked(query: Query) -> list[str]:

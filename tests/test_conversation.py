@@ -253,6 +253,9 @@ def test_eval_scores_summaries_of_articles_beside_their_leads(tmp_path: Path):
     # A lower-case "vi" is a word, not the Roman six.
     ("Công an phải kéo giảm bao nhiêu phần trăm số vụ vi phạm tội?",
      "Công an phải kéo giảm ít nhất 5% số vụ vi phạm tội theo chỉ tiêu đề ra.", "ít nhất 5%"),
+    # Who did what was asked, in the sentence that says it.
+    ("Ai dự hội nghị?", "Ngày 14/7, Đảng ủy Công an Trung ương tổ chức hội nghị sơ kết. Thủ "
+     "tướng Phạm Minh Chính dự và chỉ đạo hội nghị.", "Thủ tướng Phạm Minh Chính"),
     # "một" before another noun is "a", not a count.
     ("Nhóm tình nguyện gồm bao nhiêu người?",
      "Ông lập ra một nhóm tình nguyện gồm 300 người.", "300 người"),
