@@ -51,6 +51,7 @@ class Patterns:
     follow_endings: str
     place: re.Pattern[str]
     period_span: re.Pattern[str]
+    asking_words: frozenset[str]  # folded: inside a question kind's phrase they only ask
     reporting_verbs: str  # "đề nghị", "yêu cầu": what follows is what someone said
     yes_no_frame: str  # the words that make a yes/no question: "có phải … không"
 
@@ -122,6 +123,7 @@ def load_patterns(path: Path = PATTERNS_PATH) -> Patterns:
             period_span=re.compile(_either(raw["period_spans"])),
             yes_no_frame=_either(raw["yes_no_frame"]),
             reporting_verbs=_either(raw["reporting_verbs"]),
+            asking_words=frozenset(fold(normalize(w).lower()) for w in raw["asking_words"]),
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError, re.error) as exc:
         raise ValueError(f"cannot read the patterns in {path}: {exc}; fix the JSON") from exc

@@ -12,6 +12,7 @@ from .index import Hit
 from .language import load_patterns
 from .needs import Needs
 from .question import Query
+from .text import fold
 
 
 def list_answer(query: Query, needs: Needs, best: Choice, hits: Sequence[Hit],
@@ -43,7 +44,7 @@ def _reported_speech(query: Query, best: Choice) -> bool:
     """Tell whether the question asks what someone said ("đề nghị những gì?") and the best
     sentence reports it: then, as news is written, the sentences after it in the paragraph
     go on with what was said without naming the speaker again."""
-    verbs = load_patterns().reporting_verbs
-    asked = {m.group(0) for m in re.finditer(verbs, query.cleaned)}
+    verbs = fold(load_patterns().reporting_verbs)  # "yeu cau" asks it too
+    asked = {m.group(0) for m in re.finditer(verbs, fold(query.cleaned))}
     return bool(asked) and any(m.group(0) in asked
-                               for m in re.finditer(verbs, best.sentence.lower()))
+                               for m in re.finditer(verbs, fold(best.sentence).lower()))

@@ -100,6 +100,14 @@ def read(question: str, lexicon: Lexicon | None = None,
     if kind == "yes_no":
         stop = _frame_stopped(runs, stop, cleaned, patterns)
         content = _content(runs, stop)
+    elif kind not in ("other", "documents", "summary"):
+        # The words that ask, typed without diacritics, are no more content than typed with
+        # them: the "the" of "the nao" is "thế", not "thẻ"; the "ngay" of "ngay nao" stays, as
+        # "ngày" does, and the "co quan" of "co quan nao".
+        asked = {fold(w) for phrase in asking for w in phrase.split()} & patterns.asking_words
+        stop = tuple(tuple(s or (not has_diacritics(w) and fold(w) in asked)
+                           for w, s in zip(run, flags)) for run, flags in zip(runs, stop))
+        content = _content(runs, stop)
     names = (names_of(_MARKUP.sub(" ", named), lexicon) if written_out(cleaned)
              else capitalized_names(_MARKUP.sub(" ", named), lexicon))
     periods = find_periods(cleaned, today)
