@@ -88,8 +88,9 @@ def short_answer(query: Query, sentence: str, answer: str | None = None) -> str 
         # … tăng 6,8%", not the "tăng 8,3%" of services).
         counted = _counted(query)[1]
         spots = _spots(sentence, query)
+        pivots = _pivot_ends(sentence, query)
 
-        def fit(found: tuple[int, str]) -> tuple[int, int, float]:
+        def fit(found: tuple[int, str]) -> tuple[int, int, float, float]:
             start, said = found
             number = _PATTERNS.counts.match(sentence, start)
             after = sentence[number.end() if number else start:].split()[:len(counted)]
@@ -100,8 +101,9 @@ def short_answer(query: Query, sentence: str, answer: str | None = None) -> str 
             # … or just before it: "khách quốc tế đạt 45.000 lượt".
             before = {fold(w.strip(",.;:")).lower()
                       for w in sentence[:start].split()[-COUNTED_BEFORE:]}
-            return -(run + len(before & set(counted[1:]))), -_support(spots, start), \
-                distance(found)[1]
+            follows = any(0 <= start - end <= _PIVOT_REACH for end in pivots)  # "giảm 0,3%"
+            return (-(run + len(before & set(counted[1:]))), -int(follows),
+                    -_support(spots, start), distance(found)[1])
 
         return min(fresh, key=fit)[1].strip(" ,;:-–")
 

@@ -244,3 +244,14 @@ def test_news_of_one_kind_answer_what_they_say(hospital_news: QA, question, expe
 def test_questions_about_news_that_is_not_there_are_declined(hospital_news: QA, question):
     answer = hospital_news.answer(question)
     assert not answer.found, answer.text
+
+
+def test_words_that_only_ask_are_no_content_however_typed(tmp_path: Path):
+    cpi = ("\nChỉ số giá tiêu dùng (CPI) tháng 3 giảm 0,3% so với tháng trước và tăng 3,1% so "
+           "với cùng kỳ năm 2023. Nguyên nhân chủ yếu do giá xăng dầu giảm.\n")
+    (tmp_path / "thang-3.txt").write_text(MARCH_REPORT + cpi, encoding="utf-8")
+    (tmp_path / "thang-2.txt").write_text(FEBRUARY_REPORT, encoding="utf-8")
+    qa = QA(load_knowledge(tmp_path))
+    for question in ("Giá vàng tháng 3 thế nào?", "gia vang thang 3 the nao"):
+        assert not qa.answer(question).found, question  # no report speaks of gold
+    assert qa.answer("cpi thang 3 giam bao nhieu").short == "0,3%"
