@@ -88,6 +88,8 @@ def follow(question: str, turn: Turn | None, lexicon: Lexicon) -> Followed:
     if turn is None:
         if person and person.start() == 0:
             return Followed(text, unclear="ai")
+        if opener:  # "còn năm 2015 thì sao?" with nothing before it
+            return Followed(text, unclear="điều gì")
         if bare or (thing and not _content(_without(said, thing), lexicon)):
             return Followed(text, unclear="điều gì")
         return Followed(text)
