@@ -307,5 +307,5 @@ def test_a_date_is_no_count_and_how_many_reports_lists_them(tmp_path: Path):
 
 def test_a_follow_up_with_nothing_before_it_asks_back(bundled_qa: QA):
     answer = bundled_qa.answer("còn năm 2015 thì sao?")
-    assert (answer.kind, answer.outcome) == ("clarify", "reply")
+    assert (answer.kind, answer.outcome) == ("clarify", "clarify")
     assert answer.text.startswith("Bạn hỏi về điều gì ạ?")
