@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .language import Lexicon, Patterns
 from .periods import find_periods
-from .question import Query, clean, kind_of
+from .question import Query, clean, kind_of, typed_as
 from .text import fold, normalize, plain, segment
 
 QUIET_SECONDS = 600  # a conversation quiet this long is forgotten: the next question is new
@@ -117,7 +117,14 @@ def turn_of(query: Query, document: str | None, subject: str | None,
 
 
 def _find(alternatives: str, said: str) -> re.Match[str] | None:
-    return re.search(rf"\b(?i:{alternatives})\b", said)
+    """The first of the alternatives in what was said, as written or typed without
+    diacritics ("ong ay", "ông ay" for "ông ấy"); folding keeps every position."""
+    found = re.search(rf"\b(?i:{alternatives})\b", said)
+    folded = fold(said)
+    if found or len(folded) != len(said):
+        return found
+    return next((m for m in re.finditer(rf"\b(?i:{fold(alternatives)})\b", folded)
+                 if typed_as(said[m.start():m.end()], alternatives)), None)
 
 
 def _without(said: str, found: re.Match[str], put: str = "") -> str:

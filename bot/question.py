@@ -175,7 +175,10 @@ def clean(question: str, lexicon: Lexicon, keep_case: bool = False) -> str:
     text = _MARKUP.sub(" ", normalize(question).replace("\n", " "))
     text = re.sub(r"([?!.,…])\1+", r"\1", text)
     tokens = _QUESTION_TOKEN.findall(text)
-    text = " ".join(t if i and t[:1].isupper() else lexicon.casual.get(t.lower(), t)
+    # A casual form stands for its word typed as the rest is: "ko" is "khong" in a question
+    # typed without diacritics, so that it stays one read without them.
+    plain_typed = not has_diacritics(text)
+    text = " ".join(t if i and t[:1].isupper() else _expanded(t, lexicon, plain_typed)
                     for i, t in enumerate(tokens))
     text = text if keep_case else text.lower()
     text = re.sub(r"\s+([?!.,;:…])", r"\1", text)
@@ -198,6 +201,13 @@ def _filler_ends(fillers: tuple[str, ...], flags: int) -> tuple[re.Pattern[str],
     either = "|".join(map(re.escape, fillers))
     start, end = rf"^(?:{either})\b[\s,]*", rf"[\s,]*\b(?:{either})([?!.]*)$"
     return tuple(re.compile(p, flags) for p in (f"{start}|{end}", f"{start}()", end))
+
+
+def _expanded(token: str, lexicon: Lexicon, plain_typed: bool) -> str:
+    word = lexicon.casual.get(token.lower())
+    if word is None:
+        return token
+    return fold(word) if plain_typed else word
 
 
 def corrected(text: str, content: Run, vocabulary: Vocabulary) -> str:
@@ -238,16 +248,22 @@ def _found(pattern: str, cleaned: str) -> list[str]:
     return found or _found_folded(pattern, cleaned)
 
 
+def typed_as(said: str, pattern: str) -> bool:
+    """Tell whether words a folded pattern matched were typed as the pattern spells them or
+    without diacritics ("ông ay" is "ông ấy"; the "máy" of "bộ máy" is no "mấy")."""
+    written, folded_words, _ = _pattern_words(pattern)
+    return all(w in written or fold(w) not in folded_words
+               for w in said.lower().split() if has_diacritics(w))
+
+
 def _found_folded(pattern: str, cleaned: str) -> list[str]:
     """Return what a pattern matches folded, where the words typed with diacritics are
     spelled as the pattern spells them (or are what its wildcards match)."""
     folded = fold(cleaned)
     if len(folded) != len(cleaned):
         return []
-    written, folded_words, folded_pattern = _pattern_words(pattern)
-    said = [cleaned[m.start():m.end()] for m in folded_pattern.finditer(folded)]
-    return [s for s in said if all(w in written or fold(w) not in folded_words
-                                   for w in s.split() if has_diacritics(w))]
+    said = [cleaned[m.start():m.end()] for m in _pattern_words(pattern)[2].finditer(folded)]
+    return [s for s in said if typed_as(s, pattern)]
 
 
 @lru_cache(maxsize=256)

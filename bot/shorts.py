@@ -380,11 +380,12 @@ def _counts(sentence: str, counted: list[str]) -> Found:
 def subject_of(query: Query, draft: Draft) -> str | None:
     """Who a question and its answer are about, for "ông ấy" in the next question: the
     person a who-question's answer names, else a person the question names, else the first
-    person the answer names ("Bộ Công an" is no person)."""
+    person the answer names ("Bộ Công an" is no person); by name, without the title ("Tô
+    Lâm" of "Đại tướng Tô Lâm": the title would pull the sentence that says it)."""
     if query.kind == "who" and draft.short and not _ORGANIZATION.match(draft.short):
-        return draft.short
+        return _TITLE.sub("", draft.short) or draft.short
     for text in (query.text, draft.text):
         people = [p for _, p in _persons(text) if not _ORGANIZATION.match(p)]
         if people:
-            return people[0]
+            return _TITLE.sub("", people[0]) or people[0]
     return None

@@ -47,6 +47,9 @@ SHORT_SENTENCE = 18  # a best sentence shorter than this is answered with the ne
 CONTINUE_SHARE = 0.15  # share of the question a next sentence holds to be answered too ...
 CONTINUED_WORDS = 80  # ... when the two together are at most this long
 
+DATED_SHARE = 0.5  # share of a date claim's other needs a dated sentence must hold to settle
+#                   it when the best sentence names no date: half ("hội nghị" of "hội nghị
+#                   diễn ra vào tháng 5", the "diễn ra" said as "tổ chức")
 YES_SHARE = 1.0  # share of a yes/no claim's needs a sentence (and the one before) must hold
 #                 to confirm it: all, or "Nguyễn Xuân Phúc chủ trì?" is confirmed by "Nguyễn
 #                 Xuân Phúc đến dự"

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from . import terms, tuning
-from .choice import EVIDENCE, Choice, Draft, sentences_in
+from .choice import EVIDENCE, Choice, Draft, overlap, question_weight, sentences_in
 from .index import Hit, Index
 from .needs import Needs, share_held
 from .periods import months_in
@@ -88,16 +88,53 @@ def yes_or_no(query: Query, needs: Needs, best: Choice, hits: Sequence[Hit],
     # The sentence before sets the scene ("hội nghị" for "Chủ tịch nước … đến dự"), but not
     # who: "Nguyễn Xuân Phúc đến dự." does not make the next sentence's "chủ trì" his.
     context = held | scene(sentences[i - 1][0]) if i else held
-    holds = share_held(needs, context, index.rarity, index.max_rarity) >= tuning.YES_SHARE
+    holds = share_held(needs, _guessed_pairs(needs, context), index.rarity,
+                       index.max_rarity) >= tuning.YES_SHARE
     answer = polarity(query, sentence, holds)
     settled = bool(months_in(query.text) or query.numbers)
+    share = best.share
+    if answer is None and months_in(query.text) and not months_in(sentence):
+        answer, sentence, hit = _dated(query, needs, hits, index)
+        if answer is not None:  # the evidence is that sentence's
+            held = dict(sentences_in(hit.chunk))[sentence]
+            share = overlap(needs, held, index.rarity) / question_weight(needs, index.rarity)
     if answer is None and query.names:
         answer, sentence, hit = _someone_else(query, needs, hits, index)
         settled = False
     if answer is None:
         return None
     return Draft(prefix(answer, sentence), hit.chunk, hit.score, answer, query.kind,
-                 settled=settled, share=best.share, margin=best.margin)
+                 settled=settled, share=share, margin=best.margin)
+
+
+def _dated(query: Query, needs: Needs, hits: Sequence[Hit],
+           index: Index) -> tuple[str | None, str, Hit]:
+    """For a claim of a date the best sentence does not date ("… diễn ra vào tháng 5 không?"
+    typed without diacritics finds "nâng cao … toàn diện" first), the dated sentence holding
+    most of what the claim says apart from its date, when it holds enough of it."""
+    frame = Needs(needs.weights, tuple(n for n in needs.required
+                                       if not terms.syllables(n.term) <= query.period_words))
+    best: tuple[float, str, Hit] | None = None
+    for hit in hits:
+        for sentence, held in sentences_in(hit.chunk):
+            if months_in(sentence):
+                share = share_held(frame, _guessed_pairs(frame, held), index.rarity,
+                                   index.max_rarity)
+                if best is None or share > best[0]:
+                    best = (share, sentence, hit)
+    if best is None or best[0] < tuning.DATED_SHARE:
+        return None, "", hits[0]
+    return polarity(query, best[1], False), best[1], best[2]
+
+
+def _guessed_pairs(needs: Needs, held: frozenset[str]) -> frozenset[str]:
+    """The terms held, and the pairs guessed in a question typed without diacritics whose
+    two words are held: of "chu tich nuoc co den du hoi nghi", "du hoi" is no word, and
+    "đến dự" with "hội nghị" says it."""
+    guessed = {n.term for n in needs.required
+               if terms.is_folded(n.term) and terms.is_pair(n.term)
+               and all(terms.FOLDED + w in held for w in n.term[len(terms.FOLDED):].split())}
+    return held | guessed
 
 
 def scene(sentence: str) -> frozenset[str]:
