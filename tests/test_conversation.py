@@ -38,6 +38,9 @@ def ask_in_turn(qa: QA, *questions: str):
     # "còn X thì sao?" with another person: X in place of the one asked about.
     (["Tô Lâm nhấn mạnh điều gì?", "còn chủ tịch nước thì sao"],
      "Chủ tịch nước nhấn mạnh nhiệm vụ của ngành công an"),
+    # Typed without diacritics: "ong ay" is "ông ấy", and means the name without its title.
+    (["To Lam la ai?", "ong ay neu ro dieu gi?"], "giữ vững an ninh quốc gia"),
+    (["Tô Lam là ai?", "ông ay nêu ro điều gi?"], "giữ vững an ninh quốc gia"),
     # Ellipsis: the previous question with another question word.
     (["Ai viết bài báo này?", "bài được viết vào lúc nào?"], "2021"),
 ])

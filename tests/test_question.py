@@ -44,6 +44,8 @@ def test_casual_forms_and_fillers_are_read_as_plain_words():
     assert clean("Cho mình hỏi hn có đc tổ chức ko ạ???", lexicon) == "hội nghị có được tổ chức không?"
     assert clean("bn trường vậy", lexicon) == "bao nhiêu trường"
     assert clean("bot ơi ai chủ trì nhé", lexicon) == "ai chủ trì"
+    # A casual form is typed as the rest of the question is.
+    assert clean("hoi nghi co dc to chuc ko", lexicon) == "hoi nghi co duoc to chuc khong"
 
 
 def test_the_frame_of_a_yes_no_question_is_no_part_of_its_claim():

@@ -181,6 +181,10 @@ def test_a_markdown_heading_is_never_the_answer(tmp_path: Path):
     # The frame typed without its marks is no part of the claim.
     ("co phai hội nghị diễn ra vào tháng 6 không", "Có. Ngày 21/6,"),
     ("dan co duoc so cong an ko", "Không. Công an chính quy cấp xã phải sát dân"),
+    # Typed without diacritics: pairs guessed across words need not stand together...
+    ("chu tich nuoc co den du hoi nghi khong", "Có. Chủ tịch nước Nguyễn Xuân Phúc đến dự"),
+    # ... and a date the best sentence does not give is settled by the dated one.
+    ("Co phai hoi nghi dien ra vao thang 5 khong?", "Không. Ngày 21/6,"),
 ])
 def test_yes_no_questions_are_answered_yes_or_no_with_the_sentence(bundled_qa: QA, question,
                                                                    expected):
