@@ -43,6 +43,7 @@ class Draft:
     share: float = 1.0  # the share of the question's weight its sentence holds
     margin: float = 1.0  # its sentence's score over the best sentence of another document
     source_text: str | None = None  # what "Xem đoạn gốc" shows, when not the paragraph
+    rival: tuple[str, Chunk] | None = None  # the best sentence of the next best document
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class Choice:
     index: int  # of the sentence in its paragraph
     share: float  # the share of the question's weight the sentence holds
     margin: float  # its score over the best sentence of any other document (or its score)
+    rival: tuple[str, Hit] | None = None  # that other document's best sentence
 
     @property
     def sentence(self) -> str:
@@ -149,7 +151,7 @@ def best_sentence(query: Query, needs: Needs, hits: Sequence[Hit], idf: Idf,
         return None
     total = question_weight(needs, idf)
     best: tuple[float, float, int, Sentences, Hit] | None = None
-    by_document: dict[str, float] = {}
+    by_document: dict[str, tuple[float, str, Hit]] = {}
     evidence = EVIDENCE.get(_evidence_kind(query))
     top = max(hit.score for hit in hits)
     for hit in hits:
@@ -163,11 +165,14 @@ def best_sentence(query: Query, needs: Needs, hits: Sequence[Hit], idf: Idf,
             score = share + bonus
             if evidence and evidence.search(sentence):
                 score += tuning.KIND_BONUS
-            by_document[path] = max(by_document.get(path, score), score)
+            if path not in by_document or score > by_document[path][0]:
+                by_document[path] = (score, sentence, hit)
             if best is None or score > best[0]:
                 best = (score, share, i, sentences, hit)
     if best is None:
         return None
     score, share, i, sentences, hit = best
-    others = [s for path, s in by_document.items() if path != hit.chunk.document.path]
-    return Choice(hit, sentences, i, share, score - max(others, default=0.0))
+    others = [b for path, b in by_document.items() if path != hit.chunk.document.path]
+    rival = max(others, key=lambda other: other[0], default=None)
+    return Choice(hit, sentences, i, share, score - (rival[0] if rival else 0.0),
+                  (rival[1], rival[2]) if rival else None)

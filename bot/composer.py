@@ -55,7 +55,8 @@ def compose(query: Query, needs: Needs, hits: Sequence[Hit], index: Index,
     kind = "other" if query.kind == "yes_no" else query.kind
     return Draft(text, best.hit.chunk, best.hit.score,
                  short_answer(query, best.sentence, text), kind,
-                 share=best.share, margin=best.margin)
+                 share=best.share, margin=best.margin,
+                 rival=(best.rival[0], best.rival[1].chunk) if best.rival else None)
 
 
 def _in_focus(documents: Sequence[Document], focus: str | None) -> list[Document]:

@@ -13,12 +13,14 @@ from .choice import Draft, rerank
 from .composer import compose
 from .conversation import Turn, follow, turn_of
 from .index import Hit, Index
-from .knowledge import Knowledge, chunks_of, load_knowledge, require_documents
+from .knowledge import Chunk, Knowledge, chunks_of, load_knowledge, require_documents
 from .language import Lexicon, load_lexicon
 from .needs import Needs, needs_of
 from .question import Query, read
 from .text import normalize
 from .verdict import Verdict, judge
+
+SERIES_KINDS = ("who", "when", "where", "how_many", "what", "why", "how", "other")  # facts
 
 
 @dataclass(frozen=True)
@@ -97,8 +99,14 @@ class QA:
                             turn=turn_of(query, focus, turn.subject if turn else None, topic))
         else:
             subject = shorts.subject_of(query, draft) or (turn.subject if turn else None)
-            answer = Answer(query.text, True, draft.text, draft.kind,
-                            (cite(draft.chunk, draft.score, draft.source_text),), draft.short,
+            text, sources = draft.text, (cite(draft.chunk, draft.score, draft.source_text),)
+            rival = _same_series(query, draft, focus)
+            if rival is not None:
+                sentence, chunk = rival
+                text += "\n" + replies.also_in(chunk.document.title, chunk.document.date,
+                                                sentence)
+                sources += (cite(chunk, 0.0),)
+            answer = Answer(query.text, True, text, draft.kind, sources, draft.short,
                             turn=turn_of(query, draft.chunk.document.path, subject, topic))
         return Trace(answer, query, needs, tuple(hits[:tuning.READ]), draft, verdict)
 
@@ -139,6 +147,16 @@ class QA:
         if not query.content and query.about is None and query.kind != "documents":
             return _reply(query.text, "unclear", replies.unclear(), turn)
         return None
+
+
+def _same_series(query: Query, draft: Draft, focus: str | None) -> tuple[str, Chunk] | None:
+    """The sentence another report of the same kind, about another period, says the same
+    fact with, when the question names no period and no report is in focus."""
+    if (query.periods or focus or draft.rival is None or draft.margin >= tuning.SERIES_MARGIN
+            or draft.kind not in SERIES_KINDS):
+        return None
+    mine, theirs = draft.chunk.document.period, draft.rival[1].document.period
+    return draft.rival if mine is not None and theirs is not None and mine != theirs else None
 
 
 def _reply(question: str, kind: str, text: str, turn: Turn | None,

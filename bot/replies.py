@@ -52,6 +52,12 @@ def help_text(titles: Sequence[str]) -> str:
     )
 
 
+def also_in(title: str, date: str | None, sentence: str) -> str:
+    """Another report of the same series that says it for its own period."""
+    dated = f" ({date})" if date else ""
+    return f"Còn theo «{title}»{dated}: {sentence}"
+
+
 def not_found(titles: Sequence[str]) -> str:
     return (
         "Xin lỗi, các tài liệu mình có không nói về điều này nên mình không trả lời được. "

@@ -54,6 +54,10 @@ YES_SHARE = 1.0  # share of a yes/no claim's needs a sentence (and the one befor
 #                 to confirm it: all, or "Nguyễn Xuân Phúc chủ trì?" is confirmed by "Nguyễn
 #                 Xuân Phúc đến dự"
 
+SERIES_MARGIN = 0.1  # a report of another period whose best sentence scores this close (share
+#                     of the question) says the same of its own period: both are given when
+#                     the question names no period ("Hội nghị sơ kết diễn ra ngày nào?" of the
+#                     2021 and 2022 reviews)
 FOCUS_BONUS = 0.1  # the document a conversation is about, against others (share of question)
 LIST_SHARE = 0.6  # a sentence holding this share of what the best one holds is a list item
 MAX_ITEMS = 5  # items of a list answer; a longer list is read in the source

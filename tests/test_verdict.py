@@ -259,3 +259,27 @@ def test_words_that_only_ask_are_no_content_however_typed(tmp_path: Path):
     for question in ("Giá vàng tháng 3 thế nào?", "gia vang thang 3 the nao"):
         assert not qa.answer(question).found, question  # no report speaks of gold
     assert qa.answer("cpi thang 3 giam bao nhieu").short == "0,3%"
+
+
+REVIEW_2022 = """\
+date 2022-07
+
+Ngày 14/7, Đảng ủy Công an Trung ương, Bộ Công an tổ chức hội nghị sơ kết công tác 6 tháng đầu năm 2022. Thủ tướng Phạm Minh Chính dự và chỉ đạo hội nghị.
+"""
+
+
+def test_a_fact_two_reports_of_a_series_give_is_given_from_both(tmp_path: Path):
+    from tests.conftest import BUNDLED
+
+    for report in BUNDLED.iterdir():
+        (tmp_path / report.name).write_bytes(report.read_bytes())
+    (tmp_path / "hoi-nghi-so-ket-cong-an-6-thang-dau-nam-2022.txt").write_text(
+        REVIEW_2022, encoding="utf-8")
+    qa = QA(load_knowledge(tmp_path))
+    answer = qa.answer("Hội nghị sơ kết diễn ra ngày nào?")  # which year's, it does not say
+    assert answer.text.startswith("Ngày 14/7, Đảng ủy Công an Trung ương")
+    assert "\nCòn theo «Hội nghị sơ kết công an 6 tháng đầu năm 2021» (2021-06): Ngày 21/6," \
+        in answer.text
+    assert [s.date for s in answer.sources] == ["2022-07", "2021-06"]
+    named = qa.answer("Hội nghị sơ kết năm 2021 diễn ra ngày nào?")
+    assert named.text.startswith("Ngày 21/6,") and len(named.sources) == 1
