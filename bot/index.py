@@ -173,10 +173,6 @@ class Index:
         self._spellings: dict[tuple[str, int], list[str]] | None = None
         self.order = np.arange(len(self.chunks)) if order is None else order
 
-    @property
-    def doc_len(self) -> list[int]:
-        return self.postings.lengths.tolist()
-
     def column(self, term: str) -> int:
         """The term's column, or -1 when no chunk uses it."""
         found = self._columns.get(term)

@@ -14,6 +14,8 @@ from .needs import Needs
 from .question import Query
 from .text import fold
 
+_REPORTING = re.compile(fold(load_patterns().reporting_verbs))  # folded: "yeu cau" asks it too
+
 
 def list_answer(query: Query, needs: Needs, best: Choice, hits: Sequence[Hit],
                 idf: Callable[[str], float], trim: Callable[[str], str]) -> Draft | None:
@@ -44,7 +46,6 @@ def _reported_speech(query: Query, best: Choice) -> bool:
     """Tell whether the question asks what someone said ("đề nghị những gì?") and the best
     sentence reports it: then, as news is written, the sentences after it in the paragraph
     go on with what was said without naming the speaker again."""
-    verbs = fold(load_patterns().reporting_verbs)  # "yeu cau" asks it too
-    asked = {m.group(0) for m in re.finditer(verbs, fold(query.cleaned))}
+    asked = {m.group(0) for m in _REPORTING.finditer(fold(query.cleaned))}
     return bool(asked) and any(m.group(0) in asked
-                               for m in re.finditer(verbs, fold(best.sentence).lower()))
+                               for m in _REPORTING.finditer(fold(best.sentence).lower()))

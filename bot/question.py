@@ -97,17 +97,8 @@ def read(question: str, lexicon: Lexicon | None = None,
             stop = stopwords_in(runs, lexicon)
             content = _content(runs, stop)
     kind, asking = kind_of(cleaned, patterns)
-    if kind == "yes_no":
-        stop = _frame_stopped(runs, stop, cleaned, patterns)
-        content = _content(runs, stop)
-    elif kind not in ("other", "documents", "summary"):
-        # The words that ask, typed without diacritics, are no more content than typed with
-        # them: the "the" of "the nao" is "thế", not "thẻ"; the "ngay" of "ngay nao" stays, as
-        # "ngày" does, and the "co quan" of "co quan nao".
-        asked = {fold(w) for phrase in asking for w in phrase.split()} & patterns.asking_words
-        stop = tuple(tuple(s or (not has_diacritics(w) and fold(w) in asked)
-                           for w, s in zip(run, flags)) for run, flags in zip(runs, stop))
-        content = _content(runs, stop)
+    stop = _asking_stopped(kind, asking, runs, stop, cleaned, patterns)
+    content = _content(runs, stop)
     names = (names_of(_MARKUP.sub(" ", named), lexicon) if written_out(cleaned)
              else capitalized_names(_MARKUP.sub(" ", named), lexicon))
     periods = find_periods(cleaned, today)
@@ -152,16 +143,26 @@ def stopwords_in(runs: tuple[Run, ...], lexicon: Lexicon) -> tuple[tuple[bool, .
     return tuple(tuple(lexicon.is_stopword(w, has_diacritics(w)) for w in run) for run in runs)
 
 
-def _frame_stopped(runs: tuple[Run, ...], stop: tuple[tuple[bool, ...], ...], cleaned: str,
-                   patterns: Patterns) -> tuple[tuple[bool, ...], ...]:
-    """Mark the words that frame a yes/no question ("có phải … không", "co phai … ko") as
-    stopwords however they are typed: they ask, they are not what is asked about."""
-    asked = cleaned.rstrip("?!.… ")
-    said = [m.group(0) for m in re.finditer(patterns.yes_no_frame, asked)]
-    said += _found_folded(patterns.yes_no_frame, asked)  # "co phai", "Có phai", "khong"
-    frame = {fold(w) for words_said in said for w in words_said.split()}
-    return tuple(tuple(s or fold(w) in frame for w, s in zip(run, flags))
-                 for run, flags in zip(runs, stop))
+def _asking_stopped(kind: str, asking: tuple[str, ...], runs: tuple[Run, ...],
+                    stop: tuple[tuple[bool, ...], ...], cleaned: str,
+                    patterns: Patterns) -> tuple[tuple[bool, ...], ...]:
+    """Mark the words that only ask as stopwords however they are typed: they are not what
+    is asked about. A yes/no question's frame ("có phải … không", "co phai … ko"), whatever
+    the typing; for other kinds, the words of the asking phrase that only ask, typed without
+    diacritics (the "the" of "the nao" is "thế", not "thẻ"; the "ngay" of "ngay nao" stays,
+    as "ngày" does, and the "co quan" of "co quan nao")."""
+    if kind == "yes_no":
+        asked = cleaned.rstrip("?!.… ")
+        said = [m.group(0) for m in re.finditer(patterns.yes_no_frame, asked)]
+        said += _found_folded(patterns.yes_no_frame, asked)  # "co phai", "Có phai", "khong"
+        frame, typed_too = {fold(w) for phrase in said for w in phrase.split()}, True
+    elif kind in ("other", "documents", "summary"):
+        return stop
+    else:
+        frame = {fold(w) for phrase in asking for w in phrase.split()} & patterns.asking_words
+        typed_too = False
+    return tuple(tuple(s or (fold(w) in frame and (typed_too or not has_diacritics(w)))
+                       for w, s in zip(run, flags)) for run, flags in zip(runs, stop))
 
 
 def _content(runs: tuple[Run, ...], stop: tuple[tuple[bool, ...], ...]) -> Run:

@@ -94,10 +94,10 @@ def short_answer(query: Query, sentence: str, answer: str | None = None) -> str 
             start, said = found
             number = _PATTERNS.counts.match(sentence, start)
             after = sentence[number.end() if number else start:].split()[:len(counted)]
-            run = _run_of(after, [fold(w.strip(",.;:")).lower() for w in after], counted)
-            if said.endswith("%") and counted[:2] == ["phan", "tram"]:
-                run = 2 + _run_of(after, [fold(w.strip(",.;:")).lower() for w in after],
-                                  counted[2:])
+            folded = [fold(w.strip(",.;:")).lower() for w in after]
+            run = _run_of(after, folded, counted)
+            if said.endswith("%") and counted[:2] == ["phan", "tram"]:  # "%" says "phần trăm"
+                run = 2 + _run_of(after, folded, counted[2:])
             # … or just before it: "khách quốc tế đạt 45.000 lượt".
             before = {fold(w.strip(",.;:")).lower()
                       for w in sentence[:start].split()[-COUNTED_BEFORE:]}
@@ -127,8 +127,8 @@ def short_answer(query: Query, sentence: str, answer: str | None = None) -> str 
             return titled[0][1].strip(" ,;:-–")
     if not first and query.kind in ("who", "where"):
         # "… gặp ai?", "… nằm ở đâu?": the answer follows the word the question asks after.
-        after = [f for f in fresh if any(0 <= f[0] - end <= _PIVOT_REACH
-                                         for end in _pivot_ends(sentence, query))]
+        ends = _pivot_ends(sentence, query)
+        after = [f for f in fresh if any(0 <= f[0] - end <= _PIVOT_REACH for end in ends)]
         if after:
             return _whole(sentence, *after[0]).strip(" ,;:-–")
     spots = _spots(sentence, query)
@@ -373,8 +373,6 @@ def _counts(sentence: str, counted: list[str]) -> Found:
             phrase = " ".join([phrase, *take]).rstrip(",.;:")
         found.append((m.start(), phrase))
     return found
-
-
 
 
 def subject_of(query: Query, draft: Draft) -> str | None:

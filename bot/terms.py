@@ -54,11 +54,6 @@ def is_folded_word(term: str) -> bool:
     return term.startswith(FOLDED) and " " not in term and not term[1:2].isdigit()
 
 
-def is_number(term: str) -> bool:
-    """A single-syllable term that is a number ('2021', '~17,12')."""
-    return term[1:2].isdigit() and " " not in term
-
-
 def number(value: str) -> str:
     """The folded term of a number as the question wrote it ('2021' -> '~2021')."""
     return FOLDED + value
