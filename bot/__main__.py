@@ -61,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
                              "of each and score it by ROUGE beside the lead sentences")
     ev.add_argument("--passages", metavar="FILE", help="JSONL passages (UIT-ViQuAD style)")
     ev.add_argument("--json", action="store_true", help="print the report as JSON")
+    ev.add_argument("--answers", metavar="FILE",
+                    help="also write every scored answer to FILE, one `ask --json` line each")
     ev.add_argument("--typing", choices=TYPINGS, default="as-written",
                     help="ask every question as written, without diacritics, or with every "
                          "other word without them (mixed)")
@@ -255,7 +257,11 @@ def run_eval(args: argparse.Namespace, knowledge_dir: Path) -> int:
         qa = QA(knowledge) if knowledge else QA.from_folder(knowledge_dir)
     except (OSError, ValueError) as exc:
         return fail(str(exc))
-    report = evaluate(qa, cases)
+    if args.answers:
+        with open(args.answers, "w", encoding="utf-8") as out:
+            report = evaluate(qa, cases, lambda a: out.write(console.render_json(a) + "\n"))
+    else:
+        report = evaluate(qa, cases)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False))
     else:

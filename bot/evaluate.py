@@ -7,10 +7,11 @@ import random
 import statistics
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .answer import Answer
 from .knowledge import Document, Knowledge
 from .periods import period_of
 from .qa import QA
@@ -238,8 +239,9 @@ def retype(question: str, typing: str) -> str:
     return question
 
 
-def evaluate(qa: QA, cases: Iterable[Case]) -> Report:
-    """Ask every question and score the answers."""
+def evaluate(qa: QA, cases: Iterable[Case],
+             answered: Callable[[Answer], None] | None = None) -> Report:
+    """Ask every question and score the answers; `answered` sees each scored answer."""
     outcomes = []
     for case in cases:
         turn = None
@@ -247,6 +249,8 @@ def evaluate(qa: QA, cases: Iterable[Case]) -> Report:
             turn = qa.answer(earlier, turn).turn
         traced = qa.trace(case.question, turn)
         answer, hits = traced.answer, traced.hits
+        if answered is not None:
+            answered(answer)
         kind = case.kind or (traced.query.kind if traced.query else "other")
         rank = None
         if case.gold is not None:
