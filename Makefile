@@ -27,17 +27,17 @@ index: $(STAMP)
 	$(PY) -m bot index
 
 test: $(STAMP)
-	$(PY) -m ruff check bot tests
+	$(PY) -m ruff check bot tests tools
 	$(PY) -m pytest
 
 lint: $(STAMP)
-	$(PY) -m ruff check bot tests
+	$(PY) -m ruff check bot tests tools
 
 bench: $(STAMP)
-	$(PY) tests/bench.py
+	$(PY) tools/bench.py
 
 soak: $(STAMP)
-	$(PY) tests/soak.py
+	$(PY) tools/soak.py
 
 eval: $(STAMP)
 	@for flag in "" --without-diacritics; do \

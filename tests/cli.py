@@ -10,7 +10,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.__main__ import main
+from bot.serving.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 CHILD_TIMEOUT = 120  # seconds a real process may take before the test fails

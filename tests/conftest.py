@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.qa import QA
+from bot.answering.pipeline import QA
 from tests.fake_telegram import FakeTelegram
 
 ROOT = Path(__file__).resolve().parents[1]

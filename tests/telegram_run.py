@@ -7,10 +7,10 @@ import asyncio
 import contextlib
 from pathlib import Path
 
-from bot.library import Library
-from bot.settings import Settings
-from bot.telegram import build_application
-from bot.telegram.app import serve
+from bot.serving.library import Library
+from bot.serving.settings import Settings
+from bot.serving.telegram import build_application
+from bot.serving.telegram.app import serve
 from tests.fake_telegram import TOKEN, FakeTelegram
 
 ADMIN = 7

@@ -1,0 +1,178 @@
+"""Choose among the best paragraphs the sentence that answers, and say how clearly it won."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence, Set
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.answering import tuning
+from bot.answering.needs import Needs
+from bot.answering.query import Query
+from bot.knowledge.documents import Chunk, Document
+from bot.knowledge.formats import BODY, CAPTION, TABLE
+from bot.language.lexicon import load_patterns
+from bot.language.periods import months_in
+from bot.language.text import split_sentences
+from bot.search.index import Hit, Index
+from bot.search.terms import terms
+
+_UPPER = "".join(chr(i) for i in range(0x41, 0x1EFA) if chr(i).isupper())
+_NAME = re.compile(rf"(?<!\w)[{_UPPER}]\w*(?:\s+[{_UPPER}]\w*)+")  # two or more capitalized words
+# What a sentence answering each kind holds (data/patterns.json); a who-answer names someone.
+EVIDENCE: dict[str, re.Pattern[str]] = {**load_patterns().evidence, "who": _NAME}
+SENTENCE_CACHE = 1024  # paragraphs whose sentences stay split and tokenized
+ANSWERING = (BODY, TABLE)  # roles of paragraphs that may answer; a caption names who/where
+
+Sentences = tuple[tuple[str, frozenset[str]], ...]  # a paragraph's sentences and their terms
+Idf = Callable[[str], float]
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The answer the composer proposes; the verdict decides whether it is given."""
+
+    text: str
+    chunk: Chunk
+    score: float
+    short: str | None  # the phrase that answers (a name, a date, a number, "Có"), if any
+    kind: str  # the question kind, or "author" / "date" for a fact about the document
+    document_fact: bool = False  # from the document's metadata: nothing to check
+    settled: bool = False  # a yes/no answer that compared the question's dates and numbers
+    share: float = 1.0  # the share of the question's weight its sentence holds
+    margin: float = 1.0  # its sentence's score over the best sentence of another document
+    source_text: str | None = None  # what "Xem đoạn gốc" shows, when not the paragraph
+    rival: tuple[str, Chunk] | None = None  # the best sentence of the next best document
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The best sentence of the best paragraphs, and how clearly it won."""
+
+    hit: Hit
+    sentences: Sentences
+    index: int  # of the sentence in its paragraph
+    share: float  # the share of the question's weight the sentence holds
+    margin: float  # its score over the best sentence of any other document (or its score)
+    rival: tuple[str, Hit] | None = None  # that other document's best sentence
+
+    @property
+    def sentence(self) -> str:
+        return self.sentences[self.index][0]
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def sentences_of(text: str, heading: str = "") -> Sentences:
+    """Split a paragraph into sentences, each with its index terms and those of the heading
+    it stands under (a sentence under "Các biện pháp phòng chống dịch" is about them); kept
+    for the paragraphs asked about most, since every question reads up to ten of them."""
+    context = frozenset(terms(heading)) if heading else frozenset()
+    return tuple((s, frozenset(terms(s)) | context) for s in split_sentences(text))
+
+
+def sentences_in(chunk: Chunk) -> Sentences:
+    return sentences_of(chunk.text, chunk.heading)
+
+
+def paragraph_terms(chunk: Chunk) -> frozenset[str]:
+    """The terms of a paragraph and its heading: those of its sentences."""
+    return frozenset().union(*(held for _, held in sentences_in(chunk)))
+
+
+def question_weight(needs: Needs, idf: Idf) -> float:
+    """The whole question's weight: what a sentence holding all of it would score (words a
+    synonym stands in for count through the synonym, synonyms never used not at all)."""
+    return sum(w * idf(t) for t, w in needs.weights.items() if t not in needs.uncounted) or 1.0
+
+
+def overlap(needs: Needs, present: Set[str], idf: Idf, dated: bool = False) -> float:
+    """The weight of the question's terms that a sentence holds. In a report about the period
+    the question names (`dated`), the words naming it count little: they pick the report,
+    not the sentence ("quý I năm 2024" of "GDP quý I năm 2024 tăng bao nhiêu?")."""
+    held = sum(w * idf(t) for t, w in needs.weights.items() if t in present)
+    if dated:
+        held -= sum((1 - tuning.PERIOD_WEIGHT) * needs.weights[t] * idf(t)
+                    for t in needs.period_terms if t in present)
+    return held
+
+
+def rerank(needs: Needs, hits: Sequence[Hit], index: Index) -> list[Hit]:
+    """Order paragraphs by BM25 plus how much of the question one of their sentences holds:
+    words of the question found together in one sentence say more than the same words spread
+    over a paragraph."""
+    if not hits:
+        return []
+    total = question_weight(needs, index.rarity)
+
+    def value(hit: Hit) -> float:
+        best = max(overlap(needs, held, index.rarity) for _, held in sentences_in(hit.chunk))
+        return hit.score / hits[0].score + tuning.RERANK_WEIGHT * best / total
+
+    return sorted(hits, key=value, reverse=True)
+
+
+def in_period(query: Query, document: Document) -> bool:
+    """Tell whether a document may answer for the periods the question names: it is about
+    one of them or one ending within its own, or about no period in particular."""
+    return (not query.periods or document.period is None
+            or any(document.period.tells_of(p) for p in query.periods))
+
+
+def about_period(query: Query, document: Document) -> bool:
+    """Tell whether a document is about a period the question names: then the words naming
+    it are in its title and pick the report, not the sentence."""
+    return document.period is not None and any(document.period.covers(p)
+                                               for p in query.periods)
+
+
+def candidates(query: Query, hits: Sequence[Hit]) -> list[Hit]:
+    """The hits that may answer, best first, at most READ: body text (a caption only names
+    who or where, when nothing else does), of the period the question names when some is."""
+    body = [h for h in hits if h.chunk.role in ANSWERING]
+    if not body and query.kind in ("who", "where"):
+        body = [h for h in hits if h.chunk.role == CAPTION]
+    fitting = [h for h in body if in_period(query, h.chunk.document)]
+    return (fitting or body)[:tuning.READ]
+
+
+def _evidence_kind(query: Query) -> str:
+    """What a sentence answering the query holds: a yes/no question claiming a date ("… vào
+    tháng 5 không?") is settled by a sentence with a date, as a when-question is."""
+    return "when" if query.kind == "yes_no" and months_in(query.text) else query.kind
+
+
+def best_sentence(query: Query, needs: Needs, hits: Sequence[Hit], idf: Idf,
+                  focus: str | None = None) -> Choice | None:
+    """Return the sentence with the most question weight, counting the paragraph's rank, a
+    little for what the question's kind asks for and for the document in focus (of a
+    conversation), with how clearly it won."""
+    if not hits:
+        return None
+    total = question_weight(needs, idf)
+    best: tuple[float, float, int, Sentences, Hit] | None = None
+    by_document: dict[str, tuple[float, str, Hit]] = {}
+    evidence = EVIDENCE.get(_evidence_kind(query))
+    top = max(hit.score for hit in hits)
+    for hit in hits:
+        sentences = sentences_in(hit.chunk)
+        dated = about_period(query, hit.chunk.document)
+        path = hit.chunk.document.path
+        bonus = tuning.CHUNK_WEIGHT * hit.score / top
+        bonus += tuning.FOCUS_BONUS if path == focus else 0.0
+        for i, (sentence, held) in enumerate(sentences):
+            share = overlap(needs, held, idf, dated) / total
+            score = share + bonus
+            if evidence and evidence.search(sentence):
+                score += tuning.KIND_BONUS
+            if path not in by_document or score > by_document[path][0]:
+                by_document[path] = (score, sentence, hit)
+            if best is None or score > best[0]:
+                best = (score, share, i, sentences, hit)
+    if best is None:
+        return None
+    score, share, i, sentences, hit = best
+    others = [b for path, b in by_document.items() if path != hit.chunk.document.path]
+    rival = max(others, key=lambda other: other[0], default=None)
+    return Choice(hit, sentences, i, share, score - (rival[0] if rival else 0.0),
+                  (rival[1], rival[2]) if rival else None)

@@ -1,0 +1,105 @@
+"""Documents and chunks: what a report is once read (its path, title, date, paragraphs and
+their roles), the paragraphs as searchable chunks, and the knowledge of a whole folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.knowledge.formats import BODY, HEADING
+from bot.language.periods import Period
+
+# Raise when what a Document holds from the same file changes: cached documents are then read
+# again.
+READER_VERSION = "2"
+
+
+class KnowledgeError(Exception):
+    """The knowledge folder cannot be used at all (missing, not a folder, nothing usable)."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """One report: where it is, what it is called, its date and its paragraphs as shown."""
+
+    path: str  # relative to the knowledge folder, with forward slashes
+    title: str
+    date: str | None
+    paragraphs: tuple[str, ...]
+    author: str | None = None
+    pages: tuple[int | None, ...] = ()  # the page of each paragraph (PDF), else empty
+    format: str = "txt"
+    stamp: tuple[int, int] = (0, 0)  # (size, mtime_ns) when read: unchanged files are reused
+    roles: tuple[str, ...] = ()  # each paragraph's role (formats.BODY, HEADING, ...); () = body
+    period: Period | None = None  # the period the report is about (its title, else its date)
+
+    def role(self, index: int) -> str:
+        """The role of paragraph `index` (0-based)."""
+        return self.roles[index] if self.roles else BODY
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """A searchable piece of a document: one paragraph, cited by its 1-based number."""
+
+    document: Document
+    paragraph: int  # 1-based, in the file; in a PDF, on its page
+    text: str
+    page: int | None = None
+    role: str = BODY  # only body paragraphs answer; headings and captions are context
+    heading: str = ""  # the heading the paragraph stands under, if any: its context
+
+    @property
+    def context(self) -> tuple[str, str]:
+        """What the paragraph is indexed by beside its own text: its document's title and
+        the heading it stands under."""
+        return self.document.title, self.heading
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file that could not be used, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Everything loaded from a folder: documents and the files skipped."""
+
+    root: str
+    documents: tuple[Document, ...]
+    skipped: tuple[Skipped, ...]
+
+    @property
+    def chunks(self) -> list[Chunk]:
+        """Return every paragraph of every document as a chunk."""
+        return chunks_of(self.documents)
+
+
+def require_documents(knowledge: Knowledge) -> Knowledge:
+    """Return the knowledge, or raise KnowledgeError saying why no document is usable."""
+    if knowledge.documents:
+        return knowledge
+    if not knowledge.skipped:
+        raise KnowledgeError(f"knowledge folder {knowledge.root!r} has no reports (.txt, .md, "
+                             ".html, .docx, .pdf): add some, or pass --knowledge DIR")
+    reasons = "; ".join(f"{s.path}: {s.reason}" for s in knowledge.skipped)
+    raise KnowledgeError(f"knowledge folder {knowledge.root!r} has no usable report ({reasons})")
+
+
+def chunks_of(documents: tuple[Document, ...] | list[Document]) -> list[Chunk]:
+    """Return one chunk per paragraph, in document order; PDF paragraphs count per page."""
+    chunks = []
+    for doc in documents:
+        on_page: dict[int | None, int] = {}
+        heading = ""
+        for i, text in enumerate(doc.paragraphs):
+            page = doc.pages[i] if doc.pages else None
+            on_page[page] = on_page.get(page, 0) + 1
+            role = doc.role(i)
+            chunks.append(Chunk(doc, on_page[page] if page else i + 1, text, page, role,
+                                heading if role != HEADING else ""))
+            if role == HEADING and text != doc.title:
+                heading = text
+    return chunks

@@ -1,0 +1,145 @@
+"""The language data in bot/data/: word lists (lexicon.json) and patterns (patterns.json).
+
+People who keep the reports may extend both files; nothing here is tuned to one report.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from bot.language.text import DATA, fold, normalize
+
+LEXICON_PATH = DATA / "lexicon.json"
+PATTERNS_PATH = DATA / "patterns.json"
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """Regular expressions that read questions and sentences (`patterns.json`)."""
+
+    kinds: tuple[tuple[str, str], ...]  # (kind, alternatives), tried in order
+    asks_number: str
+    smalltalk: tuple[tuple[str, str], ...]
+    smalltalk_extras: str
+    author: str
+    document_date: str
+    this_document: str
+    english: frozenset[str]
+    evidence: dict[str, re.Pattern[str]]
+    byline_prefix: re.Pattern[str]
+    page_number: re.Pattern[str]
+    caption: re.Pattern[str]
+    asks_place: str
+    asks_date: str
+    asking_nouns: tuple[str, ...]
+    referring: re.Pattern[str]
+    summary: str
+    documents: str
+    lists: str
+    person_titles: str
+    organizations: str
+    dates: re.Pattern[str]
+    counts: re.Pattern[str]
+    place_openers: str
+    person_pronouns: str
+    thing_pronouns: str
+    follow_openers: str
+    follow_endings: str
+    place: re.Pattern[str]
+    period_span: re.Pattern[str]
+    asking_words: frozenset[str]  # folded: inside a question kind's phrase they only ask
+    reporting_verbs: str  # "đề nghị", "yêu cầu": what follows is what someone said
+    yes_no_frame: str  # the words that make a yes/no question: "có phải … không"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word lists (`lexicon.json`): casual spellings, fillers, synonyms, stopwords; and the
+    patterns."""
+
+    casual: dict[str, str]
+    fillers: tuple[str, ...]
+    synonyms: tuple[tuple[str, ...], ...]
+    stopwords: frozenset[str]
+    folded_stopwords: frozenset[str]
+    patterns: Patterns
+
+    def is_stopword(self, word: str, typed_diacritics: bool = True) -> bool:
+        """Tell whether a lower-case word is too common to rank by."""
+        return word in self.stopwords or (not typed_diacritics and word in self.folded_stopwords)
+
+
+def _either(alternatives: list[str]) -> str:
+    return "|".join(alternatives)
+
+
+def _read_json(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=4)
+def load_patterns(path: Path = PATTERNS_PATH) -> Patterns:
+    """Read and compile the patterns; a broken file is a ValueError naming it."""
+    try:
+        raw = _read_json(path)
+        evidence = {kind: re.compile(_either(alts), re.IGNORECASE)
+                    for kind, alts in raw["evidence"].items() if not kind.startswith("_")}
+        return Patterns(
+            kinds=tuple((kind, _either(alts)) for kind, alts in raw["question_kinds"]),
+            asks_number=_either(raw["asks_number"]),
+            smalltalk=tuple((kind, _either(alts)) for kind, alts in raw["smalltalk"]),
+            smalltalk_extras=_either(raw["smalltalk_extras"]),
+            author=_either(raw["author_questions"]),
+            document_date=(f"({_either(raw['document_words'])}).*"
+                           f"({_either(raw['date_questions'])})"),
+            this_document=_either(raw["this_document"]),
+            english=frozenset(raw["english_words"]),
+            evidence=evidence,
+            byline_prefix=re.compile(rf"^({_either(raw['byline_prefixes'])})\s*:?\s*",
+                                     re.IGNORECASE),
+            page_number=re.compile(raw["page_number"], re.IGNORECASE),
+            caption=re.compile(_either(raw["captions"]), re.IGNORECASE),
+            asks_place=_either(raw["asks_place"]),
+            asks_date=_either(raw["asks_date"]),
+            asking_nouns=tuple(raw["asking_nouns"]),
+            summary=_either(raw["summary_questions"]),
+            documents=_either(raw["document_questions"]),
+            lists=_either(raw["list_questions"]),
+            person_titles=_either(raw["person_titles"]),
+            organizations=_either(raw["organizations"]),
+            dates=re.compile(_either(raw["dates"]), re.IGNORECASE),
+            counts=re.compile(_either(raw["counts"]), re.IGNORECASE),
+            place_openers=_either(raw["place_openers"]),
+            person_pronouns=_either(raw["person_pronouns"]),
+            thing_pronouns=_either(raw["thing_pronouns"]),
+            follow_openers=_either(raw["follow_openers"]),
+            follow_endings=_either(raw["follow_endings"]),
+            referring=re.compile(rf"^[\"“(]?(?:{_either(raw['referring_openings'])})"),
+            place=re.compile(_either(raw["places"])),
+            period_span=re.compile(_either(raw["period_spans"])),
+            yes_no_frame=_either(raw["yes_no_frame"]),
+            reporting_verbs=_either(raw["reporting_verbs"]),
+            asking_words=frozenset(fold(normalize(w).lower()) for w in raw["asking_words"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, re.error) as exc:
+        raise ValueError(f"cannot read the patterns in {path}: {exc}; fix the JSON") from exc
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path = LEXICON_PATH, patterns: Path = PATTERNS_PATH) -> Lexicon:
+    """Read the word lists; a broken file is a clear ValueError naming it."""
+    try:
+        raw = _read_json(path)
+        casual = {normalize(k).lower(): normalize(v).lower() for k, v in raw["casual"].items()}
+        fillers = tuple(sorted((normalize(f).lower() for f in raw["fillers"]), key=len)[::-1])
+        synonyms = tuple(tuple(normalize(w).lower() for w in group) for group in raw["synonyms"])
+        stopwords = frozenset(normalize(w).lower() for w in raw["stopwords"])
+        folded_stopwords = frozenset(fold(normalize(w).lower()) for w in raw["folded_stopwords"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(f"cannot read the word lists in {path}: {exc}; fix the JSON") from exc
+    return Lexicon(casual, fillers, synonyms, stopwords, folded_stopwords,
+                   load_patterns(patterns))

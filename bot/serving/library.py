@@ -1,0 +1,181 @@
+"""The knowledge a running bot serves: the current QA, rebuilt on demand or when files change."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import stat
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from watchfiles import watch
+
+from bot.answering import replies
+from bot.answering.pipeline import QA
+from bot.knowledge.documents import require_documents
+from bot.knowledge.folder import folder_stamp, load_knowledge
+from bot.knowledge.formats import SUFFIXES
+from bot.search.building import Progress, build, die_with
+from bot.search.cache import IndexCache, Snapshot
+
+logger = logging.getLogger(__name__)
+FOLDER_POLL = 1.0  # seconds between looks at a missing folder, and at the watched one's identity
+WATCH_RETRY = 5  # seconds before watching again after watching failed
+
+
+def load_qa(root: str | Path, previous: QA | None = None, cache: IndexCache | None = None,
+            progress: Progress | None = None) -> QA:
+    """Load a knowledge folder into a QA, reusing what `previous` (or else the cache) holds:
+    unchanged files are not read again and unchanged documents not tokenized again; an
+    unchanged folder (same names, sizes and times) reads no file at all. KnowledgeError says
+    what is wrong with the folder. The cache is updated."""
+    qa, files = prepare(root, previous, cache, progress)
+    if cache is not None and files is not None:
+        cache.save(Snapshot(files, qa.knowledge, qa.index))
+    return qa
+
+
+def prepare(root: str | Path, previous: QA | None, cache: IndexCache | None,
+            progress: Progress | None) -> tuple[QA, str | None]:
+    """Load as `load_qa` does, without saving; also return the folder's stamp to save under
+    (None when the cache already holds exactly this)."""
+    files = folder_stamp(root)
+    snapshot = cache.load() if cache is not None and previous is None else None
+    if snapshot is not None and snapshot.files == files:
+        for skipped in snapshot.knowledge.skipped:
+            logger.warning("Skipped %s: %s", skipped.path, skipped.reason)
+        return QA(snapshot.knowledge, index=snapshot.index), None
+    base = previous.index if previous else snapshot.index if snapshot else None
+    known = previous.knowledge if previous else snapshot.knowledge if snapshot else None
+    knowledge = require_documents(load_knowledge(root, known))
+    return QA(knowledge, index=build(knowledge.chunks, base, progress)), files
+
+
+def build_apart(root: Path, cache: IndexCache) -> None:
+    """Bring the cache up to date with the folder in a child process, so that the memory a
+    build takes goes back to the system when the child ends and the caller's own load is a
+    warm one. Whatever goes wrong is left for that load to meet and report."""
+    if cache.stamp() == folder_stamp(root):
+        return
+    child = multiprocessing.get_context("spawn").Process(
+        target=_build_cache, args=(str(root), str(cache.folder), os.getpid()), name="index-build")
+    child.start()
+    child.join()
+
+
+def _build_cache(root: str, folder: str, parent: int) -> None:
+    die_with(parent)
+    logging.disable(logging.CRITICAL)  # the parent reports what the build met when it loads
+    try:
+        load_qa(root, cache=IndexCache(Path(folder)))
+    except Exception:  # noqa: BLE001 - the parent's own load meets it and says what it is
+        os._exit(1)
+
+
+@dataclass(frozen=True)
+class Reloaded:
+    """What a rebuild did: whether it worked, and what to tell people."""
+
+    ok: bool
+    message: str
+    problems: bool  # a file was skipped or the rebuild failed: admins should hear of it
+    swap_seconds: float | None = None  # from the start until the new index served questions
+
+
+class Library:
+    """Holds the QA being served. A rebuild reads only changed files, builds the new index
+    beside the old one and swaps it in at once; questions meanwhile use the old one."""
+
+    def __init__(self, root: Path, qa: QA | None = None, cache: IndexCache | None = None,
+                 progress: Progress | None = None) -> None:
+        self.root = Path(root)
+        self.cache = cache
+        self.qa = qa or load_qa(self.root, cache=cache, progress=progress)
+        self._lock = threading.Lock()
+
+    def reload(self) -> Reloaded:
+        """Rebuild from the folder; on failure keep serving the old index."""
+        with self._lock:
+            start = time.monotonic()
+            try:
+                new, files = prepare(self.root, self.qa, None, None)
+            except Exception as exc:  # noqa: BLE001 - any failure must keep the old index
+                logger.warning("Reload of %s failed: %s", self.root, exc)
+                return Reloaded(False, replies.reload_failed(str(exc)), True)
+            self.qa = new  # swapped at once; questions asked meanwhile used the old one
+            swapped = time.monotonic() - start
+            if self.cache is not None and files is not None:
+                self.cache.save(Snapshot(files, new.knowledge, new.index))
+        k = new.knowledge
+        message = replies.reloaded(len(k.documents), len(k.chunks),
+                                   [(s.path, s.reason) for s in k.skipped])
+        return Reloaded(True, message, bool(k.skipped), swapped)
+
+    def changes(self, stop: threading.Event) -> Iterator[Reloaded]:
+        """Watch the folder until `stop` is set; rebuild after each burst of changes, and say
+        so. When the folder disappears, say so, keep serving the old index and wait for it
+        to come back (then rebuild); when watching fails, say so and try again."""
+        gone = False
+        while not stop.is_set():
+            identity = _identity(self.root)
+            if identity is None:
+                if not gone:
+                    gone = True
+                    logger.warning("The knowledge folder %s is gone; waiting for it", self.root)
+                    yield Reloaded(False, replies.folder_gone(str(self.root)), True)
+                stop.wait(FOLDER_POLL)
+                continue
+            if gone:
+                gone = False
+                result = self.reload()
+                yield replace(result, message=replies.folder_back(str(self.root), result.message))
+            try:
+                yield from self._watch(stop, identity)
+            except Exception as exc:  # noqa: BLE001 - report, then watch again
+                logger.warning("Watching %s failed (%s); trying again in %d s", self.root, exc,
+                               WATCH_RETRY)
+                logger.debug("Watching failed", exc_info=True)
+                yield Reloaded(False, replies.watch_failed(str(self.root), str(exc),
+                                                           WATCH_RETRY), True)
+                stop.wait(WATCH_RETRY)
+
+    def _watch(self, stop: threading.Event, identity: tuple[int, int]) -> Iterator[Reloaded]:
+        """Rebuild after each burst of changes while the folder is the one being watched (a
+        folder deleted and made again is another: the old watch would hear nothing)."""
+        for changes in watch(self.root, watch_filter=_reports, stop_event=stop, debounce=300,
+                             step=50, rust_timeout=int(FOLDER_POLL * 1000),
+                             yield_on_timeout=True, raise_interrupt=False,
+                             ignore_permission_denied=True):
+            if _identity(self.root) != identity:
+                return
+            if changes:
+                yield self.reload()
+
+    def watch_in_background(self, notify: Callable[[Reloaded], None]) -> threading.Event:
+        """Start a daemon thread that rebuilds on changes and reports each rebuild; return the
+        event that stops it."""
+        stop = threading.Event()
+
+        def run() -> None:
+            for result in self.changes(stop):
+                notify(result)
+
+        threading.Thread(target=run, name="knowledge-watch", daemon=True).start()
+        return stop
+
+
+def _identity(folder: Path) -> tuple[int, int] | None:
+    """The folder's device and inode, or None when it is not there."""
+    try:
+        info = folder.stat()
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino) if stat.S_ISDIR(info.st_mode) else None
+
+
+def _reports(change: object, path: str) -> bool:
+    return Path(path).suffix.lower() in SUFFIXES or Path(path).is_dir()

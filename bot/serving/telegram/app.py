@@ -1,0 +1,340 @@
+"""The Telegram bot: the Application with its handlers, fed by our own long polling.
+
+Usage: put TELEGRAM_BOT_TOKEN in .env, then `reportbot telegram`. SIGINT/SIGTERM stop it.
+
+Updates are fetched here rather than by PTB's Updater so that each batch is journaled before
+Telegram forgets it, chats take fair turns (scheduler.py), fetching goes on while the first
+index is built, and an outage is logged once when it starts and once when it ends.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import threading
+from collections.abc import Callable, Hashable
+from functools import partial
+from pathlib import Path
+
+from telegram import BotCommand, Update
+from telegram.constants import ChatType
+from telegram.error import Conflict, InvalidToken, NetworkError, TelegramError
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ExtBot,
+    MessageHandler,
+    filters,
+)
+
+from bot.answering import replies
+from bot.knowledge.folder import check_folder
+from bot.search.cache import IndexCache
+from bot.serving.library import Library, Reloaded, build_apart
+from bot.serving.settings import Settings
+from bot.serving.telegram import handlers
+from bot.serving.telegram.delivery import BotApiRequest, Limiter, ServerError
+from bot.serving.telegram.journal import Journal
+from bot.serving.telegram.redact import protect_logs
+from bot.serving.telegram.render import split_text
+from bot.serving.telegram.scheduler import Job, Scheduler
+from bot.serving.telegram.state import BotState
+
+logger = logging.getLogger(__name__)
+WORKERS = 32  # chats answered at once: answers take milliseconds, sends wait on the network
+FLOOD_LIMIT = 20  # questions one chat may have waiting: 20 s of answers at Telegram's 1/s
+BACKLOG_LIMIT = 5000  # updates waiting in all before fetching pauses (they wait at Telegram)
+POLL_TIMEOUT = 10  # seconds a getUpdates long poll waits for news
+BATCH = 100  # updates per getUpdates: Telegram's most
+FIRST_RETRY, LAST_RETRY = 1.0, 5.0  # seconds between fetch attempts in an outage, doubling
+SEND_TIMEOUT = 30.0  # seconds to wait for Telegram's answer to a send: a slow send is not lost,
+# and sending again a message Telegram may have delivered would make a duplicate
+READY_WAIT = 5.0  # seconds questions wait for the index before being told to come back: a
+# warm start loads it in 1-3 s (even 100,000 paragraphs), a first build takes minutes
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
+
+
+class TelegramSetupError(Exception):
+    """The bot cannot start: the message says what to set."""
+
+
+def require_token(settings: Settings) -> str:
+    """Return the token, or raise TelegramSetupError saying where to put it."""
+    if not settings.token:
+        raise TelegramSetupError("TELEGRAM_BOT_TOKEN is not set: put the token from @BotFather "
+                                 "in .env or the environment")
+    return settings.token
+
+
+async def register_commands(application: Application) -> None:
+    try:
+        await application.bot.set_my_commands(
+            [BotCommand(name, replies.COMMANDS[name][1]) for name in replies.TELEGRAM_COMMANDS])
+    except TelegramError as exc:
+        logger.warning("Could not register the command list: %s", exc)
+
+
+def watch_folder(application: Application) -> None:
+    """Follow the knowledge folder; tell admins of rebuilds that met problems."""
+    state: BotState = application.bot_data["state"]
+    loop = asyncio.get_running_loop()
+
+    def notify(result: Reloaded) -> None:
+        logger.info("Knowledge folder changed: %s", result.message)
+        if result.problems:
+            asyncio.run_coroutine_threadsafe(tell_admins(application, result.message), loop)
+
+    state.stop_watching = state.library.watch_in_background(notify)
+
+
+def stop_watching(application: Application) -> None:
+    state: BotState = application.bot_data["state"]
+    if state.stop_watching:
+        state.stop_watching.set()
+
+
+async def tell_admins(application: Application, text: str) -> None:
+    """Send a message to every admin in BOT_ADMIN_IDS (who must have started a chat)."""
+    for admin in application.bot_data["state"].admin_ids:
+        try:
+            for piece in split_text(text):
+                await application.bot.send_message(admin, piece)
+        except TelegramError as exc:
+            logger.warning("Could not tell admin %s: %s", admin, exc)
+
+
+def build_application(settings: Settings, library: Library | None) -> Application:
+    """Build the Application with its handlers (no Updater: `serve` fetches the updates);
+    `library` may come later, in the state's `library`."""
+    builder = (ApplicationBuilder().token(require_token(settings))
+               .request(BotApiRequest(connection_pool_size=WORKERS + 8,
+                                      read_timeout=SEND_TIMEOUT))
+               .get_updates_request(BotApiRequest(read_timeout=SEND_TIMEOUT))
+               .rate_limiter(Limiter(settings.send_deadline))
+               .updater(None))
+    if settings.base_url:
+        builder = builder.base_url(settings.base_url)
+    application = builder.build()
+    application.bot_data["state"] = BotState(library, settings.admin_ids, settings.data_dir)
+    application.add_handler(CommandHandler("start", handlers.start))
+    application.add_handler(CommandHandler("help", handlers.help_command))
+    application.add_handler(CommandHandler("sources", handlers.sources))
+    application.add_handler(CommandHandler("reload", handlers.reload))
+    application.add_handler(CommandHandler("new", handlers.new_conversation))
+    message_only = filters.UpdateType.MESSAGE
+    application.add_handler(MessageHandler(message_only & filters.TEXT & ~filters.COMMAND,
+                                           handlers.answer_question))
+    application.add_handler(MessageHandler(message_only & filters.COMMAND,
+                                           handlers.unknown_command))
+    application.add_handler(MessageHandler(message_only & ~filters.TEXT & ~filters.StatusUpdate.ALL,
+                                           handlers.other_message))
+    application.add_handler(CallbackQueryHandler(handlers.button))
+    application.add_error_handler(handlers.error_handler)
+    return application
+
+
+def chat_of(update: Update) -> Hashable:
+    """Whose turn an update takes: its chat (a callback without one, its user)."""
+    if update.effective_chat:
+        return update.effective_chat.id
+    return ("user", update.effective_user.id) if update.effective_user else update.update_id
+
+
+def asks(update: Update, bot: ExtBot) -> bool:
+    """Whether an update asks for an answer: a message in a private chat, or one addressed
+    to the bot in a group (only these count toward a flood; the rest cost nothing)."""
+    message = update.message
+    if message is None:
+        return False
+    group = message.chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
+    return not group or bool(message.text and message.text.startswith("/")) or (
+        handlers.addressed_text(message, bot, group) is not None)
+
+
+class Bot:
+    """A running bot: the Application, the journal, the scheduler and the fetching loop."""
+
+    def __init__(self, application: Application, journal: Journal) -> None:
+        self.application = application
+        self.journal = journal
+        self.scheduler: Scheduler[Update] = Scheduler(
+            application.process_update, lambda u: journal.done(u.update_id), self._flooded,
+            WORKERS, FLOOD_LIMIT)
+        self.fetching: asyncio.Task | None = None
+
+    async def start(self) -> None:
+        """Start fetching; queue first what the journal holds from before, then what comes.
+        Nothing is handled before `answer` is called."""
+        await self.application.start()
+        bot = self.application.bot
+        for data in list(self.journal.pending.values()):
+            update = Update.de_json(data, bot)
+            await self.scheduler.submit(Job(chat_of(update), update, asks(update, bot)))
+        if self.journal.pending:
+            logger.warning("Answering %d update(s) left from the last run",
+                           len(self.journal.pending))
+        self.fetching = asyncio.create_task(self.fetch(), name="fetch-updates")
+
+    async def fetch(self) -> None:
+        """Long-poll for updates; write each batch to the journal before the next call
+        confirms it to Telegram; pause while the backlog is large. An outage is logged when
+        it starts and when it ends; fetching is retried with backoff meanwhile."""
+        bot = self.application.bot
+        offset = self.journal.last_id + 1 if self.journal.last_id else None
+        outage: float | None = None
+        delay = FIRST_RETRY
+        loop = asyncio.get_running_loop()
+        while True:
+            while self.scheduler.waiting >= BACKLOG_LIMIT:
+                await asyncio.sleep(FIRST_RETRY)  # the backlog drains; updates wait at Telegram
+            try:
+                updates = await bot.get_updates(offset=offset, timeout=POLL_TIMEOUT, limit=BATCH,
+                                                allowed_updates=ALLOWED_UPDATES)
+            except InvalidToken:
+                raise
+            except (NetworkError, Conflict) as exc:
+                if outage is None:
+                    outage = loop.time()
+                    logger.warning("Cannot fetch updates: %s; retrying, answers in hand go on",
+                                   describe(exc))
+                logger.debug("Fetching failed", exc_info=True)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, LAST_RETRY)
+                continue
+            if outage is not None:
+                logger.warning("Fetching updates works again after %.0f s", loop.time() - outage)
+                outage, delay = None, FIRST_RETRY
+            if not updates:
+                continue
+            self.journal.fetched([u.to_dict() for u in updates])
+            offset = updates[-1].update_id + 1
+            for update in updates:
+                await self.scheduler.submit(Job(chat_of(update), update, asks(update, bot)))
+
+    def answer(self) -> None:
+        """Start handling what is queued and what comes."""
+        self.scheduler.start()
+
+    async def stop(self, grace: float) -> int:
+        """Stop fetching; give the answers in hand `grace` seconds; return how many updates
+        are left to the next start."""
+        if self.fetching is not None:
+            self.fetching.cancel()
+            await asyncio.gather(self.fetching, return_exceptions=True)
+        left = await self.scheduler.stop(grace)
+        await self.application.stop()
+        return left
+
+    async def _flooded(self, chat: Hashable) -> None:
+        if isinstance(chat, int):
+            try:
+                await self.application.bot.send_message(chat, replies.too_fast())
+            except TelegramError as exc:
+                logger.warning("Could not tell chat %s it sends too fast: %s", chat, exc)
+
+
+def describe(error: TelegramError) -> str:
+    """What failed, in words an operator can act on."""
+    if isinstance(error, ServerError):
+        return f"the Bot API server has a problem ({error})"
+    if isinstance(error, Conflict):
+        return f"another copy of this bot is fetching updates ({error}): stop it"
+    return f"cannot reach the Bot API ({type(error).__name__}: {error})"
+
+
+def run_telegram(settings: Settings, knowledge_dir: Path) -> int:
+    """Run the bot with long polling until SIGINT or SIGTERM; return the exit code."""
+    protect_logs(require_token(settings))
+    check_folder(knowledge_dir)
+    return asyncio.run(serve(settings, knowledge_dir))
+
+
+Load = Callable[[Settings, Path], Library]
+
+
+def open_library(settings: Settings, knowledge_dir: Path) -> Library:
+    """The library from the cache, built first in a child process when it is not up to date
+    (so that the build's memory is given back)."""
+    cache = IndexCache(settings.data_dir / "cache")
+    build_apart(knowledge_dir, cache)
+    return Library(knowledge_dir, cache=cache)
+
+
+async def serve(settings: Settings, knowledge_dir: Path, stop: asyncio.Event | None = None,
+                load: Load = open_library, application: Application | None = None) -> int:
+    """Connect, fetch and answer until `stop` is set (by default: SIGINT or SIGTERM). The
+    index is loaded, or first built, while updates are already fetched: questions meanwhile
+    are told to come back in a few minutes. Tests pass their own stop event, loader and
+    application."""
+    application = application or build_application(settings, None)
+    where = settings.base_url or "api.telegram.org"
+    try:
+        await application.initialize()
+    except InvalidToken:
+        raise TelegramSetupError("the Bot API server rejected TELEGRAM_BOT_TOKEN: check the "
+                                 "token from @BotFather") from None
+    except ServerError as exc:
+        raise TelegramSetupError(f"the Bot API server at {where} answered {exc.status}: "
+                                 "Telegram is having trouble, try again later") from None
+    except NetworkError as exc:
+        raise TelegramSetupError(f"cannot reach the Bot API at {where} ({type(exc).__name__}): "
+                                 "check the network or TELEGRAM_BASE_URL") from None
+    if stop is None:
+        stop = asyncio.Event()
+        for number in (signal.SIGINT, signal.SIGTERM):
+            asyncio.get_running_loop().add_signal_handler(number, stop.set)
+    journal = Journal(settings.data_dir / "telegram" / "journal.jsonl")
+    bot = Bot(application, journal)
+    loading = in_thread(load, settings, knowledge_dir)
+    stopping = asyncio.ensure_future(stop.wait())
+    try:
+        await register_commands(application)
+        await bot.start()
+        await asyncio.wait({stopping, loading}, timeout=READY_WAIT,
+                           return_when="FIRST_COMPLETED")
+        if not loading.done():  # a first build: questions meanwhile are told to come back
+            bot.answer()
+            await asyncio.wait({stopping, loading, bot.fetching}, return_when="FIRST_COMPLETED")
+        if loading.done() and not stop.is_set():
+            application.bot_data["state"].library = loading.result()  # or KnowledgeError
+            watch_folder(application)
+            logger.info("Ready: the index is loaded")
+            bot.answer()
+            await asyncio.wait({stopping, bot.fetching}, return_when="FIRST_COMPLETED")
+        if bot.fetching.done() and not bot.fetching.cancelled():
+            bot.fetching.result()  # a rejected token ends the bot
+    finally:
+        stopping.cancel()
+        left = await bot.stop(settings.stop_grace)
+        if left:
+            logger.warning("Stopped with %d update(s) unanswered; they are answered at the next "
+                           "start", left)
+        stop_watching(application)
+        await application.shutdown()
+        journal.close()
+    return 0
+
+
+def in_thread(function: Callable[..., Library], *args: object) -> asyncio.Future:
+    """Run `function` in a daemon thread (one that need not end for the program to end, as
+    a build in progress when SIGTERM comes); its result in a future."""
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future = loop.create_future()
+
+    def settle(outcome: Callable[[], None]) -> None:
+        if not future.done():
+            outcome()
+
+    def run() -> None:
+        try:
+            result = function(*args)
+        except BaseException as exc:  # noqa: BLE001 - handed to the waiting coroutine
+            loop.call_soon_threadsafe(settle, partial(future.set_exception, exc))
+        else:
+            loop.call_soon_threadsafe(settle, partial(future.set_result, result))
+
+    threading.Thread(target=run, name="index-load", daemon=True).start()
+    return future
