@@ -1,0 +1,87 @@
+"""PDF with a text layer: paragraphs rebuilt from lines, hyphenation joined, running
+headers, footers and page numbers dropped; each paragraph keeps its page."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from bot.knowledge.formats.common import Parsed, parsed
+from bot.language.lexicon import load_patterns
+from bot.language.text import normalize
+
+SHORT_LINE = 0.8  # a PDF line this much shorter than the widest, ending a sentence, ends its
+#                   paragraph (the last line of a paragraph rarely fills the width)
+RUNNING_SHARE = 0.6  # a PDF line on at least this share of the pages is a header or footer
+
+
+def read_pdf(path: Path) -> Parsed:
+    """PDF with a text layer: paragraphs rebuilt from lines, hyphenation joined, running
+    headers, footers and page numbers dropped; each paragraph keeps its page."""
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted and not reader.decrypt(""):  # an owner password only opens
+            raise FileNotDecryptedError("a password is needed")
+        pages = [_page_text(page) for page in reader.pages]
+        info = reader.metadata
+    except FileNotDecryptedError as exc:
+        raise ValueError("password-protected PDF: save it without a password") from exc
+    except DependencyError as exc:
+        raise ValueError("encrypted PDF that needs the 'cryptography' package: install it, or "
+                         "save the PDF without encryption") from exc
+    except (PdfReadError, OSError, ValueError, KeyError) as exc:
+        raise ValueError(f"not a readable PDF ({type(exc).__name__}): export it again") from exc
+    if not any(p.strip() for p in pages):
+        raise ValueError("no text layer (a scanned PDF?): export it with text, or OCR it")
+    lines_by_page = [[normalize(line) for line in p.split("\n")] for p in pages]
+    repeated = _running_lines(lines_by_page)
+    page_number = load_patterns().page_number  # "Trang 3", "3 / 12": a footer, not text
+    paragraphs: list[str] = []
+    page_of: list[int | None] = []
+    for number, lines in enumerate(lines_by_page, start=1):
+        current = ""
+        widest = max((len(line) for line in lines), default=0)
+        for line in lines:
+            if not line or line in repeated or page_number.fullmatch(line):
+                if current:
+                    paragraphs.append(current)
+                    page_of.append(number)
+                current = "" if not line else current
+                continue
+            if current.endswith("-") and line[:1].islower():
+                current = current[:-1] + line
+            else:
+                current = f"{current} {line}".strip()
+            # A short line that ends a sentence ends its paragraph.
+            if line.endswith((".", "!", "?", ":", "”")) and len(line) < SHORT_LINE * widest:
+                paragraphs.append(current)
+                page_of.append(number)
+                current = ""
+        if current:
+            paragraphs.append(current)
+            page_of.append(number)
+    title = (getattr(info, "title", None) or "").strip() or None if info else None
+    date = None
+    created = getattr(info, "creation_date", None) if info else None
+    if created is not None:
+        date = created.strftime("%Y-%m-%d")
+    return parsed(title, date, paragraphs, page_of)
+
+
+def _page_text(page) -> str:
+    """Extract a page's text keeping vertical gaps (blank lines between paragraphs)."""
+    try:
+        return page.extract_text(extraction_mode="layout", layout_mode_space_vertically=True)
+    except Exception:  # noqa: BLE001 - layout mode fails on some fonts; plain mode still works
+        return page.extract_text() or ""
+
+
+def _running_lines(lines_by_page: list[list[str]]) -> set[str]:
+    """Lines found on most pages (headers and footers), when there are three pages or more."""
+    if len(lines_by_page) < 3:
+        return set()
+    counts = Counter(line for lines in lines_by_page for line in set(lines) if line)
+    return {line for line, n in counts.items() if n >= RUNNING_SHARE * len(lines_by_page)}
