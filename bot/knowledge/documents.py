@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.knowledge.formats import BODY, HEADING
+from bot.knowledge.identity import Identity
+from bot.knowledge.tables import Table
 from bot.language.periods import Period
 
 # Raise when what a Document holds from the same file changes: cached documents are then read
@@ -31,6 +33,8 @@ class Document:
     stamp: tuple[int, int] = (0, 0)  # (size, mtime_ns) when read: unchanged files are reused
     roles: tuple[str, ...] = ()  # each paragraph's role (formats.BODY, HEADING, ...); () = body
     period: Period | None = None  # the period the report is about (its title, else its date)
+    identity: Identity | None = None  # of whom, what kind, which period (bot/knowledge/identity)
+    tables: tuple[Table, ...] = ()  # its tables as rows and columns (bot/knowledge/tables)
 
     def role(self, index: int) -> str:
         """The role of paragraph `index` (0-based)."""
@@ -47,6 +51,8 @@ class Chunk:
     page: int | None = None
     role: str = BODY  # only body paragraphs answer; headings and captions are context
     heading: str = ""  # the heading the paragraph stands under, if any: its context
+    table: int | None = None  # a row of a table: the table's index in document.tables ...
+    row: int | None = None  # ... and the row's index in that table
 
     @property
     def context(self) -> tuple[str, str]:
