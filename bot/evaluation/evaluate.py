@@ -13,6 +13,7 @@ from pathlib import Path
 
 from bot.answering.answer import Answer
 from bot.answering.pipeline import QA
+from bot.conversation.chat import ask
 from bot.evaluation.rouge import Rouge, rouge
 from bot.knowledge.documents import Document, Knowledge
 from bot.language.periods import period_of
@@ -246,8 +247,8 @@ def evaluate(qa: QA, cases: Iterable[Case],
     for case in cases:
         turn = None
         for earlier in case.turns:  # a conversation: its last turn is scored
-            turn = qa.answer(earlier, turn).turn
-        traced = qa.trace(case.question, turn)
+            turn = ask(qa, earlier, turn).turn
+        traced = ask(qa, case.question, turn).trace
         answer, hits = traced.answer, traced.hits
         if answered is not None:
             answered(answer)

@@ -10,6 +10,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).with_name("data")
+Run = tuple[str, ...]  # words in a row, unbroken by punctuation
+Pair = tuple[str, str]  # two neighbouring words
 
 # The five Vietnamese tone marks as combining characters (after NFD).
 _TONES = {"\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5"}
