@@ -22,14 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bot.answering import tuning, verdict  # noqa: E402
 from bot.answering.kinds import Reason  # noqa: E402
 from bot.answering.pipeline import QA  # noqa: E402
-from bot.evaluation.evaluate import (
-    OUT_OF_KNOWLEDGE,
-    hold_out,
-    load_cases,
-    load_passages,
-    passes,
-    retype,
-)
+from bot.evaluation.cases import OUT_OF_KNOWLEDGE, hold_out, load_cases, load_passages, retype  # noqa: E402
+from bot.evaluation.metrics import passes  # noqa: E402
 
 SETS = ("viquad", "vinewsqa")
 FIT_SEEDS, CHECK_SEEDS = (1, 2), (3, 4)

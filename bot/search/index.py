@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +20,7 @@ import numpy as np
 from bot.knowledge.documents import Chunk
 from bot.search import terms as vocabulary
 from bot.search import tuning
+from bot.search.spelling import Spelling
 
 TF_LIMIT = 65535  # a term counted more often in one paragraph is counted this often (uint16)
 COLUMN_CACHE = 1 << 16  # terms whose columns an index remembers: questions repeat their words
@@ -170,7 +171,7 @@ class Index:
         self.avgdl = float(lengths.mean())
         self._norm = k1 * (1 - b + b * lengths / self.avgdl)
         self._spans = _spans(self.chunks)
-        self._spellings: dict[tuple[str, int], list[str]] | None = None
+        self._spellings: Spelling | None = None
         self.order = np.arange(len(self.chunks)) if order is None else order
 
     def column(self, term: str) -> int:
@@ -211,24 +212,12 @@ class Index:
         return math.log(1 + (len(self.chunks) - 0.5) / 1.5)
 
     def correct(self, word: str) -> str | None:
-        """Return the known folded word closest to an unknown one ('fraklin' -> 'franklin'):
-        one edit for words of CORRECT_FROM letters, two from TWO_EDITS_FROM; the most common
-        wins a tie."""
-        if len(word) < tuning.CORRECT_FROM or vocabulary.folded(word) in self:
-            return None
+        """Return the known folded word closest to an unknown one ('fraklin' -> 'franklin');
+        see spelling.Spelling."""
         if self._spellings is None:
-            self._spellings = defaultdict(list)  # by (first letter, length): typos rarely
-            for known in self.postings.spellings:  # hit the first letter
-                self._spellings[known[0], len(known)].append(known)
-        limit = 2 if len(word) >= tuning.TWO_EDITS_FROM else 1
-        best: tuple[int, int, str] | None = None
-        for length in range(len(word) - limit, len(word) + limit + 1):
-            for known in self._spellings.get((word[0], length), ()):
-                distance = edit_distance(word, known, limit)
-                if distance <= limit:
-                    candidate = (distance, -self.frequency(vocabulary.folded(known)), known)
-                    best = candidate if best is None or candidate < best else best
-        return best[2] if best else None
+            self._spellings = Spelling(self.postings.spellings,
+                                       lambda known: self.frequency(vocabulary.folded(known)))
+        return self._spellings.correct(word, vocabulary.folded(word) in self)
 
     def in_document(self, term: str, document: str) -> bool:
         """Tell whether the document (by path) holds the term in one of its paragraphs."""
@@ -288,23 +277,3 @@ def _spans(chunks: Sequence[Chunk]) -> dict[str, tuple[int, int]]:
         first, _ = spans.get(chunk.document.path, (i, i))
         spans[chunk.document.path] = (first, i + 1)
     return spans
-
-
-def edit_distance(a: str, b: str, limit: int) -> int:
-    """Edit distance counting a swap of neighbouring letters as one edit ('peurto' ->
-    'puerto'), giving up (returning limit + 1) once it must exceed limit."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    before: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, start=1):
-        current = [i]
-        for j, cb in enumerate(b, start=1):
-            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cost = min(cost, before[j - 2] + 1)
-            current.append(cost)
-        if min(current) > limit:
-            return limit + 1
-        before, previous = previous, current
-    return previous[-1]

@@ -13,7 +13,8 @@ from bot.answering.kinds import Talk
 from bot.answering.pipeline import QA
 from bot.conversation.chat import ask as ask_in_conversation
 from bot.conversation.state import Conversations, Turn
-from bot.evaluation.evaluate import Report, SummaryReport
+from bot.evaluation.report import Report
+from bot.evaluation.summaries import SummaryReport
 from bot.knowledge.documents import Knowledge
 from bot.serving.library import Library
 
