@@ -13,7 +13,7 @@ from bot.conversation.state import Conversations, Turn
 from bot.serving.library import Library
 from tests.cli import run_cli
 from tests.conftest import BUNDLED
-from tests.serving.test_console import chat_transcript, write_jsonl
+from tests.serving.test_console import chat_transcript
 
 
 def ask_in_turn(qa: QA, *questions: str):
@@ -194,48 +194,6 @@ def test_ask_conversation_reads_stdin_as_turns():
     alone = run_cli("ask", "--knowledge", str(BUNDLED), "--json", "-",
                     stdin="\n".join(lines[:2]) + "\n")
     assert json.loads(alone.stdout.splitlines()[1])["kind"] == "clarify"
-
-
-def test_eval_scores_conversations_lists_and_summaries(knowledge_dir: Path, tmp_path: Path):
-    questions = tmp_path / "q.jsonl"
-    write_jsonl(questions, [
-        {"kind": "dialogue", "turns": ["Hồ Xuân Hương được nạo vét khi nào?", "để làm gì?"],
-         "expect": ["chống ngập"]},
-        {"kind": "list", "q": "Hội nghị thống nhất những nhiệm vụ gì?",
-         "expect_all": ["tiếng Anh", "thư viện số"]},
-        {"kind": "summary", "q": "Tóm tắt bài «Tổng kết năm học»", "expect": ["5/3"],
-         "min_sentences": 3},
-        {"kind": "summary", "q": "Tóm tắt bài «Tổng kết năm học»", "expect": ["5/3"],
-         "min_sentences": 9},
-    ])
-    result = run_cli("eval", "--knowledge", str(knowledge_dir), "--questions", str(questions))
-    assert result.stdout.splitlines()[:3] == [
-        "dialogue             1/1     100.0%",
-        "list                 1/1     100.0%",
-        "summary              1/2      50.0%",
-    ]
-
-
-def test_eval_scores_summaries_of_articles_beside_their_leads(tmp_path: Path):
-    articles = tmp_path / "articles.jsonl"
-    body = ["Sáng 4/12, người dân Hà Nội đến đặt hoa tưởng nhớ cựu chủ tịch Cuba Fidel Castro.",
-            "Hàng nghìn trang lưu bút được ghi lại trong các cuốn sổ tang.",
-            "Người dân nhớ câu nói năm 1966 của Fidel Castro về Việt Nam.",
-            "Lễ tưởng niệm cũng diễn ra tại tỉnh Quảng Trị."]
-    write_jsonl(articles, [
-        {"id": "a1", "title": "Người dân tưởng nhớ Fidel Castro",
-         "summary": "Người dân Hà Nội đặt hoa tưởng nhớ cựu chủ tịch Cuba Fidel Castro.",
-         "body": body},
-        {"id": "a2", "title": "Giải golf khởi nghiệp", "summary": "Gần 200 golfer tham dự giải.",
-         "body": ["Gần 200 golfer đăng ký tham dự giải golf khởi nghiệp.",
-                  "Giải đấu diễn ra tại sân golf Long Thành.", "Ban tổ chức trao học bổng."]},
-    ])
-    result = run_cli("eval", "--articles", str(articles), "--json")
-    report = json.loads(result.stdout)
-    assert (report["asked"], report["right_article"], report["title_only"]) == (4, 4, 0)
-    assert report["bot"]["rouge1"] > 0 and report["lead3"]["rouge1"] > 0
-
-
 
 
 def test_a_summary_of_the_report_of_the_month_asked(tmp_path: Path):
