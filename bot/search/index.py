@@ -172,6 +172,7 @@ class Index:
         self._norm = k1 * (1 - b + b * lengths / self.avgdl)
         self._spans = _spans(self.chunks)
         self._spellings: Spelling | None = None
+        self._table_rows: np.ndarray | None = None  # which chunks are rows of tables
         self.order = np.arange(len(self.chunks)) if order is None else order
 
     def column(self, term: str) -> int:
@@ -232,6 +233,24 @@ class Index:
         """Tell whether the document (by path) holds the number ('2021', '17,12')."""
         return self.in_document(vocabulary.number(number), document)
 
+    def mask(self, documents: Iterable[str] | None = None, tables_only: bool = False
+             ) -> np.ndarray:
+        """A mask over the chunks: those of the documents named (by path; all when None),
+        and of them only the rows of tables when `tables_only`."""
+        if documents is None:
+            keep = np.ones(len(self.chunks), dtype=bool)
+        else:
+            keep = np.zeros(len(self.chunks), dtype=bool)
+            for path in documents:
+                first, end = self._spans.get(path, (0, 0))
+                keep[first:end] = True
+        if tables_only:
+            if self._table_rows is None:
+                self._table_rows = np.array([c.table is not None for c in self.chunks],
+                                            dtype=bool)
+            keep &= self._table_rows
+        return keep
+
     def scores(self, query: dict[str, float]) -> np.ndarray:
         """Return the weighted BM25 score of every chunk: the sum over the query's terms of
         weight * idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / avgdl))."""
@@ -254,12 +273,16 @@ class Index:
         return np.bincount(np.concatenate(rows_parts), weights=np.concatenate(score_parts),
                            minlength=len(self.chunks))
 
-    def search(self, query: dict[str, float], top_k: int = tuning.TOP_K) -> list[Hit]:
+    def search(self, query: dict[str, float], top_k: int = tuning.TOP_K,
+               within: np.ndarray | None = None) -> list[Hit]:
         """Return the top_k chunks with a positive score, best first; of chunks with the same
-        score, the earlier in document order first."""
+        score, the earlier in document order first. `within` (a mask over the chunks, see
+        `mask`) keeps the search to some of them."""
         if top_k <= 0:
             raise ValueError(f"top_k must be > 0, got {top_k}")
         scores = self.scores(query)
+        if within is not None:
+            scores = np.where(within, scores, 0.0)
         positive = np.flatnonzero(scores > 0)
         if len(positive) > top_k:
             # The k-th best score, then every chunk at least as good: ties at the k-th are all
