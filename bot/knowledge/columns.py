@@ -43,7 +43,8 @@ STATED_UNIT_WORDS = 5  # "Đơn vị tính: nghìn tỷ đồng" — a longer ph
 MIN_CODES = 3  # a table with this many statement codes and a "lưu chuyển tiền" row is one
 BALANCE_SHARE = 0.8  # of a balance sheet's codes, at least this share are 100 to 499
 _BALANCE_CODE = re.compile(r"^[1-4]\d\d[a-z]?$")
-_FORM = re.compile(r"mau\s*(?:so\s*)?:?\s*(b)\s*0?([1-9])\b")
+# A statement's form number: "B 01 – DN/HN", "B02-DN", "B01a-CTCK", folded and lower case.
+_FORM = re.compile(r"(?<![a-z0-9])b\s*0([1-9])[a-z]?\s*[-–/]\s*(?:dn|ctck|tctd|ctbh|hn)")
 
 
 def header_levels(cell: str) -> list[str]:
@@ -183,7 +184,7 @@ def statement_of(title: str, context: Sequence[str], codes: set[str], labels: Se
                         "equity": EQUITY}[kind]
         form = _FORM.search(fold(text).lower())
         if form:
-            kind = vocabulary.forms.get(f"b0{form.group(2)}")
+            kind = vocabulary.forms.get(f"b0{form.group(1)}")
             if kind in ("balance", "income", "cash_flow"):
                 return {"balance": BALANCE, "income": INCOME, "cash_flow": CASH_FLOW}[kind]
     if len(codes) >= MIN_CODES and any(word in key(label) for label in labels

@@ -90,7 +90,8 @@ def require_documents(knowledge: Knowledge) -> Knowledge:
         return knowledge
     if not knowledge.skipped:
         raise KnowledgeError(f"knowledge folder {knowledge.root!r} has no reports (.txt, .md, "
-                             ".html, .docx, .pdf): add some, or pass --knowledge DIR")
+                             ".html, .docx, .pdf, .xlsx, .csv): add some, or pass "
+                             "--knowledge DIR")
     reasons = "; ".join(f"{s.path}: {s.reason}" for s in knowledge.skipped)
     raise KnowledgeError(f"knowledge folder {knowledge.root!r} has no usable report ({reasons})")
 

@@ -75,7 +75,8 @@ def build_table(grid: Sequence[Sequence[str]], *, header_rows: int | None = None
     count = _header_count(rows, header_rows, vocabulary)
     header, body = rows[:count], [r for r in rows[count:] if not _numbering(r)]
     body = [r for r in body if r not in header]  # a header repeated on a later page
-    levels = [_levels([row[j] for row in header]) for j in range(len(used))]
+    named = [row for row in header if not _numbering(row)]  # column numbers name nothing
+    levels = [_levels([row[j] for row in named]) for j in range(len(used))]
     units = []
     for j, column_levels in enumerate(levels):
         levels[j], unit = split_unit(column_levels, vocabulary)
@@ -117,7 +118,9 @@ def _spanning(row: list[str]) -> bool:
 def _levels(cells: list[str]) -> list[str]:
     """A column's header lines, top to bottom, a merged cell's repeats said once."""
     out: list[str] = []
-    for cell in cells:
+    for i, cell in enumerate(cells):
+        if i and cell == cells[i - 1]:
+            continue  # a cell merged over two header rows
         for level in header_levels(cell):
             if not out or out[-1] != level:
                 out.append(level)
@@ -177,11 +180,12 @@ def _more_header(row: list[str], vocabulary: Vocabulary) -> bool:
     or numbers them ("1 | 2 | 3 | 4 | 5")."""
     if _numbering(row):
         return True
-    if any(_is_figure(c) for c in row):
-        return False
+    if any(_is_figure(c) for c in row) or _spanning(row):
+        return False  # a row of one text across the table heads the rows under it
     words = [_header_word(c, vocabulary) for c in row]
     filled = [w for c, w in zip(row, words) if c]
-    return sum(words) >= 2 or (not row[0] and bool(filled) and all(filled))
+    distinct = {c for c, w in zip(row, words) if w}
+    return len(distinct) >= 2 or (not row[0] and bool(filled) and all(filled))
 
 
 def _numbering(row: list[str]) -> bool:
@@ -277,6 +281,13 @@ def title_of(blocks: Sequence[str]) -> str:
     over page marks, units, form numbers ("Mẫu số B 01 – DN") and lines that only give its
     date or period; "" when prose comes first."""
     vocabulary = load_vocabulary()
+    names = [name for _, kind_names in vocabulary.statements for name in kind_names]
+    for block in list(blocks)[::-1][:TITLE_LOOKBACK]:  # a statement's name first, if any
+        for line in block.split("\n")[::-1]:
+            text = " ".join(line.split()).strip("*_# ")
+            if any(key(text).startswith(name) for name in names) \
+                    and len(text.split()) <= TITLE_WORDS:
+                return text
     for block in list(blocks)[::-1][:TITLE_LOOKBACK]:
         lines = [" ".join(line.split()).strip("*_# ") for line in block.split("\n")]
         lines = [line for line in lines if key(line) and not _PAGE_MARK.match(line)

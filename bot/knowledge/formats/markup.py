@@ -20,7 +20,7 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|&<>~])")
 _DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _PIPED = re.compile(r"^\s*\|.*\|\s*$")  # a line that starts and ends with a pipe
-_TABLE_SPAN = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+_TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
 MAX_SPAN = 100  # a rowspan or colspan larger than this is a broken attribute, not a table
 
 
@@ -47,12 +47,32 @@ def plain_cell(cell: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def table_spans(markup: str) -> list[tuple[int, int]]:
+    """Where the outermost <table> elements of some markup start and end (a table inside a
+    table's cell is part of it)."""
+    spans, depth, start = [], 0, 0
+    for tag in _TABLE_TAG.finditer(markup):
+        if tag.group(1) != "/":
+            if depth == 0:
+                start = tag.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, tag.end()))
+    return spans
+
+
 def join_html_tables(raw: str) -> str:
     """Text whose HTML tables stand in one blank-line paragraph each (a blank line inside a
     <table> does not end it)."""
     if "<table" not in raw.lower():
         return raw
-    return _TABLE_SPAN.sub(lambda m: re.sub(r"\n[ \t]*\n", "\n", m.group(0)), raw)
+    out, last = [], 0
+    for start, end in table_spans(raw):
+        out += [raw[last:start], re.sub(r"\n[ \t]*\n", "\n", raw[start:end])]
+        last = end
+    return "".join(out) + raw[last:]
 
 
 @dataclass(frozen=True)
@@ -64,6 +84,7 @@ class Found:
     header_rows: int | None
     start: int
     end: int
+    title: str = ""  # an HTML table's <caption>
 
 
 def tables_in(block: str) -> list[Found]:
@@ -118,11 +139,11 @@ def _pipe_cells(line: str) -> list[str]:
 def _html_in(lines: list[str]) -> list[Found]:
     text = "\n".join(lines)
     found = []
-    for match in _TABLE_SPAN.finditer(text):
-        start = text.count("\n", 0, match.start())
-        end = text.count("\n", 0, match.end()) + 1
-        for grid, header_rows in html_grids(match.group(0)):
-            found.append(Found(grid, header_rows, start, end))
+    for first, last in table_spans(text):
+        start = text.count("\n", 0, first)
+        end = text.count("\n", 0, last) + 1
+        for grid, header_rows, title in html_grids(text[first:last]):
+            found.append(Found(grid, header_rows, start, end, title))
     return found
 
 
@@ -139,6 +160,7 @@ class _Table:
     rows: list[list[_Cell]] = field(default_factory=list)
     header_rows: int = 0  # rows in <thead>
     in_head: bool = False
+    caption: list[str] = field(default_factory=list)
 
 
 class TableGrids(HTMLParser):
@@ -148,9 +170,10 @@ class TableGrids(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.tables: list[_Table] = []
-        self.done: list[tuple[list[list[str]], int | None]] = []
+        self.done: list[tuple[list[list[str]], int | None, str]] = []
         self.cell: _Cell | None = None
         self.depth = 0  # nested tables below the one being read
+        self.in_caption = False
 
     def handle_starttag(self, tag, attrs):
         if tag == "table":
@@ -166,6 +189,8 @@ class TableGrids(HTMLParser):
         table = self.tables[-1]
         if tag == "thead":
             table.in_head = True
+        elif tag == "caption":
+            self.in_caption = True
         elif tag == "tr":
             table.rows.append([])
             self.cell = None
@@ -191,13 +216,17 @@ class TableGrids(HTMLParser):
             if tag == "thead":
                 table.in_head = False
                 table.header_rows = len(table.rows)
+            elif tag == "caption":
+                self.in_caption = False
             elif tag in ("td", "th"):
                 self.cell = None
             elif tag in ("p", "div", "li") and self.cell is not None:
                 self.cell.text.append("\n")
 
     def handle_data(self, data):
-        if self.cell is not None:
+        if self.in_caption and self.tables and not self.depth:
+            self.tables[-1].caption.append(data)
+        elif self.cell is not None:
             self.cell.text.append(data)
 
 
@@ -208,7 +237,7 @@ def _span(value: str | None) -> int:
         return 1
 
 
-def _grid(table: _Table) -> tuple[list[list[str]], int | None]:
+def _grid(table: _Table) -> tuple[list[list[str]], int | None, str]:
     """Lay the cells out, each spanned cell copied into every place it covers."""
     placed: dict[tuple[int, int], str] = {}
     for r, row in enumerate(table.rows):
@@ -232,11 +261,12 @@ def _grid(table: _Table) -> tuple[list[list[str]], int | None]:
                 header += 1
             else:
                 break
-    return grid, header or None
+    return grid, header or None, " ".join("".join(table.caption).split())
 
 
-def html_grids(markup: str) -> list[tuple[list[list[str]], int | None]]:
-    """The grids of the HTML tables in some markup, each with its marked header rows."""
+def html_grids(markup: str) -> list[tuple[list[list[str]], int | None, str]]:
+    """The grids of the HTML tables in some markup, each with its marked header rows and
+    its <caption>."""
     parser = TableGrids()
     parser.feed(markup)
     parser.close()

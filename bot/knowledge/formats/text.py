@@ -85,7 +85,8 @@ def _tables(block: str, above: list[str],
         before = [_plain(line) for line in lines[start:item.start] if line.strip()]
         prose += before
         table = build_table(item.grid, header_rows=item.header_rows, paragraph=paragraph,
-                            context=above + ["\n".join(before)] if before else above)
+                            context=above + ["\n".join(before)] if before else above,
+                            title=item.title or None)
         if table is not None:
             built.append(table)
         start = item.end
