@@ -58,10 +58,10 @@ def read_pdf(path: Path) -> Parsed:
         widest = max((len(line) for line in lines), default=0)
         above: list[str] = []  # the lines since the last table: its title and unit
 
-        def end(text: str) -> str:
+        def end(text: str, page: int = number) -> str:
             if text:
                 paragraphs.append(text)
-                page_of.append(number)
+                page_of.append(page)
                 roles.append(BODY)
             return ""
 

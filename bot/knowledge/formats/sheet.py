@@ -77,10 +77,8 @@ def _sheet_grid(sheet, limit: int) -> list[list[str]]:
         parser = WorkSheetParser(source, sheet._shared_strings, data_only=True,
                                  epoch=workbook.epoch, date_formats=workbook._date_formats,
                                  timedelta_formats=workbook._timedelta_formats)
-        rows = 0
-        for number, row in parser.parse():
-            rows += 1
-            if rows > min(limit, MAX_ROWS + 1):
+        for read, (number, row) in enumerate(parser.parse(), start=1):
+            if read > min(limit, MAX_ROWS + 1):
                 break
             for cell in row:
                 column = cell["column"]
