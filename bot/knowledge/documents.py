@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.knowledge.formats import BODY, HEADING
+from bot.knowledge.formats import BODY, HEADING, TABLE
 from bot.knowledge.identity import Identity
+from bot.knowledge.table_text import caption, row_text
 from bot.knowledge.tables import Table
 from bot.language.periods import Period
 
 # Raise when what a Document holds from the same file changes: cached documents are then read
 # again.
-READER_VERSION = "2"
+READER_VERSION = "3"
 
 
 class KnowledgeError(Exception):
@@ -89,23 +90,48 @@ def require_documents(knowledge: Knowledge) -> Knowledge:
         return knowledge
     if not knowledge.skipped:
         raise KnowledgeError(f"knowledge folder {knowledge.root!r} has no reports (.txt, .md, "
-                             ".html, .docx, .pdf): add some, or pass --knowledge DIR")
+                             ".html, .docx, .pdf, .xlsx, .csv): add some, or pass "
+                             "--knowledge DIR")
     reasons = "; ".join(f"{s.path}: {s.reason}" for s in knowledge.skipped)
     raise KnowledgeError(f"knowledge folder {knowledge.root!r} has no usable report ({reasons})")
 
 
 def chunks_of(documents: tuple[Document, ...] | list[Document]) -> list[Chunk]:
-    """Return one chunk per paragraph, in document order; PDF paragraphs count per page."""
+    """Return one chunk per paragraph, in document order; PDF paragraphs count per page. A
+    paragraph that shows tables gives one chunk per table row instead (and one for its own
+    text, when it has any beside the tables' captions)."""
     chunks = []
     for doc in documents:
         on_page: dict[int | None, int] = {}
         heading = ""
+        shown: dict[int, list[int]] = {}
+        for index, table in enumerate(doc.tables):
+            shown.setdefault(table.paragraph, []).append(index)
         for i, text in enumerate(doc.paragraphs):
             page = doc.pages[i] if doc.pages else None
             on_page[page] = on_page.get(page, 0) + 1
             role = doc.role(i)
-            chunks.append(Chunk(doc, on_page[page] if page else i + 1, text, page, role,
-                                heading if role != HEADING else ""))
+            number = on_page[page] if page else i + 1
+            rows = _row_chunks(doc, shown.get(i, []), number, page, heading)
+            own = {caption(doc.tables[t]) for t in shown.get(i, [])}
+            if not rows or text not in own and text != " ".join(own):
+                chunks.append(Chunk(doc, number, text, page, role,
+                                    heading if role != HEADING else ""))
+            chunks += rows
             if role == HEADING and text != doc.title:
                 heading = text
+    return chunks
+
+
+def _row_chunks(doc: Document, tables: list[int], paragraph: int, page: int | None,
+                heading: str) -> list[Chunk]:
+    """One chunk per row of the tables a paragraph shows, read as a line (table_text)."""
+    chunks = []
+    for index in tables:
+        table = doc.tables[index]
+        for number, row in enumerate(table.rows):
+            text = row_text(table, row)
+            if text:
+                chunks.append(Chunk(doc, paragraph, text, page, TABLE, table.title or heading,
+                                    index, number))
     return chunks

@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.knowledge.documents import Document, Knowledge, KnowledgeError, Skipped
-from bot.knowledge.formats import SUFFIXES, read_file
+from bot.knowledge.formats import SUFFIXES, read_file, unread_reason
 from bot.knowledge.reading import document_of
 
 logger = logging.getLogger(__name__)
@@ -52,7 +52,8 @@ def check_folder(root: str | Path) -> Path:
     if not folder.is_dir():
         raise KnowledgeError(
             f"knowledge folder {str(folder)!r} does not exist or is not a folder: "
-            "create it and put reports (.txt, .md, .html, .docx, .pdf) in it, or pass "
+            "create it and put reports (.txt, .md, .html, .docx, .pdf, .xlsx, .csv) in it, "
+            "or pass "
             "--knowledge DIR"
         )
     return folder
@@ -83,9 +84,11 @@ def walk(folder: Path) -> list[tuple[Path, str, str | None]]:
         subdirs.sort()
         for name in sorted(files):
             path = Path(directory) / name
-            if path.suffix.lower() not in SUFFIXES:
-                continue
             relative = path.relative_to(folder).as_posix()
+            if path.suffix.lower() not in SUFFIXES:
+                if _listed(name):  # a report the bot cannot read is listed with the fix
+                    found.append((path, relative, unread_reason(path)))
+                continue
             try:
                 real = path.resolve(strict=True)
             except (OSError, RuntimeError):
@@ -110,6 +113,12 @@ def walk(folder: Path) -> list[tuple[Path, str, str | None]]:
             read.add(real)
             found.append((path, relative, None))
     return sorted(found, key=lambda item: item[1])
+
+
+def _listed(name: str) -> bool:
+    """Whether a file the bot does not read is worth listing as skipped: not a hidden file
+    (".DS_Store", ".gitkeep"), an Office lock file ("~$báo cáo.docx") or a backup ("x~")."""
+    return not name.startswith((".", "~$")) and not name.endswith("~")
 
 
 def _stamp(path: Path) -> tuple[int, int]:

@@ -67,14 +67,15 @@ def _partition(chunks: Sequence[Chunk],
 
 
 def _same(old: Document, new: Document) -> bool:
-    return (old.title, old.paragraphs, old.roles) == (new.title, new.paragraphs, new.roles)
+    return (old.title, old.paragraphs, old.roles, old.tables) == (
+        new.title, new.paragraphs, new.roles, new.tables)
 
 
 def _rebind(ordered: list[Chunk], chunks: Sequence[Chunk]) -> list[Chunk]:
     """The chunks in row order, as objects of the new knowledge (a kept document may be a
     new Document object with the same content, read again after a touch)."""
-    current = {(c.document.path, c.page, c.paragraph): c for c in chunks}
-    return [current[(c.document.path, c.page, c.paragraph)] for c in ordered]
+    current = {(c.document.path, c.page, c.paragraph, c.table, c.row): c for c in chunks}
+    return [current[(c.document.path, c.page, c.paragraph, c.table, c.row)] for c in ordered]
 
 
 def _order(chunks: Sequence[Chunk], rows: Sequence[Chunk]) -> np.ndarray:

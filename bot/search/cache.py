@@ -23,6 +23,7 @@ import numpy as np
 
 from bot import __version__
 from bot.knowledge.documents import READER_VERSION, Document, Knowledge, Skipped
+from bot.knowledge.tables import table_data, table_from
 from bot.language.periods import Period
 from bot.search import terms
 from bot.search.index import Index, Postings
@@ -31,7 +32,7 @@ logger = logging.getLogger(__name__)
 
 # What the cached data was made by: the program, the term vocabulary, the file readers and
 # the layout of the cache files. Raise the version of whichever changes.
-CACHE_FORMAT = "2"
+CACHE_FORMAT = "3"
 TAG = f"{__version__}/terms-{terms.VERSION}/reader-{READER_VERSION}/cache-{CACHE_FORMAT}"
 MANIFEST = "manifest.json"
 ARRAYS = ("keys", "indptr", "rows", "tfs", "lengths", "order")
@@ -210,6 +211,7 @@ def _knowledge_data(knowledge: Knowledge) -> dict:
             "stamp": list(d.stamp), "roles": list(d.roles),
             "period": None if d.period is None else [d.period.year, d.period.half,
                                                      d.period.quarter, d.period.month],
+            "tables": [table_data(t) for t in d.tables],
         } for d in knowledge.documents],
         "skipped": [[s.path, s.reason] for s in knowledge.skipped],
     }
@@ -222,6 +224,7 @@ def _knowledge_from(data: dict) -> Knowledge:
         pages=tuple(d["pages"]), format=str(d["format"]),
         stamp=(int(d["stamp"][0]), int(d["stamp"][1])), roles=tuple(d["roles"]),
         period=None if d["period"] is None else Period(*d["period"]),
+        tables=tuple(table_from(t) for t in d["tables"]),
     ) for d in data["documents"])
     skipped = tuple(Skipped(str(path), str(reason)) for path, reason in data["skipped"])
     return Knowledge(str(data["root"]), documents, skipped)

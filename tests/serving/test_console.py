@@ -144,11 +144,12 @@ def test_missing_or_empty_knowledge_folder_is_one_line_and_exit_2(tmp_path: Path
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr == (f"reportbot: error: knowledge folder '{tmp_path / 'nope'}' does not "
                              "exist or is not a folder: create it and put reports (.txt, .md, "
-                             ".html, .docx, .pdf) in it, or pass --knowledge DIR\n")
+                             ".html, .docx, .pdf, .xlsx, .csv) in it, or pass --knowledge DIR\n")
     result = run_cli("chat", "--knowledge", str(tmp_path))
     assert result.returncode == 2
     assert result.stderr == (f"reportbot: error: knowledge folder '{tmp_path}' has no reports "
-                             "(.txt, .md, .html, .docx, .pdf): add some, or pass --knowledge DIR\n")
+                             "(.txt, .md, .html, .docx, .pdf, .xlsx, .csv): add some, or pass "
+                             "--knowledge DIR\n")
 
 
 def test_index_prints_a_table_of_files_and_exits_1_when_nothing_is_usable(knowledge_dir: Path,

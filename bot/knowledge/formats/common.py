@@ -4,9 +4,12 @@ decoding a file's bytes."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from bot.knowledge.formats.grid import link_tables
+from bot.knowledge.tables import Table
 from bot.language.text import normalize
 
 ISO_DATE = re.compile(r"(\d{4}-\d{2}(?:-\d{2})?)")  # an ISO date in metadata: 2024-07 or 2024-07-01
@@ -25,6 +28,7 @@ class Parsed:
     paragraphs: tuple[str, ...]
     pages: tuple[int | None, ...]
     roles: tuple[str, ...] = ()
+    tables: tuple[Table, ...] = ()  # each with the index of the paragraph that shows it
 
 
 def read_bytes(path: Path) -> bytes:
@@ -54,12 +58,18 @@ def decode(data: bytes) -> str:
 
 
 def parsed(title: str | None, date: str | None, paragraphs: list[str],
-            pages: list[int | None] | None = None, roles: list[str] | None = None) -> Parsed:
+            pages: list[int | None] | None = None, roles: list[str] | None = None,
+            tables: Sequence[Table] = ()) -> Parsed:
+    """What a reader read, empty paragraphs dropped; `tables` name the paragraph that shows
+    each by its index in `paragraphs`, renumbered here as the empty ones go."""
     count = len(paragraphs)
-    kept = [(normalize(p), page, role) for p, page, role in
-            zip(paragraphs, pages or [None] * count, roles or [BODY] * count)]
+    kept = [(normalize(p), page, role, i) for i, (p, page, role) in
+            enumerate(zip(paragraphs, pages or [None] * count, roles or [BODY] * count))]
     kept = [item for item in kept if item[0]]
     if not kept:
         raise ValueError("empty: add some text or remove the file")
-    return Parsed(title, date, tuple(p for p, _, _ in kept), tuple(page for _, page, _ in kept),
-                  tuple(role for _, _, role in kept))
+    place = {i: n for n, (_, _, _, i) in enumerate(kept)}
+    shown = [replace(t, paragraph=place[t.paragraph]) for t in tables if t.paragraph in place]
+    return Parsed(title, date, tuple(p for p, _, _, _ in kept),
+                  tuple(page for _, page, _, _ in kept), tuple(role for _, _, role, _ in kept),
+                  link_tables(shown))

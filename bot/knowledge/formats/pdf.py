@@ -1,12 +1,17 @@
 """PDF with a text layer: paragraphs rebuilt from lines, hyphenation joined, running
-headers, footers and page numbers dropped; each paragraph keeps its page."""
+headers, footers and page numbers dropped, tables read as tables (pdf_tables); each
+paragraph keeps its page."""
 
 from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
 
-from bot.knowledge.formats.common import Parsed, parsed
+from bot.knowledge.formats.common import BODY, TABLE, Parsed, parsed
+from bot.knowledge.formats.grid import TITLE_LOOKBACK, build_table
+from bot.knowledge.formats.pdf_tables import Placed, likely_tables, tables_by_page
+from bot.knowledge.table_text import caption
+from bot.knowledge.tables import Table
 from bot.language.lexicon import load_patterns
 from bot.language.text import normalize
 
@@ -36,20 +41,49 @@ def read_pdf(path: Path) -> Parsed:
         raise ValueError(f"not a readable PDF ({type(exc).__name__}): export it again") from exc
     if not any(p.strip() for p in pages):
         raise ValueError("no text layer (a scanned PDF?): export it with text, or OCR it")
-    lines_by_page = [[normalize(line) for line in p.split("\n")] for p in pages]
+    wanted = {n for n, text in enumerate(pages, start=1) if likely_tables(text)}
+    laid_out = tables_by_page(path, wanted)  # pages with tables: lines and grids (pdfplumber)
+    lines_by_page = [[normalize(line) for line in p.split("\n")] if n not in laid_out else
+                     [item.text for item in laid_out[n] if item.grid is None]
+                     for n, p in enumerate(pages, start=1)]
     repeated = _running_lines(lines_by_page)
     page_number = load_patterns().page_number  # "Trang 3", "3 / 12": a footer, not text
     paragraphs: list[str] = []
     page_of: list[int | None] = []
+    roles: list[str] = []
+    tables: list[Table] = []
     for number, lines in enumerate(lines_by_page, start=1):
+        items = laid_out.get(number) or [Placed(0, line) for line in lines]
         current = ""
         widest = max((len(line) for line in lines), default=0)
-        for line in lines:
-            if not line or line in repeated or page_number.fullmatch(line):
-                if current:
-                    paragraphs.append(current)
+        above: list[str] = []  # the lines since the last table: its title and unit
+
+        def end(text: str, page: int = number) -> str:
+            if text:
+                paragraphs.append(text)
+                page_of.append(page)
+                roles.append(BODY)
+            return ""
+
+        for item in items:
+            if item.grid is not None:
+                current = end(current)
+                table = build_table(item.grid, context=above, paragraph=len(paragraphs),
+                                    page=number)
+                if table is not None:
+                    paragraphs.append(caption(table))
                     page_of.append(number)
-                current = "" if not line else current
+                    roles.append(TABLE)
+                    tables.append(table)
+                    above = []
+                continue
+            line = item.text
+            if line and line not in repeated:
+                above = (above + [line])[-TITLE_LOOKBACK:]
+            if item.gap_before:
+                current = end(current)
+            if not line or line in repeated or page_number.fullmatch(line):
+                current = end(current)
                 continue
             if current.endswith("-") and line[:1].islower():
                 current = current[:-1] + line
@@ -57,18 +91,14 @@ def read_pdf(path: Path) -> Parsed:
                 current = f"{current} {line}".strip()
             # A short line that ends a sentence ends its paragraph.
             if line.endswith((".", "!", "?", ":", "”")) and len(line) < SHORT_LINE * widest:
-                paragraphs.append(current)
-                page_of.append(number)
-                current = ""
-        if current:
-            paragraphs.append(current)
-            page_of.append(number)
+                current = end(current)
+        end(current)
     title = (getattr(info, "title", None) or "").strip() or None if info else None
     date = None
     created = getattr(info, "creation_date", None) if info else None
     if created is not None:
         date = created.strftime("%Y-%m-%d")
-    return parsed(title, date, paragraphs, page_of)
+    return parsed(title, date, paragraphs, page_of, roles, tables)
 
 
 def _page_text(page) -> str:

@@ -1,11 +1,18 @@
-"""HTML: the visible text of block elements, in order; title from <h1> or <title>."""
+"""HTML: the visible text of block elements, in order, and each <table> read as a table;
+title from <h1> or <title>."""
 
 from __future__ import annotations
 
 from html.parser import HTMLParser
 
 from bot.knowledge.formats.common import BODY, CAPTION, HEADING, ISO_DATE, TABLE, Parsed, parsed
+from bot.knowledge.formats.grid import TITLE_LOOKBACK, build_table
+from bot.knowledge.formats.markup import html_grids, table_spans
+from bot.knowledge.table_text import caption
+from bot.knowledge.tables import Table
 from bot.language.text import normalize
+
+_PLACE = "\u2063table{}\u2063"  # stands where a table was while the text around it is read
 
 
 class _Visible(HTMLParser):
@@ -64,10 +71,40 @@ class _Visible(HTMLParser):
 
 
 def parse_html(raw: str) -> Parsed:
-    """HTML: visible text only, block elements as paragraphs; title from <h1> or <title>."""
+    """HTML: visible text only, block elements as paragraphs, tables as tables; title from
+    <h1> or <title>."""
+    spans = table_spans(raw)
+    markups = [raw[start:end] for start, end in spans]
+    for number, (start, end) in reversed(list(enumerate(spans))):
+        raw = f"{raw[:start]}<p>{_PLACE.format(number)}</p>{raw[end:]}"
     parser = _Visible()
     parser.feed(raw)
     parser.close()
     title = parser.heading or normalize(parser.title) or None
-    return parsed(title, parser.date, [" ".join(b.split()) for b in parser.blocks],
-                   roles=parser.roles)
+    paragraphs = [" ".join(b.split()) for b in parser.blocks]
+    roles = list(parser.roles)
+    tables: list[Table] = []
+    above: list[str] = []
+    for i, text in enumerate(paragraphs):
+        number = _placed(text, len(markups))
+        if number is None:
+            if text:
+                above = (above + [text])[-TITLE_LOOKBACK:]
+            continue
+        built = [t for t in (build_table(grid, header_rows=header, context=above, paragraph=i,
+                                         title=named or None)
+                             for grid, header, named in html_grids(markups[number])) if t]
+        paragraphs[i] = " ".join(caption(t) for t in built)
+        roles[i] = TABLE
+        tables += built
+        if any(t.values() for t in built):
+            above = []
+    return parsed(title, parser.date, paragraphs, roles=roles, tables=tables)
+
+
+def _placed(text: str, count: int) -> int | None:
+    """The number of the table that stood where this paragraph is, if one did."""
+    if not text.startswith("\u2063table") or not text.endswith("\u2063"):
+        return None
+    number = text[len("\u2063table"):-1]
+    return int(number) if number.isdigit() and int(number) < count else None

@@ -1,16 +1,20 @@
-"""Word (.docx): paragraphs and table rows in document order; title and date from the
-headings and the core properties."""
+"""Word (.docx): paragraphs and tables in document order, each table read as a table (merged
+cells in every place they cover); title and date from the headings and the core
+properties."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from bot.knowledge.formats.common import BODY, CAPTION, HEADING, TABLE, Parsed, parsed
+from bot.knowledge.formats.grid import TITLE_LOOKBACK, build_table
+from bot.knowledge.table_text import caption
+from bot.knowledge.tables import Table
 
 
 def read_docx(path: Path) -> Parsed:
-    """Word: paragraphs and table cells in document order; title and date from headings and
-    the core properties."""
+    """Word: paragraphs and tables in document order; title and date from headings and the
+    core properties."""
     import docx
     from docx.oxml.ns import qn
 
@@ -21,6 +25,8 @@ def read_docx(path: Path) -> Parsed:
                          "again in Word") from exc
     paragraphs: list[str] = []
     roles: list[str] = []
+    tables: list[Table] = []
+    above: list[str] = []  # the paragraphs since the last table: its title and unit
     title = None
     for block in document.element.body.iterchildren():
         if block.tag == qn("w:p"):
@@ -31,16 +37,27 @@ def read_docx(path: Path) -> Parsed:
                 title = para.text.strip()
             paragraphs.append(para.text)
             roles.append(HEADING if heading else CAPTION if style == "Caption" else BODY)
+            if para.text.strip():
+                above = (above + [para.text])[-TITLE_LOOKBACK:]
         elif block.tag == qn("w:tbl"):
             table = docx.table.Table(block, document)
-            for row in table.rows:
-                cells = list(dict.fromkeys(c.text.strip() for c in row.cells if c.text.strip()))
-                paragraphs.append(" | ".join(cells))
-                roles.append(TABLE)
+            grid = [[cell.text for cell in row.cells] for row in table.rows]
+            marked = sum(1 for row in table.rows if row._tr.trPr is not None
+                         and row._tr.trPr.find(qn("w:tblHeader")) is not None)
+            built = build_table(grid, header_rows=marked or None, context=above,
+                                paragraph=len(paragraphs))
+            if built is None:
+                continue
+            paragraphs.append(caption(built))
+            roles.append(TABLE)
+            tables.append(built)
+            if built.values():
+                above = []
     props = document.core_properties
     date = None
     for stamp in (props.created, props.modified):
         if stamp is not None:
             date = stamp.strftime("%Y-%m-%d")
             break
-    return parsed((props.title or "").strip() or title, date, paragraphs, roles=roles)
+    return parsed((props.title or "").strip() or title, date, paragraphs, roles=roles,
+                  tables=tables)
