@@ -32,7 +32,8 @@ def clean(question: str, lexicon: Lexicon, keep_case: bool = False) -> str:
     # A casual form stands for its word typed as the rest is: "ko" is "khong" in a question
     # typed without diacritics, so that it stays one read without them.
     plain_typed = not has_diacritics(text)
-    text = " ".join(t if i and t[:1].isupper() else _expanded(t, lexicon, plain_typed)
+    text = " ".join(_abbreviated(t, lexicon, plain_typed) if t.lower() in lexicon.abbreviations
+                    else t if i and t[:1].isupper() else _expanded(t, lexicon, plain_typed)
                     for i, t in enumerate(tokens))
     text = text if keep_case else text.lower()
     text = re.sub(r"\s+([?!.,;:…])", r"\1", text)
@@ -55,6 +56,12 @@ def _filler_ends(fillers: tuple[str, ...], flags: int) -> tuple[re.Pattern[str],
     either = "|".join(map(re.escape, fillers))
     start, end = rf"^(?:{either})\b[\s,]*", rf"[\s,]*\b(?:{either})([?!.]*)$"
     return tuple(re.compile(p, flags) for p in (f"{start}|{end}", f"{start}()", end))
+
+
+def _abbreviated(token: str, lexicon: Lexicon, plain_typed: bool) -> str:
+    """An abbreviation written out ("LNST" -> "lợi nhuận sau thuế"), typed as the rest."""
+    word = lexicon.abbreviations[token.lower()]
+    return fold(word) if plain_typed else word
 
 
 def _expanded(token: str, lexicon: Lexicon, plain_typed: bool) -> str:

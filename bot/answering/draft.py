@@ -36,6 +36,8 @@ class Draft:
     also: tuple[str, Chunk] | None = None  # the same fact from a report of another period,
     #                                        given after the answer ("Còn theo «…»: …")
     found: bool = True  # False: nothing to give (a summary of a report with no body text)
+    figures: tuple = ()  # the table cells it gives (answering.figures.Cell), for a figure
+    no_period: bool = False  # a row names what was asked, but no column the period asked
 
 
 @dataclass(frozen=True)

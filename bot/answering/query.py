@@ -21,6 +21,7 @@ from bot.answering.phrases import (
     smalltalk_of,
 )
 from bot.answering.reference import Reference, reference_of
+from bot.answering.when import Wanted, wanted_in
 from bot.answering.wording import (
     Flags,
     accented_share,
@@ -79,6 +80,10 @@ class Query:
     plain_words: frozenset[str]  # every word, folded (what names a report's title)
     reference: Reference  # what a follow-up points back to ("ông ấy", "còn X thì sao?")
     people: Run  # the people it names, as written ("Đại tướng Tô Lâm"; no bodies)
+    wanted: tuple[Wanted, ...] = ()  # the periods it wants figures for ("quý 2/2025")
+    compares: bool = False  # a change to compute ("tăng bao nhiêu % so với cùng kỳ")
+    which: bool = False  # which of two is higher ("… hay … cao hơn?")
+    series: bool = False  # a figure over periods ("qua các quý", "xu hướng")
 
 
 def read(question: str, lexicon: Lexicon | None = None,
@@ -134,6 +139,10 @@ def read(question: str, lexicon: Lexicon | None = None,
         plain_words=frozenset(fold(w) for w in plain(cleaned).split()),
         reference=reference_of(text, lexicon),
         people=_people(text, lexicon),
+        wanted=wanted_in(text),
+        compares=matches(patterns.comparisons, cleaned),
+        which=matches(patterns.which, cleaned),
+        series=matches(patterns.series, cleaned),
     )
 
 

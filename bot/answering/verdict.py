@@ -114,6 +114,13 @@ def judge(ctx: Context, draft: Draft | None) -> Verdict:
     if draft.trusted:
         return ANSWER
     query, needs, index = ctx.query, ctx.needs, ctx.index
+    if draft.no_period:
+        return decline(Reason.OTHER_PERIOD)  # the row is there, the period asked is not
+    if draft.figures:
+        if not all(all(t in index for t in vocabulary.folded_terms(name))
+                   for name in query.names if not set(name.split()) <= ctx.named.words):
+            return decline(Reason.MISSING_NAME)
+        return ANSWER
     if draft.undecided:
         return decline(Reason.NOT_SAID)
     document = draft.chunk.document

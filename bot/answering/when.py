@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from bot.knowledge.tables import CUMULATIVE, CURRENT, FLOW, PREVIOUS, STOCK
@@ -48,6 +48,7 @@ class Wanted:
     basis: str | None = None  # FLOW, STOCK or CUMULATIVE
     fiscal: tuple[int, int] | None = None  # "niên độ 2024-2025": a fiscal year ...
     quarter: int | None = None  # ... and its quarter, resolved with the report's fiscal year
+    at: tuple[int, int] = (0, 0)  # where the question says it (in its folded text)
 
     @property
     def dated(self) -> bool:
@@ -62,7 +63,15 @@ def wanted_in(text: str) -> tuple[Wanted, ...]:
         for start, end, wanted in grammar(folded):
             if not any(start < e and s < end for s, e, _ in found):
                 found.append((start, end, wanted))
-    return tuple(w for _, _, w in sorted(found, key=lambda item: item[0]))
+    found.sort(key=lambda item: item[0])
+    kept = []
+    for i, (start, end, wanted) in enumerate(found):
+        after = found[i + 1] if i + 1 < len(found) else None
+        if (not wanted.dated and after is not None and after[2].dated
+                and folded[end:after[0]].strip() in ("(", "")):
+            continue  # "cùng kỳ năm trước (01/10/2023 - 31/12/2023)": the dates say it
+        kept.append(replace(wanted, at=(start, end)))
+    return tuple(kept)
 
 
 def _fiscal(folded: str):

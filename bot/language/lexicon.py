@@ -65,6 +65,13 @@ class Patterns:
     attribution: re.Pattern[str]  # ", Southfront đưa tin." closing a news sentence
     vocatives: str  # words that call the bot ("ơi"), dropped from questions
     sentence_abbreviations: tuple[str, ...]  # "TP.": no sentence ends after them
+    figure_equivalents: tuple[tuple[str, str], ...]  # folded: "lợi nhuận" is "lãi" in a row
+    figure_frame_phrases: tuple[str, ...]  # the frame of a figure question ("so với")
+    figure_frame: frozenset[str]  # words of that frame ("đạt", "tăng")
+    figure_leads: frozenset[str]  # folded words a total row opens with ("tong")
+    comparisons: str  # "tăng bao nhiêu", "so với": a change to compute
+    which: str  # "cao hơn", "nhiều hơn": which of two is higher
+    series: str  # "qua các quý", "xu hướng": a figure over periods
 
 
 @dataclass(frozen=True)
@@ -73,6 +80,7 @@ class Lexicon:
     patterns."""
 
     casual: dict[str, str]
+    abbreviations: dict[str, str]  # "lnst" -> "lợi nhuận sau thuế", whatever the case
     fillers: tuple[str, ...]
     synonyms: tuple[tuple[str, ...], ...]
     stopwords: frozenset[str]
@@ -145,6 +153,13 @@ def load_patterns(path: Path = PATTERNS_PATH) -> Patterns:
                                    r"\s*\.$"),
             vocatives=_either(raw["vocatives"]),
             sentence_abbreviations=tuple(raw["sentence_abbreviations"]),
+            figure_equivalents=tuple((a, b) for a, b in raw["figure_equivalents"]),
+            figure_frame_phrases=tuple(raw["figure_frame_phrases"]),
+            figure_frame=frozenset(raw["figure_frame"]),
+            figure_leads=frozenset(raw["figure_leads"]),
+            comparisons=_either(raw["comparison_questions"]),
+            which=_either(raw["which_questions"]),
+            series=_either(raw["series_questions"]),
             asking_words=frozenset(fold(normalize(w).lower()) for w in raw["asking_words"]),
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError, re.error) as exc:
@@ -163,5 +178,7 @@ def load_lexicon(path: Path = LEXICON_PATH, patterns: Path = PATTERNS_PATH) -> L
         folded_stopwords = frozenset(fold(normalize(w).lower()) for w in raw["folded_stopwords"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ValueError(f"cannot read the word lists in {path}: {exc}; fix the JSON") from exc
-    return Lexicon(casual, fillers, synonyms, stopwords, folded_stopwords,
+    abbreviations = {normalize(k).lower(): normalize(v).lower()
+                     for k, v in raw.get("abbreviations", {}).items()}
+    return Lexicon(casual, abbreviations, fillers, synonyms, stopwords, folded_stopwords,
                    load_patterns(patterns))

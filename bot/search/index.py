@@ -173,6 +173,7 @@ class Index:
         self._spans = _spans(self.chunks)
         self._spellings: Spelling | None = None
         self._table_rows: np.ndarray | None = None  # which chunks are rows of tables
+        self._row_chunks: dict[tuple[str, int, int], Chunk] | None = None
         self.order = np.arange(len(self.chunks)) if order is None else order
 
     def column(self, term: str) -> int:
@@ -232,6 +233,13 @@ class Index:
     def number_in_document(self, number: str, document: str) -> bool:
         """Tell whether the document (by path) holds the number ('2021', '17,12')."""
         return self.in_document(vocabulary.number(number), document)
+
+    def row_chunk(self, document: str, table: int, row: int) -> Chunk | None:
+        """The chunk of a table's row (by document path, table and row index)."""
+        if self._row_chunks is None:
+            self._row_chunks = {(c.document.path, c.table, c.row): c for c in self.chunks
+                                if c.table is not None}
+        return self._row_chunks.get((document, table, row))
 
     def mask(self, documents: Iterable[str] | None = None, tables_only: bool = False
              ) -> np.ndarray:

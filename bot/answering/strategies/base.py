@@ -4,6 +4,7 @@ Strategy protocol)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -12,11 +13,16 @@ from typing import Protocol
 from bot.answering import tuning
 from bot.answering.draft import Choice, Draft
 from bot.answering.entities import Entities, entities_of
+from bot.answering.figures import item_of
+from bot.answering.items import Words
 from bot.answering.needs import Needs, needs_of
 from bot.answering.query import Query
+from bot.answering.scope import Named, named_in
 from bot.answering.sentences import best_sentence, candidates, rerank
+from bot.answering.when import wanted_in
 from bot.knowledge.documents import Document
 from bot.language.lexicon import Lexicon
+from bot.language.text import fold
 from bot.search.index import Hit, Index
 
 
@@ -59,6 +65,41 @@ class Context:
         """The sentence of the fitting hits that answers best, and how clearly it won."""
         return best_sentence(self.query, self.needs, self.fitting, self.index.rarity,
                              self.entities, self.focus)
+
+    @cached_property
+    def named(self) -> Named:
+        """The organisations of the reports that the question names."""
+        return named_in(self.query.text, self.documents)
+
+    @property
+    def scope(self) -> tuple[str, ...] | None:
+        """The documents the question is about (those of the organisations it names), or
+        None for all."""
+        return self.named.paths or None
+
+    def in_scope(self, paths: Sequence[str] | None = None) -> list[Document]:
+        """The documents of `paths` (by default the question's scope; None: all)."""
+        paths = self.scope if paths is None else paths
+        if not paths:
+            return list(self.documents)
+        wanted = set(paths)
+        return [d for d in self.documents if d.path in wanted]
+
+    @cached_property
+    def item(self) -> Words:
+        """What a figure question asks for ("doanh thu thuần"), in folded words."""
+        text = self.query.cleaned
+        folded = fold(text)
+        taken = [w.at for w in wanted_in(text)]
+        for name in (*self.query.names, *self.named.spoken):  # "Hòa Phát", "BIDV"
+            taken += [m.span() for m in re.finditer(rf"\b{re.escape(name)}\b", folded)]
+        return item_of(text, taken, self.lexicon)
+
+    @cached_property
+    def has_tables(self) -> bool:
+        """Some report in scope has tables."""
+        scope = set(self.scope or ())
+        return any(d.tables for d in self.documents if not scope or d.path in scope)
 
     def searched(self) -> bool:
         """Whether the reports were searched for this question."""

@@ -1,0 +1,95 @@
+"""Figures as an answer says them: the figure as the report writes it with its unit and a
+readable rounding ("138.855.112.131.387 đồng ≈ 138.855 tỷ đồng"), the period it is for, the
+row and column that show it; changes computed exactly ("tăng 16,7%")."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from bot.answering.figures import Cell
+from bot.knowledge.tables import STOCK
+from bot.language.numbers import Unit, convert, format_number, format_percent, percent_change
+from bot.language.numbers import rounding as rounded
+
+_GROUPING = (".", ",", " ", "\u00a0", "\u202f", "\u2009")
+
+
+def period_of(cell: Cell) -> str:
+    """The period a cell's figure is for, as a person says it."""
+    column = cell.table.columns[cell.column]
+    start, end = column.start, column.end
+    if end is None:
+        return cell.header
+    if column.basis == STOCK or start is None:
+        return f"tại ngày {_day(end)}"
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    if start.day == 1 and months == 12 and start.month == 1:
+        return f"năm {end.year}"
+    if start.day == 1 and months == 3 and start.month in (1, 4, 7, 10):
+        return f"quý {(start.month + 2) // 3}/{start.year}"
+    if start.day == 1 and start.month == 1:
+        return f"{months} tháng đầu năm {end.year}"
+    return f"từ {_day(start)} đến {_day(end)}"
+
+
+def figure(cell: Cell) -> str:
+    """The figure with its unit and rounding: "6,900,745 triệu đồng ≈ 6.901 tỷ đồng"."""
+    written = cell.written
+    shown = written if any(g in written for g in _GROUPING) else format_number(cell.value)
+    if cell.unit is None:
+        return shown
+    if cell.unit.base == "%":
+        return shown if shown.endswith("%") else f"{shown}%"
+    text = f"{shown} {cell.unit.name}"
+    rounding = rounded(cell.value, cell.unit)
+    return f"{text} ≈ {rounding}" if rounding else text
+
+
+def short(cell: Cell) -> str:
+    """The short answer: the figure with its unit, no rounding."""
+    return figure(cell).split(" ≈ ")[0]
+
+
+def where(cell: Cell) -> str:
+    """Which table, row and column show the figure."""
+    code = f" (mã số {cell.row.code})" if cell.row.code else ""
+    title = cell.table.title or "bảng số liệu"
+    return f"Theo «{title}»: dòng «{cell.label}»{code}, cột «{cell.header}»."
+
+
+def line(cell: Cell, who: str | None = None) -> str:
+    """One figure as a line: "Doanh thu thuần … năm 2024: 138.855.112.131.387 đồng ≈ …"."""
+    of = f" của {who}" if who else ""
+    return f"{cell.label}{of}, {period_of(cell)}: {figure(cell)}"
+
+
+def in_common(a: Cell, b: Cell) -> tuple[Decimal, Decimal, Unit | None]:
+    """Both figures in one unit (the first one's) when their units differ."""
+    if a.unit is None or b.unit is None or a.unit == b.unit or a.unit.base != b.unit.base:
+        return a.value, b.value, a.unit
+    return a.value, convert(b.value, b.unit, a.unit), a.unit
+
+
+def change(old: Cell, new: Cell) -> tuple[str, str]:
+    """The change from `old` to `new` in words and its short form: "tăng 19.902.084.237.733
+    đồng (16,7%)" / "tăng 16,7%"; a change of sign is said in words."""
+    before, after, unit = in_common(new, old)[1], new.value, new.unit
+    difference = after - before
+    amount = format_number(abs(difference))
+    unit_name = f" {unit.name}" if unit is not None and unit.base != "%" else ""
+    if before < 0 <= after:
+        words = "chuyển từ lỗ sang lãi" if after > 0 else "hết lỗ"
+        return f"{words} ({amount}{unit_name} so với kỳ so sánh)", words
+    if before > 0 > after:
+        return f"chuyển từ lãi sang lỗ ({amount}{unit_name})", "chuyển từ lãi sang lỗ"
+    percent = percent_change(before, after)
+    direction = "tăng" if difference > 0 else "giảm" if difference < 0 else "không đổi"
+    if difference == 0 or percent is None:
+        return direction, direction
+    share = format_percent(abs(percent))
+    return f"{direction} {amount}{unit_name} ({share})", f"{direction} {share}"
+
+
+def _day(day: date) -> str:
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"

@@ -1,0 +1,166 @@
+"""Figures from tables: the rows that name what a question asks for, in the reports it is
+about, and the cell of each period it wants, read exactly (value, unit, as written)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from bot.answering.cells import column_for, fiscal_start, is_own, resolved, span_of
+from bot.answering.items import Words, item_words, match, normalized
+from bot.answering.when import Wanted
+from bot.knowledge.documents import Chunk, Document
+from bot.knowledge.table_text import column_name, row_label
+from bot.knowledge.tables import BALANCE, CASH_FLOW, INCOME, STOCK, Row, Table
+from bot.language.lexicon import Lexicon, Patterns
+from bot.language.numbers import Unit, parse_figure, parse_unit
+from bot.language.text import fold
+from bot.search.index import Index
+
+_FLOWS = (INCOME, CASH_FLOW)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One figure of a table: where it is and what it says."""
+
+    chunk: Chunk  # the row, as indexed and cited
+    table: Table  # its table, columns dated
+    row: Row
+    column: int
+    written: str  # the cell as the report writes it
+    value: Decimal
+    unit: Unit | None
+    wanted: Wanted | None  # the period asked for (None: the report's own)
+
+    @property
+    def document(self) -> Document:
+        return self.chunk.document
+
+    @property
+    def label(self) -> str:
+        return row_label(self.table, self.row)
+
+    @property
+    def header(self) -> str:
+        return column_name(self.table, self.column)
+
+
+@dataclass(frozen=True)
+class Found:
+    """What a figure question found: the cells of every period it wants, or, when a row
+    names its item but no column its period, that row alone (the period is not there)."""
+
+    item: Words
+    cells: tuple[Cell, ...] = ()
+    row: Chunk | None = None  # a row naming the item, when no cell was found
+
+
+def item_of(text: str, taken: list[tuple[int, int]], lexicon: Lexicon) -> Words:
+    """The item of a question (its cleaned text), outside the places `taken` by its periods
+    and the organisations it names."""
+    return item_words(text, taken, lexicon)
+
+
+def find(item: Words, wanted: Sequence[Wanted | None], documents: Sequence[Document],
+         index: Index, patterns: Patterns) -> Found:
+    """The cells of `item` for each wanted period (None: the report's own), from one row of
+    one report: the row that names the item closest, in a statement before a note, in a
+    report about the first period wanted before one that only compares with it."""
+    rows = _rows(item, documents, index, patterns, _basis(wanted))
+    best_row = rows[0] if rows else None
+    for chunk in _by_period(rows, wanted):
+        cells = _cells(chunk, wanted)
+        if cells is not None:
+            return Found(item, cells)
+    return Found(item, (), best_row)
+
+
+def _rows(item: Words, documents: Sequence[Document], index: Index, patterns: Patterns,
+          basis: str | None) -> list[Chunk]:
+    """The table rows naming the item, closest first: every row of the reports' tables is
+    matched by its label (search ranks long rows of figures below short notes that say the
+    same words)."""
+    if not item:
+        return []
+    ranked = []
+    for document in documents:
+        for t, table in enumerate(document.tables):
+            statement = table.statement
+            fits = statement is not None and (basis is None or (basis == STOCK) == (
+                statement == BALANCE) or (basis != STOCK and statement in _FLOWS))
+            for r, (row, label) in enumerate(zip(table.rows, _labels(table, patterns))):
+                if row.heading:
+                    continue
+                found = match(item, label, patterns)
+                if found is None:
+                    continue
+                chunk = index.row_chunk(document.path, t, r)
+                if chunk is not None:
+                    ranked.append(((statement is None, not fits, row.code is None,
+                                    not found.exact, found.extra, len(ranked)), chunk))
+    ranked.sort(key=lambda item: item[0])
+    return [chunk for _, chunk in ranked]
+
+
+_LABELS: dict[int, tuple[Table, tuple[Words, ...]]] = {}
+LABEL_CACHE = 4096  # tables whose rows' labels stay normalized
+
+
+def _labels(table: Table, patterns: Patterns) -> tuple[Words, ...]:
+    """The normalized label of each row of a table, worked out once."""
+    kept = _LABELS.get(id(table))
+    if kept is None or kept[0] is not table:
+        if len(_LABELS) >= LABEL_CACHE:
+            _LABELS.clear()
+        kept = (table, tuple(normalized(row_label(table, row), patterns) for row in table.rows))
+        _LABELS[id(table)] = kept
+    return kept[1]
+
+
+def _basis(wanted: Sequence[Wanted | None]) -> str | None:
+    return next((w.basis for w in wanted if w is not None and w.basis), None)
+
+
+def _by_period(rows: list[Chunk], wanted: Sequence[Wanted | None]) -> list[Chunk]:
+    """The rows of reports about the first dated period wanted first; an audited or
+    reviewed report before one its company prepared alone."""
+    first = next((w for w in wanted if w is not None and w.dated), None)
+
+    def key(item: tuple[int, Chunk]) -> tuple[bool, bool, int]:
+        place, chunk = item
+        document = chunk.document
+        own = first is not None and is_own(first, span_of(document), fiscal_start(document))
+        audited = document.identity is not None and bool(document.identity.audit)
+        return not own, not audited, place
+
+    return [chunk for _, chunk in sorted(enumerate(rows), key=key)]
+
+
+def _cells(chunk: Chunk, wanted: Sequence[Wanted | None]) -> tuple[Cell, ...] | None:
+    """The cells of one row for every wanted period, or None when one is missing."""
+    document = chunk.document
+    span, first_month = span_of(document), fiscal_start(document)
+    table = resolved(document.tables[chunk.table], span, first_month)
+    row = table.rows[chunk.row]
+    cells = []
+    for asked in wanted:
+        column = column_for(table, asked, span, first_month)
+        if column is None or column >= len(row.cells):
+            return None
+        written = row.cells[column].strip().strip("*_").strip()
+        figure = parse_figure(written)
+        if figure is None:
+            return None
+        unit_text = table.columns[column].unit or table.unit
+        unit = parse_unit(unit_text) if unit_text else None
+        if figure.percent:
+            unit = parse_unit("%")
+        cells.append(Cell(chunk, table, row, column, written, figure.value, unit, asked))
+    return tuple(cells)
+
+
+def organisation_words(names: Sequence[str]) -> set[str]:
+    """The folded words of organisation names (dropped from a question's item)."""
+    return {w for name in names for w in fold(name).lower().split()}
