@@ -30,10 +30,10 @@ Báo cáo kết quả hoạt động kinh doanh cho năm kết thúc ngày 31 th
 
 | Chỉ tiêu | Mã số | Thuyết minh | Năm 2024<br/>VND | Năm 2023<br/>VND |
 | --- | --- | --- | --- | --- |
-| **1. Doanh thu bán hàng và cung cấp dịch vụ** | 01 | 25 | 140.561.387.448.572 | 120.355.231.616.139 |
-| 2. Doanh thu thuần về bán hàng<br/>và cung cấp dịch vụ (10 = 01 - 02) | **10** | 25 | 138.855.112.131.387 | 118.953.027.893.654 |
+| **1. Doanh thu bán hàng và cung cấp dịch vụ** | 01 | 25 | 150.412.338.720.115 | 131.208.774.905.362 |
+| 2. Doanh thu thuần về bán hàng<br/>và cung cấp dịch vụ (10 = 01 - 02) | **10** | 25 | 148.903.557.201.448 | 129.660.318.447.209 |
 | Chi phí tài chính | 22 | 26 | (1.234.567) | - |
-| **Lợi nhuận sau thuế thu nhập doanh nghiệp** | 60 | | 12.020.023.621.271 | 6.800.388.315.081 |
+| **Lợi nhuận sau thuế thu nhập doanh nghiệp** | 60 | | 13.118.402.776.530 | 7.905.661.228.914 |
 
 Doanh thu tăng nhờ sản lượng bán hàng tăng.
 """
@@ -78,8 +78,8 @@ def test_markdown_statement_reads_as_a_table_with_its_columns_rows_and_chunk_lin
     assert [(c.paragraph, c.row, c.role, c.heading) for c in rows] == [
         (5, n, TABLE, table.title) for n in range(4)]
     assert rows[1].text == ("Doanh thu thuần về bán hàng và cung cấp dịch vụ (mã số 10, "
-                            "thuyết minh 25): Năm 2024: 138.855.112.131.387; "
-                            "Năm 2023: 118.953.027.893.654")
+                            "thuyết minh 25): Năm 2024: 148.903.557.201.448; "
+                            "Năm 2023: 129.660.318.447.209")
     assert rows[2].text == ("Chi phí tài chính (mã số 22, thuyết minh 26): "
                             "Năm 2024: (1.234.567)")
     assert document.paragraphs[-1] == "Doanh thu tăng nhờ sản lượng bán hàng tăng."
@@ -89,13 +89,13 @@ def test_markdown_statement_reads_as_a_table_with_its_columns_rows_and_chunk_lin
 def test_relative_columns_take_their_dates_from_the_reports_period(tmp_path: Path):
     (tmp_path / "q3.md").write_text(
         "BẢNG CÂN ĐỐI KẾ TOÁN\n\n| TÀI SẢN | Mã số | Số cuối kỳ | Số đầu năm |\n"
-        "|---|---|---|---|\n| Tổng cộng tài sản | 270 | 3 289 100 099 432 | 3 100 000 000 000 |\n\n"
+        "|---|---|---|---|\n| Tổng cộng tài sản | 270 | 3 415 208 776 120 | 3 100 000 000 000 |\n\n"
         "KẾT QUẢ HOẠT ĐỘNG KINH DOANH\n\n| Chỉ tiêu | Mã số | Quý III<br/>Năm nay | "
         "Quý III<br/>Năm trước | Lũy kế từ đầu năm đến cuối quý này<br/>Năm nay |\n"
-        "|---|---|---|---|---|\n| Doanh thu thuần | 10 | 1 364 581 343 200 | 1 328 853 149 734 "
-        "| 4 082 024 646 999 |\n", encoding="utf-8")
+        "|---|---|---|---|---|\n| Doanh thu thuần | 10 | 1 402 377 615 980 | 1 287 904 331 562 "
+        "| 4 190 566 208 731 |\n", encoding="utf-8")
     balance, income = one(tmp_path).tables
-    assert balance.statement == t.BALANCE and balance.rows[0].cells[2] == "3 289 100 099 432"
+    assert balance.statement == t.BALANCE and balance.rows[0].cells[2] == "3 415 208 776 120"
     resolved = resolve_columns(balance, date(2025, 7, 1), date(2025, 9, 30))
     assert [(c.relation, c.basis, c.end) for c in resolved.columns[2:]] == [
         (t.CURRENT, t.STOCK, date(2025, 9, 30)), (t.PREVIOUS, t.STOCK, date(2025, 1, 1))]
@@ -155,9 +155,9 @@ def test_word_table_with_merged_cells(tmp_path: Path):
     for (r, c), text in {(0, 0): "Chỉ tiêu", (0, 1): "Mã số", (0, 2): "Số cuối kỳ",
                          (0, 3): "Số đầu năm", (1, 2): "30/06/2025", (1, 3): "01/01/2025",
                          (2, 0): "TÀI SẢN", (3, 0): "Tiền và các khoản\ntương đương tiền",
-                         (3, 1): "110", (3, 2): "11.226.886", (3, 3): "(10.772.890)",
-                         (4, 0): "Tổng cộng tài sản", (4, 1): "270", (4, 2): "2.991.670.831",
-                         (4, 3): "2.760.791.854"}.items():
+                         (3, 1): "110", (3, 2): "12.408.331", (3, 3): "(11.950.276)",
+                         (4, 0): "Tổng cộng tài sản", (4, 1): "270", (4, 2): "3.104.887.562",
+                         (4, 3): "2.873.519.440"}.items():
         table.cell(r, c).text = text
     table.cell(0, 0).merge(table.cell(1, 0))
     table.cell(0, 1).merge(table.cell(1, 1))
@@ -176,9 +176,9 @@ def test_word_table_with_merged_cells(tmp_path: Path):
         ("Tổng cộng tài sản", "270", False)]
     lines = [c.text for c in load_knowledge(tmp_path).chunks if c.table is not None]
     assert lines == ["TÀI SẢN", "Tiền và các khoản tương đương tiền (mã số 110): Số cuối kỳ "
-                     "30/06/2025: 11.226.886; Số đầu năm 01/01/2025: (10.772.890)",
-                     "Tổng cộng tài sản (mã số 270): Số cuối kỳ 30/06/2025: 2.991.670.831; "
-                     "Số đầu năm 01/01/2025: 2.760.791.854"]
+                     "30/06/2025: 12.408.331; Số đầu năm 01/01/2025: (11.950.276)",
+                     "Tổng cộng tài sản (mã số 270): Số cuối kỳ 30/06/2025: 3.104.887.562; "
+                     "Số đầu năm 01/01/2025: 2.873.519.440"]
 
 
 def test_workbook_of_monthly_statistics_with_a_multi_row_header(tmp_path: Path):
@@ -253,10 +253,10 @@ def test_pdf_table_with_its_page(tmp_path: Path):
     pdf.cell(0, 8, "BẢNG CÂN ĐỐI KẾ TOÁN GIỮA NIÊN ĐỘ", new_x="LMARGIN", new_y="NEXT")
     pdf.cell(0, 8, "Đơn vị tính: Đồng", new_x="LMARGIN", new_y="NEXT")
     rows = [("TÀI SẢN", "Mã số", "Số cuối quý", "Số đầu năm"),
-            ("Tiền và các khoản tương đương tiền", "110", "111481799407", "65393616288"),
-            ("Hàng tồn kho", "140", "82931172034", "80915864621"),
-            ("Tổng cộng tài sản", "270", "1410126517617", "1391228301349"),
-            ("Nợ phải trả", "300", "153680771757", "109224868913")]
+            ("Tiền và các khoản tương đương tiền", "110", "124805331290", "71240885316"),
+            ("Hàng tồn kho", "140", "90416227781", "88702413359"),
+            ("Tổng cộng tài sản", "270", "1528339107446", "1493081775520"),
+            ("Nợ phải trả", "300", "166204918335", "118950334672")]
     with pdf.table(col_widths=(80, 20, 45, 45), first_row_as_headings=False) as table:
         for row in rows:
             cells = table.row()
@@ -271,11 +271,11 @@ def test_pdf_table_with_its_page(tmp_path: Path):
         ("TÀI SẢN", t.LABEL), ("Mã số", t.CODE), ("Số cuối quý", t.VALUE),
         ("Số đầu năm", t.VALUE)]
     assert [(r.label, r.code, r.cells[2]) for r in read.rows][2] == (
-        "Tổng cộng tài sản", "270", "1410126517617")
+        "Tổng cộng tài sản", "270", "1528339107446")
     chunk = next(c for c in load_knowledge(tmp_path).chunks if c.table == 0 and c.row == 2)
     assert (chunk.page, chunk.paragraph, chunk.text) == (
-        2, 2, "Tổng cộng tài sản (mã số 270): Số cuối quý: 1.410.126.517.617; "
-              "Số đầu năm: 1.391.228.301.349")
+        2, 2, "Tổng cộng tài sản (mã số 270): Số cuối quý: 1.528.339.107.446; "
+              "Số đầu năm: 1.493.081.775.520")
     assert_no_markup(document)
 
 

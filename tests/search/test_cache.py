@@ -198,7 +198,7 @@ def test_tables_come_back_from_the_cache_as_they_were_read(tmp_path: Path, token
     (folder / "bctc.md").write_text(
         "BẢNG CÂN ĐỐI KẾ TOÁN\n\nĐơn vị tính: triệu đồng\n\n"
         "| Chỉ tiêu | Mã số | 30/06/2025 | 31/12/2024 |\n|---|---|---|---|\n"
-        "| **TÀI SẢN** | | | |\n| Tổng cộng tài sản | 270 | 2,991,670,831 | 2,760,791,854 |\n",
+        "| **TÀI SẢN** | | | |\n| Tổng cộng tài sản | 270 | 3,104,887,562 | 2,873,519,440 |\n",
         encoding="utf-8")
     first = load_qa(folder, cache=IndexCache(tmp_path / "cache"))
     again = load_qa(folder, cache=IndexCache(tmp_path / "cache"))
@@ -209,5 +209,5 @@ def test_tables_come_back_from_the_cache_as_they_were_read(tmp_path: Path, token
     lines = sorted(c.text for c in again.index.chunks)
     assert lines == sorted(c.text for c in first.index.chunks) == [
         "BẢNG CÂN ĐỐI KẾ TOÁN", "TÀI SẢN",
-        "Tổng cộng tài sản (mã số 270): 30/06/2025: 2.991.670.831; 31/12/2024: 2.760.791.854",
+        "Tổng cộng tài sản (mã số 270): 30/06/2025: 3.104.887.562; 31/12/2024: 2.873.519.440",
         "Đơn vị tính: triệu đồng"]
