@@ -309,3 +309,25 @@ def test_files_of_formats_not_read_are_listed_with_the_fix(tmp_path: Path):
         "anh.png": "format .png is not read: save it as one of .txt, .md, .html, .htm, .docx, "
                    ".pdf, .xlsx, .csv",
     }
+
+
+def test_index_lists_workbooks_and_csv_and_the_formats_it_skips(tmp_path: Path):
+    import openpyxl
+
+    from tests.cli import run_cli
+    book = openpyxl.Workbook()
+    book.active.title = "Dân số"
+    book.active.append(["Tỉnh", "Dân số"])
+    book.active.append(["Lâm Đồng", 1333000])
+    book.save(str(tmp_path / "dan-so.xlsx"))
+    (tmp_path / "gia.csv").write_text("Mặt hàng,Giá\nGạo,\"18.500\"\n", encoding="utf-8")
+    (tmp_path / "cu.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    result = run_cli("index", "--knowledge", str(tmp_path))
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == [
+        "file         format  title   date        paragraphs  status",
+        "cu.xls       xls     -       -           -           skipped: format .xls is not read "
+        "(an old Excel workbook: save it as .xlsx)",
+        f"dan-so.xlsx  xlsx    Dân số  {date.today().isoformat()}  1           ok",
+        "gia.csv      csv     Giá     -           1           ok",
+        "2 documents, 2 paragraphs, 1 skipped"]
