@@ -9,7 +9,9 @@ statement (20, 50, 70) whether a row with that code is in a table of that statem
 current and a comparison column ("+"), in a table of another kind or without those columns
 ("?"), or nowhere ("-"). Statements without codes (banks) are checked by their labels.
 Part 2, per table question (report style, its `expect` figures): the rank of the first row
-chunk holding the expected figure among the 10 hits search returns, or "-".
+chunk holding the expected figure among the 10 hits search returns, and among the first 10
+hits of the document the question is about (as once questions are kept to the organisation
+they name), or "-". A dialogue is searched with its turns together.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ CODES = {t.BALANCE: ("110", "270", "300", "400"), t.INCOME: ("10", "60", "70"),
 LABELS = {t.BALANCE: ("tổng tài sản", "tổng nợ phải trả", "vốn chủ sở hữu"),
           t.INCOME: ("thu nhập lãi thuần", "lợi nhuận sau thuế"),
           t.CASH_FLOW: ("lưu chuyển tiền thuần",)}
+WIDE = 400  # hits searched before keeping the asked document's (an organisation filter)
 KINDS = ("table_current", "table_other", "series", "comparison", "dialogue")
 
 
@@ -72,7 +75,8 @@ def main() -> None:
     for skipped in knowledge.skipped:
         print(f"{skipped.path[:44]:<44} skipped: {skipped.reason}")
     qa = QA(knowledge)
-    print("\nquestion  kind           rank  row found")
+    print("\nquestion  kind            all  doc  row found (rank among all hits; among the"
+          " asked document's hits)")
     for line in Path(args.questions).read_text(encoding="utf-8").splitlines():
         item = json.loads(line)
         if item["kind"] not in KINDS:
@@ -84,13 +88,19 @@ def main() -> None:
             continue
         query = qa.read(question)
         needs = needs_of(query, qa.lexicon, qa.index.__contains__)
-        hits = qa.index.search(needs.weights, 10)
-        rank, text = "-", ""
-        for number, hit in enumerate(hits, start=1):
-            if hit.chunk.table is not None and any(f in digits(hit.chunk.text) for f in figures):
-                rank, text = str(number), hit.chunk.text
-                break
-        print(f"{item['id']:<9} {item['kind']:<14} {rank:>4}  {text[:110]}")
+        hits = qa.index.search(needs.weights, WIDE)
+        docs = item.get("doc") or []
+        docs = [docs] if isinstance(docs, str) else docs
+        ranks, text = [], ""
+        for pool in (hits[:10], [h for h in hits if h.chunk.document.path in docs][:10]):
+            rank = "-"
+            for number, hit in enumerate(pool, start=1):
+                if hit.chunk.table is not None and any(f in digits(hit.chunk.text)
+                                                       for f in figures):
+                    rank, text = str(number), text or hit.chunk.text
+                    break
+            ranks.append(rank)
+        print(f"{item['id']:<9} {item['kind']:<14} {ranks[0]:>4} {ranks[1]:>4}  {text[:100]}")
 
 
 if __name__ == "__main__":
