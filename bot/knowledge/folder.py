@@ -85,6 +85,8 @@ def walk(folder: Path) -> list[tuple[Path, str, str | None]]:
         for name in sorted(files):
             path = Path(directory) / name
             relative = path.relative_to(folder).as_posix()
+            if name.startswith("~$"):
+                continue  # the lock file Office keeps beside an open document
             if path.suffix.lower() not in SUFFIXES:
                 if _listed(name):  # a report the bot cannot read is listed with the fix
                     found.append((path, relative, unread_reason(path)))
@@ -117,8 +119,8 @@ def walk(folder: Path) -> list[tuple[Path, str, str | None]]:
 
 def _listed(name: str) -> bool:
     """Whether a file the bot does not read is worth listing as skipped: not a hidden file
-    (".DS_Store", ".gitkeep"), an Office lock file ("~$báo cáo.docx") or a backup ("x~")."""
-    return not name.startswith((".", "~$")) and not name.endswith("~")
+    (".DS_Store", ".gitkeep") or a backup ("x~")."""
+    return not name.startswith(".") and not name.endswith("~")
 
 
 def _stamp(path: Path) -> tuple[int, int]:

@@ -1,5 +1,5 @@
 """Tables as a person reads them, without markup: a row as one line ("Doanh thu thuần (mã số
-10): Năm 2024: 138.855.112.131.387; Năm 2023: 120.355.053.791.442"), a column by its
+10): Năm 2024: 12.345.678.901.234; Năm 2023: 11.234.567.890.123"), a column by its
 header, and what a table's own paragraph shows. Search indexes these lines, and they read
 as the evidence line of an answer."""
 
@@ -27,8 +27,8 @@ def column_name(table: Table, index: int) -> str:
 
 
 def cell_text(text: str) -> str:
-    """A cell as a row line shows it: figures grouped the Vietnamese way ("37965518480" ->
-    "37.965.518.480", "(102,971)" -> "(102.971)"), anything else as written."""
+    """A cell as a row line shows it: figures grouped the Vietnamese way ("41276839520" ->
+    "41.276.839.520", "(104,385)" -> "(104.385)"), anything else as written."""
     figure = parse_figure(text)
     if figure is None:
         return text

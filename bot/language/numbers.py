@@ -213,7 +213,7 @@ def convert(value: Decimal, unit: Unit, to: Unit) -> Decimal:
 
 def readable(value: Decimal, unit: Unit | None) -> str:
     """A figure with its unit, and its rounding when that reads easier:
-    "12.345.678.901.234 đồng ≈ 12.346 tỷ đồng", "6.900.745 triệu đồng ≈ 6.901 tỷ đồng"."""
+    "12.345.678.901.234 đồng ≈ 12.346 tỷ đồng", "7.412.358 triệu đồng ≈ 7.412 tỷ đồng"."""
     exact = format_number(value)
     if unit is None:
         return exact

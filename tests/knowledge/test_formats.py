@@ -48,11 +48,13 @@ def test_docx_paragraphs_tables_title_and_date(tmp_path: Path):
     assert doc.date == "2024-04-02"
     assert doc.paragraphs == ("Báo cáo giao thông quý I",
                               "Quý I, toàn tỉnh xảy ra 52 vụ tai nạn giao thông.",
-                              "Huyện | Số vụ", "Đức Trọng | 14",
+                              "Bảng: Huyện, Số vụ",
                               "Nguyên nhân chính là chạy quá tốc độ.")
+    assert [c.text for c in load_knowledge(tmp_path).chunks if c.table == 0] == [
+        "Đức Trọng: Số vụ: 14"]
     answer = QA.from_folder(tmp_path).answer("nguyên nhân chính của tai nạn là gì")
     assert (answer.text, answer.sources[0].paragraph) == (
-        "Nguyên nhân chính là chạy quá tốc độ.", 5)
+        "Nguyên nhân chính là chạy quá tốc độ.", 4)
 
 
 def test_html_visible_text_only(tmp_path: Path):

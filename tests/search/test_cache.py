@@ -190,3 +190,24 @@ def test_a_large_first_build_tokenizes_in_worker_processes_with_the_same_terms(m
     expected = count_terms(chunk_terms(*p) for p in pieces)
     assert np.array_equal(np.concatenate([b.keys for b in batches]), expected.keys)
     assert np.array_equal(np.concatenate([b.tfs for b in batches]), expected.tfs)
+
+
+def test_tables_come_back_from_the_cache_as_they_were_read(tmp_path: Path, tokenized):
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "bctc.md").write_text(
+        "BẢNG CÂN ĐỐI KẾ TOÁN\n\nĐơn vị tính: triệu đồng\n\n"
+        "| Chỉ tiêu | Mã số | 30/06/2025 | 31/12/2024 |\n|---|---|---|---|\n"
+        "| **TÀI SẢN** | | | |\n| Tổng cộng tài sản | 270 | 3,104,887,562 | 2,873,519,440 |\n",
+        encoding="utf-8")
+    first = load_qa(folder, cache=IndexCache(tmp_path / "cache"))
+    again = load_qa(folder, cache=IndexCache(tmp_path / "cache"))
+    assert tokenized == [4]  # read and tokenized once: the second start came from the cache
+    (read,) = load_knowledge(folder).documents
+    cached = again.index.chunks[0].document
+    assert cached.tables == read.tables and cached.tables[0].unit == "triệu đồng"
+    lines = sorted(c.text for c in again.index.chunks)
+    assert lines == sorted(c.text for c in first.index.chunks) == [
+        "BẢNG CÂN ĐỐI KẾ TOÁN", "TÀI SẢN",
+        "Tổng cộng tài sản (mã số 270): 30/06/2025: 3.104.887.562; 31/12/2024: 2.873.519.440",
+        "Đơn vị tính: triệu đồng"]

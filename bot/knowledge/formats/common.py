@@ -8,10 +8,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from bot.knowledge.formats.grid import link_tables
+from bot.knowledge.formats.grid import MAX_ROWS, link_tables
 from bot.knowledge.tables import Table
 from bot.language.text import normalize
 
+MAX_FILE_ROWS = 4 * MAX_ROWS  # table rows kept of one file, all its tables together: each is
+#                               a chunk, and a data dump must not crowd out every report
 ISO_DATE = re.compile(r"(\d{4}-\d{2}(?:-\d{2})?)")  # an ISO date in metadata: 2024-07 or 2024-07-01
 
 # The role of a paragraph: only body text answers; a heading or a caption is context.
@@ -69,7 +71,14 @@ def parsed(title: str | None, date: str | None, paragraphs: list[str],
     if not kept:
         raise ValueError("empty: add some text or remove the file")
     place = {i: n for n, (_, _, _, i) in enumerate(kept)}
-    shown = [replace(t, paragraph=place[t.paragraph]) for t in tables if t.paragraph in place]
+    shown, budget = [], MAX_FILE_ROWS
+    for table in tables:
+        if table.paragraph not in place:
+            continue
+        if len(table.rows) > budget:  # a file of more rows than that is data, not a report
+            table = replace(table, rows=table.rows[:budget], truncated=True)
+        budget -= len(table.rows)
+        shown.append(replace(table, paragraph=place[table.paragraph]))
     return Parsed(title, date, tuple(p for p, _, _, _ in kept),
                   tuple(page for _, page, _, _ in kept), tuple(role for _, _, role, _ in kept),
                   link_tables(shown))

@@ -242,6 +242,9 @@ def _row(cells: list[str], roles: list[str]) -> Row:
         label, code = label or code, ""  # a heading written in the code column
     note = next((flat[j].strip("* ") for j, r in enumerate(roles) if r == NOTE), "") or None
     code = code or None
+    if not label:  # a total written across the order column: "| TỔNG TÀI SẢN CÓ | | … |"
+        label = next((c for c, r in zip(flat, roles) if r == OTHER and c
+                      and not _ORDER_CELL.match(c) and parse_figure(c) is None), "")
     label = clean_label(label)
     others = [c for c, r in zip(flat, roles) if c and (r == VALUE or r == OTHER and c != label
                                                          and not _ORDER_CELL.match(c))]
@@ -296,8 +299,8 @@ def title_of(blocks: Sequence[str]) -> str:
                  and not any(key(line).startswith(w) for w in vocabulary.skip_before)]
         if not lines:
             continue
-        if len(lines[-1].split()) > TITLE_WORDS:
-            return ""
+        if len(lines[-1].split()) > TITLE_WORDS or lines[-1].endswith((".", "!", "?")):
+            return ""  # prose: a sentence ends with a full stop, a title does not
         return lines[-1]
     return ""
 

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from bot.knowledge.formats.common import TABLE, Parsed, decode, parsed, read_bytes
+from bot.knowledge.formats.common import MAX_FILE_ROWS, TABLE, Parsed, decode, parsed, read_bytes
 from bot.knowledge.formats.grid import MAX_COLUMNS, MAX_ROWS, build_table
 from bot.knowledge.table_text import caption
 from bot.knowledge.tables import Table
@@ -20,8 +20,6 @@ from bot.language.numbers import format_number
 
 logger = logging.getLogger(__name__)
 
-MAX_FILE_ROWS = 4 * MAX_ROWS  # rows read of one workbook, all sheets together: past that a
-#                               file is data to compute on, and reading it would stall a reload
 SNIFF_BYTES = 64 * 1024  # how much of a CSV file the delimiter is guessed from
 _DEFAULT_SHEET = re.compile(r"^(?:sheet|trang tính|bảng tính|feuil|tabelle)\s*\d*$", re.I)
 
