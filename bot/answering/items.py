@@ -69,7 +69,8 @@ def match(item: Words, label: Words, patterns: Patterns) -> Match | None:
     if not item or not label:
         return None
     lead = 0
-    while lead < len(label) - 1 and label[lead] in patterns.figure_leads:
+    while (lead < len(label) - 1 and label[lead] != item[0]
+           and label[lead] in patterns.figure_leads):
         lead += 1  # "tổng nợ phải trả", "cộng": a total of the item
     if label[lead] != item[0] or not set(item) <= set(label):
         return None
