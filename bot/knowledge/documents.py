@@ -12,7 +12,7 @@ from bot.language.periods import Period
 
 # Raise when what a Document holds from the same file changes: cached documents are then read
 # again.
-READER_VERSION = "2"
+READER_VERSION = "3"
 
 
 class KnowledgeError(Exception):

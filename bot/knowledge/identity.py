@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -32,8 +32,6 @@ _STATEMENT_PARTS = ("bang can doi ke toan", "ket qua hoat dong kinh doanh",
                     "tinh hinh tai chinh")
 _SCOPE = re.compile(r"(?:bao cao tai chinh|bang can doi ke toan|bao cao)\s+(?:giua nien do\s+)?"
                     r"(hop nhat|rieng|tong hop)(?:\s+va\s+(hop nhat|rieng))?")
-_FILE_PERIOD = re.compile(r"(?<![a-z0-9])q([1-4])[\s_-]*((?:19|20)\d\d)(?!\d)|"
-                          r"(?<![0-9])((?:19|20)\d\d)(?!\d)")
 _SCOPES = {"hop nhat": "hợp nhất", "rieng": "riêng", "tong hop": "tổng hợp"}
 
 
@@ -90,6 +88,27 @@ class Identity:
         return f"{' '.join(words)} — {name}"
 
 
+def identity_data(identity: Identity | None) -> dict | None:
+    """The identity as plain data (for the index cache), days as ISO dates."""
+    if identity is None:
+        return None
+    data = asdict(identity)
+    for key in ("period_start", "period_end", "signed"):
+        data[key] = None if data[key] is None else data[key].isoformat()
+    return data
+
+
+def identity_from(data: dict | None) -> Identity | None:
+    """The identity `identity_data` wrote."""
+    if data is None:
+        return None
+    fields = dict(data)
+    for key in ("period_start", "period_end", "signed"):
+        fields[key] = None if fields[key] is None else date.fromisoformat(fields[key])
+    named = fields.pop("organisation")
+    return Identity(organisation=None if named is None else Organisation(**named), **fields)
+
+
 def identity_of(paragraphs: Sequence[str], path: str) -> Identity:
     """Read what a document is from its first pages and its file name."""
     front = _front(paragraphs)
@@ -99,7 +118,9 @@ def identity_of(paragraphs: Sequence[str], path: str) -> Identity:
     pieces = front_pieces(front)
     kind, first = _kind(pieces, paragraphs)
     text = "\n".join(piece for _, piece in pieces)
-    title = "\n".join(piece for _, piece in pieces[first:])[:PERIOD_REACH] if kind else ""
+    # Where the report names its own period: after its title; in a report that names no
+    # kind, its opening lines.
+    title = "\n".join(piece for _, piece in pieces[first:])[:PERIOD_REACH]
     folded = fold(text).lower()
     name = fold(Path(path).stem).lower().replace("_", " ").replace("-", " ")
     scope = _scope(folded, name) if kind == "báo cáo tài chính" else None
@@ -182,7 +203,7 @@ def _period(text: str, window: str, name: str,
     title, a span ("từ … đến …", "cho năm kết thúc ngày …") or a named period ("quý 2 năm
     2025", "quý I niên độ 2024-2025"); a quarter or half the report names that ends with
     the span is the report's period (the span then runs from the year's start); else the
-    file name's ("…_Q2_2025", "…_2024")."""
+    file name's ("…_Q2_2025", "…_2024", "…-6-thang-dau-nam-2021")."""
     named = [p for p, _ in find_periods(text) if p.quarter or p.half or p.fiscal]
     spans = spans_in(window) or ([] if window else spans_in(text))
     near = [p for p, _ in find_periods(window) if p.quarter or p.half or p.fiscal
@@ -199,12 +220,11 @@ def _period(text: str, window: str, name: str,
         got = _span_of(period, fiscal or 1)
         if got:
             return got[0], got[1], fiscal or 1
-    for m in _FILE_PERIOD.finditer(name):
-        quarter, year = (int(m.group(1)), int(m.group(2))) if m.group(1) else (None,
-                                                                                int(m.group(3)))
-        got = Period(year, quarter=quarter).span()
+    from_name = [p for p, _ in find_periods(name)]
+    for period in [p for p in from_name if p.quarter or p.half] + from_name:
+        got = _span_of(period, fiscal or 1)
         if got:
-            return got[0], got[1], 1
+            return got[0], got[1], fiscal or 1
     return None
 
 

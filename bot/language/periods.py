@@ -154,6 +154,31 @@ class Period:
         return None
 
 
+def period_data(period: Period | None) -> dict | None:
+    """The period as plain data (for the index cache): its fields, days as ISO dates."""
+    if period is None:
+        return None
+    return {"year": period.year, "half": period.half, "quarter": period.quarter,
+            "month": period.month, "start": _iso(period.start), "end": _iso(period.end),
+            "fiscal": period.fiscal}
+
+
+def period_from(data: dict | None) -> Period | None:
+    """The period `period_data` wrote."""
+    if data is None:
+        return None
+    return Period(data["year"], data["half"], data["quarter"], data["month"],
+                  _day(data["start"]), _day(data["end"]), bool(data["fiscal"]))
+
+
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _day(text: str | None) -> date | None:
+    return None if text is None else date.fromisoformat(text)
+
+
 def _last_day(day: date) -> bool:
     return day.day == monthrange(day.year, day.month)[1]
 

@@ -23,7 +23,8 @@ import numpy as np
 
 from bot import __version__
 from bot.knowledge.documents import READER_VERSION, Document, Knowledge, Skipped
-from bot.language.periods import Period
+from bot.knowledge.identity import identity_data, identity_from
+from bot.language.periods import period_data, period_from
 from bot.search import terms
 from bot.search.index import Index, Postings
 
@@ -31,7 +32,7 @@ logger = logging.getLogger(__name__)
 
 # What the cached data was made by: the program, the term vocabulary, the file readers and
 # the layout of the cache files. Raise the version of whichever changes.
-CACHE_FORMAT = "2"
+CACHE_FORMAT = "3"
 TAG = f"{__version__}/terms-{terms.VERSION}/reader-{READER_VERSION}/cache-{CACHE_FORMAT}"
 MANIFEST = "manifest.json"
 ARRAYS = ("keys", "indptr", "rows", "tfs", "lengths", "order")
@@ -208,8 +209,7 @@ def _knowledge_data(knowledge: Knowledge) -> dict:
             "path": d.path, "title": d.title, "date": d.date, "paragraphs": list(d.paragraphs),
             "author": d.author, "pages": list(d.pages), "format": d.format,
             "stamp": list(d.stamp), "roles": list(d.roles),
-            "period": None if d.period is None else [d.period.year, d.period.half,
-                                                     d.period.quarter, d.period.month],
+            "period": period_data(d.period), "identity": identity_data(d.identity),
         } for d in knowledge.documents],
         "skipped": [[s.path, s.reason] for s in knowledge.skipped],
     }
@@ -221,7 +221,7 @@ def _knowledge_from(data: dict) -> Knowledge:
         paragraphs=tuple(str(p) for p in d["paragraphs"]), author=d["author"],
         pages=tuple(d["pages"]), format=str(d["format"]),
         stamp=(int(d["stamp"][0]), int(d["stamp"][1])), roles=tuple(d["roles"]),
-        period=None if d["period"] is None else Period(*d["period"]),
+        period=period_from(d["period"]), identity=identity_from(d["identity"]),
     ) for d in data["documents"])
     skipped = tuple(Skipped(str(path), str(reason)) for path, reason in data["skipped"])
     return Knowledge(str(data["root"]), documents, skipped)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from bot.knowledge.formats.common import (
     BODY,
+    BOILERPLATE,
     BYLINE,
     CAPTION,
     HEADING,
@@ -23,7 +24,7 @@ from bot.knowledge.formats.word import read_docx
 TEXT_SUFFIXES = (".txt", ".md")
 SUFFIXES = (*TEXT_SUFFIXES, ".html", ".htm", ".docx", ".pdf")
 
-__all__ = ["BODY", "BYLINE", "CAPTION", "HEADING", "SUFFIXES", "TABLE", "Parsed",
+__all__ = ["BODY", "BOILERPLATE", "BYLINE", "CAPTION", "HEADING", "SUFFIXES", "TABLE", "Parsed",
            "decode", "parse_html", "parse_text", "read_bytes", "read_docx", "read_file",
            "read_pdf"]
 
