@@ -123,8 +123,9 @@ def _mentions(piece: str, at: int) -> list[_Mention]:
         kept, suffix, parent = _cut(name_words(name_text))
         lead = _lead(kept)
         own = kept[len(lead):]
-        if not own or not any(w[:1].isupper() or w[:1].isdigit() for w in kept):
-            continue  # "công ty con", "công ty cổ phần số …": no name
+        if not own or not (kept[0][:1].isupper() or any(w.isupper() and is_brand(w)
+                                                        for w in kept)):
+            continue  # "công ty con", "công ty thủy lợi lắp đặt …": no name
         if len(own) <= GENERIC_WORDS and is_generic(folded_words(own)):
             continue  # "CÔNG TY CHỨNG KHOÁN": a kind of firm, not one
         form = dict(words.legal_forms)[m.group(0)]

@@ -157,10 +157,10 @@ def test_index_prints_a_table_of_files_and_exits_1_when_nothing_is_usable(knowle
     result = run_cli("index", "--knowledge", str(knowledge_dir))
     assert result.returncode == 0
     assert result.stdout == (
-        "file                  format  title                    date     paragraphs  status\n"
-        "hong.txt              txt     -                        -        -           skipped: not UTF-8: save it as UTF-8\n"
-        "thuy-loi/notes.md     md      Báo cáo thủy lợi Đà Lạt  -        3           ok\n"
-        "tong-ket-nam-hoc.txt  txt     Tổng kết năm học         2024-03  5           ok\n"
+        "file                  format  title                    organisation  kind  period  date     paragraphs  status\n"
+        "hong.txt              txt     -                        -             -     -       -        -           skipped: not UTF-8: save it as UTF-8\n"
+        "thuy-loi/notes.md     md      Báo cáo thủy lợi Đà Lạt  -             -     -       -        3           ok\n"
+        "tong-ket-nam-hoc.txt  txt     Tổng kết năm học         -             -     -       2024-03  5           ok\n"
         "2 documents, 8 paragraphs, 1 skipped\n")
     (tmp_path / "only").mkdir()
     (tmp_path / "only" / "empty.txt").write_text("", encoding="utf-8")
