@@ -170,7 +170,14 @@ def _cut(tokens: list[str]) -> tuple[list[str], str, bool]:
         if words.name_stop.match(rest):
             break
         kept.append(token)
-    return kept, "", False
+    return _without_trailing_lower(kept), "", False
+
+
+def _without_trailing_lower(kept: list[str]) -> list[str]:
+    """A name ends with a word written with a capital ("… Tiền Phong", "… VIPCO"): lower-case
+    words after the last one are the sentence going on ("… Hồng Lam vừa công bố")."""
+    last = max((i for i, w in enumerate(kept) if not w[:1].islower()), default=len(kept) - 1)
+    return kept[:last + 1]
 
 
 def _bonus(piece: str, low: str, start: int, at: int, opens: bool) -> float:

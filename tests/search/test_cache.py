@@ -190,3 +190,19 @@ def test_a_large_first_build_tokenizes_in_worker_processes_with_the_same_terms(m
     expected = count_terms(chunk_terms(*p) for p in pieces)
     assert np.array_equal(np.concatenate([b.keys for b in batches]), expected.keys)
     assert np.array_equal(np.concatenate([b.tfs for b in batches]), expected.tfs)
+
+
+def test_a_reports_identity_and_period_come_back_from_the_cache(tmp_path: Path, tokenized):
+    from tests.knowledge import statements
+
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "tlv.md").write_text(statements.QUARTERLY, encoding="utf-8")
+    (folder / "ksb.txt").write_text(statements.HALF_YEAR, encoding="utf-8")
+    built = load_qa(folder, cache=IndexCache(tmp_path / "cache")).knowledge.documents
+    cached = load_qa(folder, cache=IndexCache(tmp_path / "cache")).knowledge.documents
+    assert len(tokenized) == 1  # the second load read the cache
+    assert [(d.title, d.date, d.period, d.identity, d.roles) for d in cached] == [
+        (d.title, d.date, d.period, d.identity, d.roles) for d in built]
+    assert cached[1].identity.organisation.ticker == "TLV"
+    assert "boilerplate" in cached[1].roles

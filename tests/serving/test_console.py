@@ -306,3 +306,35 @@ def test_eval_can_ask_every_question_without_diacritics(tmp_path: Path):
     folded = run_cli("eval", "--questions", str(questions), "--passages", str(passages), "--json",
                      "--without-diacritics")
     assert json.loads(folded.stdout)["passed"] == 0
+
+
+def statements_dir(tmp_path: Path) -> Path:
+    from tests.knowledge import statements
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "tlv-quy-2.md").write_text(statements.QUARTERLY, encoding="utf-8")
+    (folder / "minh-khue-2023.md").write_text(statements.ANNUAL, encoding="utf-8")
+    return folder
+
+
+def test_index_and_sources_show_each_statements_identity(tmp_path: Path):
+    folder = statements_dir(tmp_path)
+    result = run_cli("index", "--knowledge", str(folder))
+    assert result.returncode == 0
+    header, annual, quarterly, total = result.stdout.splitlines()
+    assert header.split() == ["file", "format", "title", "organisation", "kind", "period",
+                              "date", "paragraphs", "status"]
+    assert [cell for cell in annual.split("  ") if cell][3:] == [
+        "Dệt may Minh Khuê", "báo cáo tài chính riêng, đã kiểm toán", "năm 2023", "2024-03-25",
+        "18", "ok"]
+    assert [cell.strip() for cell in quarterly.split("  ") if cell][3:] == [
+        "TLV", "báo cáo tài chính hợp nhất", "quý 2/2025", "2025-07-28", "30", "ok"]
+    assert total == "2 documents, 48 paragraphs, 0 skipped"
+    transcript = chat_transcript(Library(folder), ["/sources", "/quit"])
+    assert transcript == (
+        "Các tài liệu mình đang dùng:\n"
+        "• Báo cáo tài chính riêng năm 2023 (đã kiểm toán) — Công ty Cổ phần Dệt may Minh Khuê "
+        "(2024-03-25): 18 đoạn\n"
+        "• Báo cáo tài chính hợp nhất quý 2/2025 — Công ty Cổ phần Cơ khí Tân Lạc Việt (TLV) "
+        "(2025-07-28): 30 đoạn\n\nTạm biệt!")
