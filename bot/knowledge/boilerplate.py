@@ -10,7 +10,6 @@ from collections import Counter
 from collections.abc import Sequence
 
 from bot.language.lexicon import load_identity_words
-from bot.language.text import word_count
 
 SIGNATURE_WORDS = 80  # a signature block (titles, "(Ký, họ tên)", names) is no longer
 DIGITAL_WORDS = 40  # a digital-signature stamp: who signed, when
@@ -28,6 +27,15 @@ _PAGE_NUMBERS = re.compile(r"(?<![\d.,/])\d{1,3}(?:\s*[-–]\s*\d{1,3})?(?=\s+[^
 _ROW = re.compile(r"\|([^|]*)\|\s*$")
 _NAME = re.compile(r"[^\W\d_][^\W_]*")
 _LEGAL = re.compile(r"(?i)\b(?:công ty|ngân hàng|tập đoàn|tổng công ty|cty|ctcp)\b")
+_LONGEST = 12 * SIGNATURE_WORDS  # characters: no boilerplate paragraph but a contents is longer
+
+
+def word_count(text: str) -> int:
+    """Words as spaces part them: enough to tell a short line from a long one, and cheap on
+    the long tables most paragraphs of a statement are."""
+    return len(text.split())
+
+
 _CONTINUED = re.compile(r"\s*\(tiếp theo\)\s*$", re.IGNORECASE)
 
 
@@ -41,6 +49,8 @@ def boilerplate_of(paragraphs: Sequence[str]) -> set[int]:
 
 
 def _is_boilerplate(text: str, words) -> bool:
+    if len(text) > _LONGEST:
+        return False
     low = words.page_marker_prefix.sub("", text.strip().lower()).strip()
     if not low or words.page_mark.match(low):
         return True  # "-----------Page 3", "Trang 5", "5/36", "- 12 -"
@@ -116,7 +126,7 @@ def _running(paragraphs: Sequence[str], words) -> set[int]:
     """Short lines repeated on many pages that name the organisation, the statement form
     or say "(tiếp theo)": running headers and footers."""
     keys = [_CONTINUED.sub("", words.page_marker_prefix.sub("", p.strip().lower())).strip()
-            for p in paragraphs]
+            if len(p) < _LONGEST else "" for p in paragraphs]
     counts = Counter(k for k in keys if k and word_count(k) <= RUNNING_WORDS)
     seen: set[str] = set()
     found = set()

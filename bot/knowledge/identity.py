@@ -27,9 +27,9 @@ SIGNED_WITHIN = timedelta(days=730)  # a report is signed within two years of it
 STATEMENT_PARTS = 2  # a financial statement names at least two of its parts (balance
 #                      sheet, income statement, cash flows, notes): an article about one
 #                      names fewer
-_STATEMENT_PARTS = ("bang can doi ke toan", "ket qua hoat dong kinh doanh",
-                    "luu chuyen tien te", "thuyet minh bao cao tai chinh",
-                    "tinh hinh tai chinh")
+_STATEMENT_PARTS = ("bảng cân đối kế toán", "kết quả hoạt động kinh doanh",
+                    "lưu chuyển tiền tệ", "thuyết minh báo cáo tài chính",
+                    "tình hình tài chính")
 _SCOPE = re.compile(r"(?:bao cao tai chinh|bang can doi ke toan|bao cao)\s+(?:giua nien do\s+)?"
                     r"(hop nhat|rieng|tong hop)(?:\s+va\s+(hop nhat|rieng))?")
 _SCOPES = {"hop nhat": "hợp nhất", "rieng": "riêng", "tong hop": "tổng hợp"}
@@ -150,22 +150,30 @@ def _kind(pieces: list[tuple[int, str]], paragraphs: Sequence[str]) -> tuple[str
     """The kind of report its title says, and which line that title is: a short line that
     opens with (or, after a name, soon says) a kind of report."""
     words = load_identity_words()
+    statement: bool | None = None  # whether it names a statement's parts, once asked
     for index, (_, piece) in enumerate(pieces):
         if len(piece.split()) > TITLE_WORDS:
             continue
         low = piece.lower()
         for kind, pattern in words.kinds:
             m = pattern.search(low)
-            if m and m.start() <= KIND_REACH and (kind != "báo cáo tài chính"
-                                                    or _is_statement(paragraphs)):
+            if not m or m.start() > KIND_REACH:
+                continue
+            if kind == "báo cáo tài chính" and statement is None:
+                statement = _is_statement(paragraphs)
+            if kind != "báo cáo tài chính" or statement:
                 return kind, index
     return None, 0
 
 
 def _is_statement(paragraphs: Sequence[str]) -> bool:
-    """Tell whether a document is a financial statement: it names its parts."""
-    text = fold(" ".join(paragraphs)).lower()
-    return sum(part in text for part in _STATEMENT_PARTS) >= STATEMENT_PARTS
+    """Tell whether a document is a financial statement: it names its parts (spelled with
+    their diacritics, or without in its first pages)."""
+    text = "\n".join(paragraphs).lower()
+    if sum(part in text for part in _STATEMENT_PARTS) >= STATEMENT_PARTS:
+        return True
+    front = fold("\n".join(_front(paragraphs))).lower()
+    return sum(fold(part) in front for part in _STATEMENT_PARTS) >= STATEMENT_PARTS
 
 
 def _scope(folded: str, name: str) -> str | None:
