@@ -95,7 +95,7 @@ def read_organisation(paragraphs: list[str], path: str) -> tuple[Named | None, s
     for cluster in ranked:
         name, core = _consensus(cluster)
         folded = fold(name).lower()
-        if any(a in folded for a in words.auditors):
+        if is_auditor(name):
             auditor = auditor or name
         elif not any(n in folded for n in words.not_subjects) and subject is None:
             subject = (name, core, cluster)
@@ -105,6 +105,24 @@ def read_organisation(paragraphs: list[str], path: str) -> tuple[Named | None, s
     shorts = Counter(m.short for m in cluster if m.short)
     short = shorts.most_common(1)[0][0] if shorts else None
     return Named(name, core, short, _ticker(pieces, path)), auditor
+
+
+def organisation_names(text: str) -> tuple[str, ...]:
+    """The organisations' names a sentence writes, in order, each cut where its legal name
+    ends ("Công ty Cổ phần ABC được thành lập …" -> "Công ty Cổ phần ABC"); a bare "Công
+    ty" names none."""
+    names = []
+    for at, piece in front_pieces([text]):
+        for m in _mentions(piece, at):
+            suffix = f" – {m.suffix}" if m.suffix else ""
+            names.append(" ".join([m.legal, *m.lead, *m.words]) + suffix)
+    return tuple(names)
+
+
+def is_auditor(name: str) -> bool:
+    """Tell whether a name is an audit firm's ("Công ty TNHH Kiểm toán …", "KPMG")."""
+    folded = fold(name).lower()
+    return any(a in folded for a in load_identity_words().auditors)
 
 
 def _mentions(piece: str, at: int) -> list[_Mention]:
@@ -132,7 +150,8 @@ def _mentions(piece: str, at: int) -> list[_Mention]:
         if not suffix and rest and re.match(r"\s*[-–—]\s*", rest):
             after = rest.lstrip(" -–—")
             legal = _legal_forms().match(after.lower())
-            if legal and not after[legal.end():].strip(" .,"):
+            remainder = after[legal.end():].strip(" .,").lower() if legal else ""
+            if legal and (not remainder or words.name_stop.match(remainder)):
                 suffix = dict(words.legal_forms)[legal.group(0)]
         # A name followed at once by another is the parent body of a letterhead ("TCT A
         # / CÔNG TY CP B"): the one below it is the organisation that writes.

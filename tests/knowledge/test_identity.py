@@ -160,3 +160,18 @@ def test_an_identity_is_kept_as_plain_data(tmp_path: Path):
     assert identity_from(identity_data(doc.identity)) == doc.identity
     assert identity_data(doc.identity)["signed"] == "2024-08-14"
     assert identity_from(None) is None
+
+
+def test_names_in_a_sentence_end_where_the_legal_name_ends():
+    from bot.knowledge.organisations import is_auditor, organisation_names
+
+    assert organisation_names("Công ty Cổ phần Dệt may Minh Khuê được thành lập năm 2008.") == (
+        "Công ty Cổ phần Dệt may Minh Khuê",)
+    assert organisation_names("Đơn vị kiểm toán của Công ty là Công ty TNHH Kiểm toán Sao "
+                              "Việt.") == ("Công ty TNHH Kiểm toán Sao Việt",)
+    assert organisation_names("TỔNG CÔNG TY THIẾT BỊ LÂM TIÊN – CÔNG TY CỔ PHẦN ký hợp đồng với "
+                              "Công ty TNHH MTV Lưới điện Miền Bắc vừa qua") == (
+        "TỔNG CÔNG TY THIẾT BỊ LÂM TIÊN – Công ty Cổ phần", "Công ty TNHH MTV Lưới điện Miền Bắc")
+    assert organisation_names("Công ty có 12 công ty con.") == ()
+    assert is_auditor("Công ty TNHH Kiểm toán Sao Việt") and is_auditor("Công ty TNHH KPMG")
+    assert not is_auditor("Công ty Cổ phần Dệt may Minh Khuê")
