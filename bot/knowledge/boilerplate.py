@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import cache
 
 from bot.language.lexicon import load_identity_words
 
@@ -26,7 +27,6 @@ _PAGE_NUMBER = re.compile(r"(?<![\d.,/])\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*$")
 _PAGE_NUMBERS = re.compile(r"(?<![\d.,/])\d{1,3}(?:\s*[-–]\s*\d{1,3})?(?=\s+[^\W\d]|\s*$)")
 _ROW = re.compile(r"\|([^|]*)\|\s*$")
 _NAME = re.compile(r"[^\W\d_][^\W_]*")
-_LEGAL = re.compile(r"(?i)\b(?:công ty|ngân hàng|tập đoàn|tổng công ty|cty|ctcp)\b")
 _LONGEST = 12 * SIGNATURE_WORDS  # characters: no boilerplate paragraph but a contents is longer
 
 
@@ -80,7 +80,7 @@ def _signature_line(text: str, words) -> bool:
         return word_count(stripped) <= TITLE_WORDS
     return (NAME_WORDS[0] <= len(names) <= NAME_WORDS[1]
             and all(_NAME.fullmatch(n) and n[:1].isupper() for n in names)
-            and not any(n.lower() in ("ban", "hội", "đồng", "các", "của") for n in names))
+            and not any(n.lower() in words.not_names for n in names))
 
 
 def _contents(paragraphs: Sequence[str], words) -> set[int]:
@@ -131,9 +131,16 @@ def _running(paragraphs: Sequence[str], words) -> set[int]:
     seen: set[str] = set()
     found = set()
     for i, k in enumerate(keys):
-        if counts.get(k, 0) >= RUNNING_REPEATS and (_LEGAL.search(k)
+        if counts.get(k, 0) >= RUNNING_REPEATS and (_legal_form().search(k)
                                                      or words.running_marks.search(k)):
             if k in seen:  # the first one is the cover's or the section's own heading
                 found.add(i)
             seen.add(k)
     return found
+
+
+@cache
+def _legal_form() -> re.Pattern[str]:
+    """A legal form anywhere in a lower-case line: the organisation's running header."""
+    forms = [re.escape(form) for form, _ in load_identity_words().legal_forms]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(forms)})(?!\w)")

@@ -27,12 +27,7 @@ SIGNED_WITHIN = timedelta(days=730)  # a report is signed within two years of it
 STATEMENT_PARTS = 2  # a financial statement names at least two of its parts (balance
 #                      sheet, income statement, cash flows, notes): an article about one
 #                      names fewer
-_STATEMENT_PARTS = ("bảng cân đối kế toán", "kết quả hoạt động kinh doanh",
-                    "lưu chuyển tiền tệ", "thuyết minh báo cáo tài chính",
-                    "tình hình tài chính")
-_SCOPE = re.compile(r"(?:bao cao tai chinh|bang can doi ke toan|bao cao)\s+(?:giua nien do\s+)?"
-                    r"(hop nhat|rieng|tong hop)(?:\s+va\s+(hop nhat|rieng))?")
-_SCOPES = {"hop nhat": "hợp nhất", "rieng": "riêng", "tong hop": "tổng hợp"}
+STATEMENT = "báo cáo tài chính"  # the kind (identity.json) that is a financial statement
 
 
 @dataclass(frozen=True)
@@ -123,9 +118,9 @@ def identity_of(paragraphs: Sequence[str], path: str) -> Identity:
     title = "\n".join(piece for _, piece in pieces[first:])[:PERIOD_REACH]
     folded = fold(text).lower()
     name = fold(Path(path).stem).lower().replace("_", " ").replace("-", " ")
-    scope = _scope(folded, name) if kind == "báo cáo tài chính" else None
-    fiscal = fiscal_start("\n".join(p for p in paragraphs if "kế toán năm" in p.lower()
-                                    or "năm tài chính" in p.lower()))
+    scope = _scope(folded, name) if kind == STATEMENT else None
+    fiscal = fiscal_start("\n".join(p for p in paragraphs if "kế toán năm" in (low := p.lower())
+                                    or "năm tài chính" in low))
     span = _period(text, title, name, fiscal)
     start, end, first = span if span else (None, None, None)
     return Identity(
@@ -159,9 +154,9 @@ def _kind(pieces: list[tuple[int, str]], paragraphs: Sequence[str]) -> tuple[str
             m = pattern.search(low)
             if not m or m.start() > KIND_REACH:
                 continue
-            if kind == "báo cáo tài chính" and statement is None:
+            if kind == STATEMENT and statement is None:
                 statement = _is_statement(paragraphs)
-            if kind != "báo cáo tài chính" or statement:
+            if kind != STATEMENT or statement:
                 return kind, index
     return None, 0
 
@@ -169,26 +164,30 @@ def _kind(pieces: list[tuple[int, str]], paragraphs: Sequence[str]) -> tuple[str
 def _is_statement(paragraphs: Sequence[str]) -> bool:
     """Tell whether a document is a financial statement: it names its parts (spelled with
     their diacritics, or without in its first pages)."""
+    parts = load_identity_words().statement_parts
     text = "\n".join(paragraphs).lower()
-    if sum(part in text for part in _STATEMENT_PARTS) >= STATEMENT_PARTS:
+    if sum(part in text for part in parts) >= STATEMENT_PARTS:
         return True
     front = fold("\n".join(_front(paragraphs))).lower()
-    return sum(fold(part) in front for part in _STATEMENT_PARTS) >= STATEMENT_PARTS
+    return sum(fold(part) in front for part in parts) >= STATEMENT_PARTS
 
 
 def _scope(folded: str, name: str) -> str | None:
-    """Consolidated, separate or combined, as the statement's titles say most often (the
-    file name's word counts once)."""
+    """Consolidated, separate or combined, as the statement's titles say most often ("Báo
+    cáo tài chính hợp nhất", "riêng và hợp nhất" counts both); the file name counts once."""
+    words = load_identity_words()
     counts: Counter[str] = Counter()
-    for m in _SCOPE.finditer(folded):
-        counts.update(g for g in m.groups() if g)
-    for key in _SCOPES:
-        if key.replace(" ", "") in name.replace(" ", ""):
-            counts[key] += 1
-    if not counts:
+    titles = "|".join(re.escape(t) for t in words.statement_titles)
+    for scope, spellings in words.scopes:
+        alternatives = "|".join(re.escape(s) for s in spellings)
+        said = re.compile(rf"(?:{titles})\s+(?:giua nien do\s+)?(?:(?:[^\W\d]+\s+){{0,2}}va\s+)?"
+                          rf"(?:{alternatives})(?!\w)")
+        counts[scope] += len(said.findall(folded))
+        counts[scope] += any(s.replace(" ", "") in name.replace(" ", "") for s in spellings)
+    ranked = [(scope, n) for scope, n in counts.most_common() if n]
+    if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
         return None
-    (best, n), *rest = counts.most_common()
-    return None if rest and rest[0][1] == n else _SCOPES[best]
+    return ranked[0][0]
 
 
 def _audit(low: str, title: str, name: str) -> str | None:

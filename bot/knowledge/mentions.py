@@ -21,9 +21,6 @@ SHORT = "short"
 NAME = "name"
 _TOKEN = re.compile(r"[\w&]+")
 CODE_LETTERS = 3  # a ticker or a coined name has three letters or more
-# Words that may stand before a name and belong to the mention ("công ty Hòa Phát").
-_LEADS = (("tong", "cong", "ty"), ("cong", "ty"), ("cty",), ("ctcp",), ("tap", "doan"),
-          ("ngan", "hang"), ("co", "phan"), ("cp",), ("tmcp",), ("thuong", "mai", "co", "phan"))
 
 
 @dataclass(frozen=True)
@@ -231,7 +228,7 @@ def _lead_start(tokens: list[_Token], start: int) -> int:
     moved = True
     while moved:
         moved = False
-        for lead in _LEADS:
+        for lead in load_identity_words().name_leads:
             n = len(lead)
             if start >= n and tuple(t.folded for t in tokens[start - n:start]) == lead:
                 start, moved = start - n, True

@@ -165,7 +165,11 @@ class IdentityWords:
     not_tickers: frozenset[str]
     ticker_cues: tuple[tuple[str, ...], ...]  # folded word sequences
     kinds: tuple[tuple[str, re.Pattern[str]], ...]
-    scopes: tuple[tuple[str, re.Pattern[str]], ...]
+    statement_parts: tuple[str, ...]  # lower case, with diacritics
+    statement_titles: tuple[str, ...]  # folded
+    scopes: tuple[tuple[str, tuple[str, ...]], ...]  # (scope, its folded spellings)
+    name_leads: tuple[tuple[str, ...], ...]  # folded word sequences, longest first
+    not_names: frozenset[str]
     audited: re.Pattern[str]  # the auditor's report: the report was audited
     reviewed: re.Pattern[str]
     audited_title: re.Pattern[str]  # what the report's title says of itself
@@ -211,7 +215,12 @@ def load_identity_words(path: Path = IDENTITY_PATH) -> IdentityWords:
             not_tickers=frozenset(fold(normalize(w).lower()) for w in raw["not_tickers"]),
             ticker_cues=_folded_words(raw["ticker_cues"]),
             kinds=tuple((normalize(kind), _phrases(alts)) for kind, alts in raw["kinds"]),
-            scopes=tuple((normalize(scope), _phrases(alts)) for scope, alts in raw["scopes"]),
+            statement_parts=tuple(normalize(p).lower() for p in raw["statement_parts"]),
+            statement_titles=tuple(fold(normalize(t).lower()) for t in raw["statement_titles"]),
+            scopes=tuple((normalize(scope), tuple(fold(normalize(a).lower()) for a in alts))
+                         for scope, alts in raw["scopes"]),
+            name_leads=_folded_words(raw["name_leads"]),
+            not_names=frozenset(normalize(n).lower() for n in raw["not_names"]),
             audited=_phrases(raw["audited"]),
             reviewed=_phrases(raw["reviewed"]),
             audited_title=_phrases(raw["audited_title"]),
