@@ -11,6 +11,7 @@ from bot.answering.cells import column_for, fiscal_start, is_own, resolved, span
 from bot.answering.items import Words, item_words, match, normalized
 from bot.answering.when import Wanted
 from bot.knowledge.documents import Chunk, Document
+from bot.knowledge.formats import BOILERPLATE
 from bot.knowledge.table_text import column_name, row_label
 from bot.knowledge.tables import BALANCE, CASH_FLOW, INCOME, STOCK, Row, Table
 from bot.language.lexicon import Lexicon, Patterns
@@ -87,6 +88,8 @@ def _rows(item: Words, documents: Sequence[Document], index: Index, patterns: Pa
     ranked = []
     for document in documents:
         for t, table in enumerate(document.tables):
+            if document.role(table.paragraph) == BOILERPLATE:
+                continue  # a signature block, a table of contents
             statement = table.statement
             fits = statement is not None and (basis is None or (basis == STOCK) == (
                 statement == BALANCE) or (basis != STOCK and statement in _FLOWS))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.knowledge.formats import BODY, HEADING, TABLE
+from bot.knowledge.formats import BODY, BOILERPLATE, HEADING, TABLE
 from bot.knowledge.identity import Identity
 from bot.knowledge.table_text import caption, row_text
 from bot.knowledge.tables import Table
@@ -13,7 +13,7 @@ from bot.language.periods import Period
 
 # Raise when what a Document holds from the same file changes: cached documents are then read
 # again.
-READER_VERSION = "3"
+READER_VERSION = "4"
 
 
 class KnowledgeError(Exception):
@@ -112,7 +112,8 @@ def chunks_of(documents: tuple[Document, ...] | list[Document]) -> list[Chunk]:
             on_page[page] = on_page.get(page, 0) + 1
             role = doc.role(i)
             number = on_page[page] if page else i + 1
-            rows = _row_chunks(doc, shown.get(i, []), number, page, heading)
+            rows = _row_chunks(doc, shown.get(i, []), number, page, heading,
+                               BOILERPLATE if role == BOILERPLATE else TABLE)
             own = {caption(doc.tables[t]) for t in shown.get(i, [])}
             if not rows or text not in own and text != " ".join(own):
                 chunks.append(Chunk(doc, number, text, page, role,
@@ -124,14 +125,15 @@ def chunks_of(documents: tuple[Document, ...] | list[Document]) -> list[Chunk]:
 
 
 def _row_chunks(doc: Document, tables: list[int], paragraph: int, page: int | None,
-                heading: str) -> list[Chunk]:
-    """One chunk per row of the tables a paragraph shows, read as a line (table_text)."""
+                heading: str, role: str) -> list[Chunk]:
+    """One chunk per row of the tables a paragraph shows, read as a line (table_text); the
+    rows of a signature block or a table of contents are boilerplate, as their paragraph."""
     chunks = []
     for index in tables:
         table = doc.tables[index]
         for number, row in enumerate(table.rows):
             text = row_text(table, row)
             if text:
-                chunks.append(Chunk(doc, paragraph, text, page, TABLE, table.title or heading,
+                chunks.append(Chunk(doc, paragraph, text, page, role, table.title or heading,
                                     index, number))
     return chunks

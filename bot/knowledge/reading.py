@@ -1,5 +1,7 @@
-"""A parsed file made a Document: its title (or a readable file name), its byline, the role
-of each paragraph (heading, caption, byline, body) and the period it is about."""
+"""A parsed file made a Document: its title (the one the file states, else the one its
+identity makes, else its first heading or a readable file name), its byline, the role of each
+paragraph (heading, caption, byline, boilerplate, body), what it is (its identity) and the
+period it is about."""
 
 from __future__ import annotations
 
@@ -8,8 +10,10 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
+from bot.knowledge.boilerplate import boilerplate_of
 from bot.knowledge.documents import Document
-from bot.knowledge.formats import BODY, BYLINE, CAPTION, HEADING, Parsed, parse_text
+from bot.knowledge.formats import BODY, BOILERPLATE, BYLINE, CAPTION, HEADING, Parsed, parse_text
+from bot.knowledge.identity import Identity, identity_of
 from bot.language.lexicon import load_patterns
 from bot.language.periods import period_of
 from bot.language.text import fold, fold_word, has_diacritics, split_sentences, word_count
@@ -19,32 +23,51 @@ CAPTION_WORDS = 30  # a photo caption is one sentence of at most this many words
 HEADING_WORDS = 15  # a line this short without a full stop, among paragraphs, is a heading
 _SENTENCE_STOP = (".", "!", "?", "…", ":", ";", '"', "”", ")")
 _LONGEST_CAPTION = 12 * CAPTION_WORDS  # characters: no 30-word caption is longer
+# A title a PDF or Word file states that only names the file it was made from.
+_FILE_TITLE = re.compile(r"(?i)^microsoft (word|excel)\b|\.(docx?|xlsx?|pdf)$|^untitled$")
 
 def document_of(relative: str, parsed: Parsed) -> Document:
     """Give a parsed file its path, a title and its byline."""
     paragraphs = list(parsed.paragraphs)
     pages = parsed.pages if any(p is not None for p in parsed.pages) else ()
-    title = parsed.title or readable_name(relative, paragraphs)
+    identity = identity_of(paragraphs, relative)
+    title = _title(parsed.title, identity, paragraphs) or readable_name(relative, paragraphs)
     author = _byline(paragraphs)
+    report = identity.kind is not None  # a report that says what it is: its identity dates it
+    signed = identity.signed.isoformat() if report and identity.signed else None
+    # A PDF's own date is when the file was made; the day the report was signed tells more.
+    date = (signed if relative.lower().endswith(".pdf") else None) or parsed.date or signed
     return Document(
         path=relative,
         title=title,
-        date=parsed.date,
+        date=date,
         paragraphs=tuple(paragraphs),
         author=author,
         pages=pages,
         format=Path(relative).suffix.lower().lstrip(".") or "txt",
         roles=roles_of(paragraphs, parsed.roles, author is not None),
-        period=period_of(title, parsed.date),
+        period=identity.period if report and identity.period else period_of(title, date),
+        identity=identity,
         tables=parsed.tables,
     )
+
+
+def _title(stated: str | None, identity: Identity, paragraphs: Sequence[str]) -> str | None:
+    """A title the file states apart from its text (front matter, <title>, document
+    properties) wins; then the one its identity makes; then its first heading."""
+    made = identity.title()
+    apart = stated is not None and not any(stated in p for p in paragraphs)
+    if stated and (made is None or apart and not _FILE_TITLE.search(stated)):
+        return stated
+    return made or stated
 
 
 def roles_of(paragraphs: Sequence[str], given: Sequence[str], byline: bool) -> tuple[str, ...]:
     """Give each paragraph its role: what the format said, else a byline (the last
     paragraph, when it names the author), a photo caption (one short sentence that reads as
     one: "Ảnh: …", "X và các đại biểu dự …") or a heading (a short line without a full stop
-    among other paragraphs)."""
+    among other paragraphs); and boilerplate (signatures, page marks, check boxes, contents,
+    running headers) whatever else it was."""
     roles = list(given) or [BODY] * len(paragraphs)
     caption = load_patterns().caption
     for i, text in enumerate(paragraphs):
@@ -60,6 +83,8 @@ def roles_of(paragraphs: Sequence[str], given: Sequence[str], byline: bool) -> t
         elif (len(paragraphs) > 1 and not text.rstrip().endswith(_SENTENCE_STOP)
               and word_count(text) <= HEADING_WORDS):
             roles[i] = HEADING
+    for i in boilerplate_of(paragraphs):
+        roles[i] = BOILERPLATE
     return tuple(roles)
 
 

@@ -182,3 +182,98 @@ def load_lexicon(path: Path = LEXICON_PATH, patterns: Path = PATTERNS_PATH) -> L
                      for k, v in raw.get("abbreviations", {}).items()}
     return Lexicon(casual, abbreviations, fillers, synonyms, stopwords, folded_stopwords,
                    load_patterns(patterns))
+
+
+IDENTITY_PATH = DATA / "identity.json"
+
+
+@dataclass(frozen=True)
+class IdentityWords:
+    """What a report says about itself (`identity.json`): legal forms, kinds, the words that
+    end a name, auditors, and the marks of boilerplate paragraphs. Phrases are lower case with
+    their diacritics; `generic`, `not_tickers`, `auditors` and `not_subjects` are folded."""
+
+    legal_forms: tuple[tuple[str, str], ...]  # (phrase, how it is written in full), longest first
+    not_subjects: tuple[str, ...]
+    auditors: tuple[str, ...]
+    name_stop: re.Pattern[str]  # matched at a word of what follows a name (lower case)
+    labels: re.Pattern[str]  # a form's label just before the organisation's name
+    short_labels: re.Pattern[str]
+    stock_code: re.Pattern[str]  # case-sensitive: group 1 is the ticker
+    generic: tuple[tuple[str, ...], ...]  # folded word sequences, longest first
+    not_tickers: frozenset[str]
+    ticker_cues: tuple[tuple[str, ...], ...]  # folded word sequences
+    kinds: tuple[tuple[str, re.Pattern[str]], ...]
+    statement_parts: tuple[str, ...]  # lower case, with diacritics
+    statement_titles: tuple[str, ...]  # folded
+    scopes: tuple[tuple[str, tuple[str, ...]], ...]  # (scope, its folded spellings)
+    name_leads: tuple[tuple[str, ...], ...]  # folded word sequences, longest first
+    not_names: frozenset[str]
+    audited: re.Pattern[str]  # the auditor's report: the report was audited
+    reviewed: re.Pattern[str]
+    audited_title: re.Pattern[str]  # what the report's title says of itself
+    reviewed_title: re.Pattern[str]
+    unaudited: re.Pattern[str]
+    signature_marks: re.Pattern[str]
+    signature_titles: re.Pattern[str]
+    digital_signature: re.Pattern[str]
+    check_boxes: re.Pattern[str]
+    page_mark: re.Pattern[str]
+    page_marker_prefix: re.Pattern[str]
+    contents_headings: re.Pattern[str]
+    running_marks: re.Pattern[str]
+
+
+def _phrases(items: list[str]) -> re.Pattern[str]:
+    """One pattern for phrases (regular expressions), each standing as whole words."""
+    return re.compile(rf"(?<!\w)(?:{_either([normalize(i).lower() for i in items])})(?!\w)")
+
+
+def _folded_words(items: list[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted({tuple(fold(normalize(i).lower()).split()) for i in items},
+                        key=len, reverse=True))
+
+
+@lru_cache(maxsize=2)
+def load_identity_words(path: Path = IDENTITY_PATH) -> IdentityWords:
+    """Read what identifies a report; a broken file is a ValueError naming it."""
+    try:
+        raw = _read_json(path)
+        forms = sorted(((normalize(p).lower(), normalize(full)) for p, full in raw["legal_forms"]),
+                       key=lambda item: len(item[0]), reverse=True)
+        return IdentityWords(
+            legal_forms=tuple(forms),
+            not_subjects=tuple(fold(normalize(n).lower()) for n in raw["not_subjects"]),
+            auditors=tuple(fold(normalize(a).lower()) for a in raw["auditors"]),
+            name_stop=re.compile(
+                rf"(?:{_either([normalize(s).lower() for s in raw['name_stops']])})(?!\w)"),
+            labels=_phrases(raw["labels"]),
+            short_labels=_phrases(raw["short_labels"]),
+            stock_code=re.compile(raw["stock_code"], re.IGNORECASE),
+            generic=_folded_words(raw["generic_name_words"]),
+            not_tickers=frozenset(fold(normalize(w).lower()) for w in raw["not_tickers"]),
+            ticker_cues=_folded_words(raw["ticker_cues"]),
+            kinds=tuple((normalize(kind), _phrases(alts)) for kind, alts in raw["kinds"]),
+            statement_parts=tuple(normalize(p).lower() for p in raw["statement_parts"]),
+            statement_titles=tuple(fold(normalize(t).lower()) for t in raw["statement_titles"]),
+            scopes=tuple((normalize(scope), tuple(fold(normalize(a).lower()) for a in alts))
+                         for scope, alts in raw["scopes"]),
+            name_leads=_folded_words(raw["name_leads"]),
+            not_names=frozenset(normalize(n).lower() for n in raw["not_names"]),
+            audited=_phrases(raw["audited"]),
+            reviewed=_phrases(raw["reviewed"]),
+            audited_title=_phrases(raw["audited_title"]),
+            reviewed_title=_phrases(raw["reviewed_title"]),
+            unaudited=_phrases(raw["unaudited"]),
+            signature_marks=re.compile(_either(raw["signature_marks"])),
+            signature_titles=_phrases(raw["signature_titles"]),
+            digital_signature=re.compile(_either(raw["digital_signature"])),
+            check_boxes=re.compile(_either(raw["check_boxes"])),
+            page_mark=re.compile(raw["page_mark"]),
+            page_marker_prefix=re.compile(raw["page_marker_prefix"]),
+            contents_headings=_phrases(raw["contents_headings"]),
+            running_marks=re.compile(_either(raw["running_marks"])),
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, re.error) as exc:
+        raise ValueError(f"cannot read the identity words in {path}: {exc}; fix the JSON") \
+            from exc

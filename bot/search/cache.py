@@ -23,8 +23,9 @@ import numpy as np
 
 from bot import __version__
 from bot.knowledge.documents import READER_VERSION, Document, Knowledge, Skipped
+from bot.knowledge.identity import identity_data, identity_from
 from bot.knowledge.tables import table_data, table_from
-from bot.language.periods import Period
+from bot.language.periods import period_data, period_from
 from bot.search import terms
 from bot.search.index import Index, Postings
 
@@ -209,8 +210,7 @@ def _knowledge_data(knowledge: Knowledge) -> dict:
             "path": d.path, "title": d.title, "date": d.date, "paragraphs": list(d.paragraphs),
             "author": d.author, "pages": list(d.pages), "format": d.format,
             "stamp": list(d.stamp), "roles": list(d.roles),
-            "period": None if d.period is None else [d.period.year, d.period.half,
-                                                     d.period.quarter, d.period.month],
+            "period": period_data(d.period), "identity": identity_data(d.identity),
             "tables": [table_data(t) for t in d.tables],
         } for d in knowledge.documents],
         "skipped": [[s.path, s.reason] for s in knowledge.skipped],
@@ -223,7 +223,7 @@ def _knowledge_from(data: dict) -> Knowledge:
         paragraphs=tuple(str(p) for p in d["paragraphs"]), author=d["author"],
         pages=tuple(d["pages"]), format=str(d["format"]),
         stamp=(int(d["stamp"][0]), int(d["stamp"][1])), roles=tuple(d["roles"]),
-        period=None if d["period"] is None else Period(*d["period"]),
+        period=period_from(d["period"]), identity=identity_from(d["identity"]),
         tables=tuple(table_from(t) for t in d["tables"]),
     ) for d in data["documents"])
     skipped = tuple(Skipped(str(path), str(reason)) for path, reason in data["skipped"])

@@ -15,7 +15,7 @@ from bot.conversation.chat import ask as ask_in_conversation
 from bot.conversation.state import Conversations, Turn
 from bot.evaluation.report import Report
 from bot.evaluation.summaries import SummaryReport
-from bot.knowledge.documents import Knowledge
+from bot.knowledge.documents import Document, Knowledge
 from bot.serving.library import Library
 
 PROMPT = "Bạn: "
@@ -125,16 +125,35 @@ def unanswered_text(rows: list[tuple[int, str]]) -> str:
 
 
 def index_table(knowledge: Knowledge) -> str:
-    """Return one row per file: file, format, title, date, paragraphs, status."""
-    rows = [("file", "format", "title", "date", "paragraphs", "status")]
-    entries = [(d.path, (d.format, d.title, d.date or "-", str(len(d.paragraphs)), "ok"))
-               for d in knowledge.documents]
-    entries += [(s.path, (Path(s.path).suffix.lstrip(".") or "-", "-", "-", "-",
+    """Return one row per file: file, format, title, organisation, kind, period, date,
+    paragraphs, status."""
+    rows = [("file", "format", "title", "organisation", "kind", "period", "date",
+             "paragraphs", "status")]
+    entries = [(d.path, (d.format, d.title, *identity_cells(d), d.date or "-",
+                         str(len(d.paragraphs)), "ok")) for d in knowledge.documents]
+    entries += [(s.path, (Path(s.path).suffix.lstrip(".") or "-", "-", "-", "-", "-", "-", "-",
                           f"skipped: {s.reason}")) for s in knowledge.skipped]
     rows += [(path, *rest) for path, rest in sorted(entries)]
-    widths = [max(len(row[i]) for row in rows) for i in range(5)]
-    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[5]
+    last = len(rows[0]) - 1
+    widths = [max(len(row[i]) for row in rows) for i in range(last)]
+    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[last]
                      for row in rows)
+
+
+def identity_cells(document: Document) -> tuple[str, str, str]:
+    """What the index lists of a document's identity: its organisation (ticker or short
+    name), its kind (with scope and audit) and its period; "-" for what it does not say."""
+    identity = document.identity
+    if identity is None:
+        return "-", "-", "-"
+    organisation = identity.organisation
+    named = (organisation.ticker or organisation.short or organisation.name) if organisation \
+        else "-"
+    kind = " ".join(w for w in (identity.kind, identity.scope) if w) or "-"
+    if identity.audit and identity.kind:
+        kind += f", đã {identity.audit}"
+    period = identity.period.label() if identity.period is not None and identity.kind else "-"
+    return named, kind, period
 
 
 def eval_text(report: Report) -> str:

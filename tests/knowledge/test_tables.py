@@ -325,9 +325,10 @@ def test_index_lists_workbooks_and_csv_and_the_formats_it_skips(tmp_path: Path):
     result = run_cli("index", "--knowledge", str(tmp_path))
     assert result.returncode == 0
     assert result.stdout.splitlines() == [
-        "file         format  title   date        paragraphs  status",
-        "cu.xls       xls     -       -           -           skipped: format .xls is not read "
-        "(an old Excel workbook: save it as .xlsx)",
-        f"dan-so.xlsx  xlsx    Dân số  {date.today().isoformat()}  1           ok",
-        "gia.csv      csv     Giá     -           1           ok",
+        "file         format  title   organisation  kind  period  date        paragraphs  status",
+        "cu.xls       xls     -       -             -     -       -           -           "
+        "skipped: format .xls is not read (an old Excel workbook: save it as .xlsx)",
+        f"dan-so.xlsx  xlsx    Dân số  -             -     -       {date.today().isoformat()}  1"
+        "           ok",
+        "gia.csv      csv     Giá     -             -     -       -           1           ok",
         "2 documents, 2 paragraphs, 1 skipped"]

@@ -211,3 +211,19 @@ def test_tables_come_back_from_the_cache_as_they_were_read(tmp_path: Path, token
         "BẢNG CÂN ĐỐI KẾ TOÁN", "TÀI SẢN",
         "Tổng cộng tài sản (mã số 270): 30/06/2025: 3.104.887.562; 31/12/2024: 2.873.519.440",
         "Đơn vị tính: triệu đồng"]
+
+
+def test_a_reports_identity_and_period_come_back_from_the_cache(tmp_path: Path, tokenized):
+    from tests.knowledge import statements
+
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "tlv.md").write_text(statements.QUARTERLY, encoding="utf-8")
+    (folder / "ksb.txt").write_text(statements.HALF_YEAR, encoding="utf-8")
+    built = load_qa(folder, cache=IndexCache(tmp_path / "cache")).knowledge.documents
+    cached = load_qa(folder, cache=IndexCache(tmp_path / "cache")).knowledge.documents
+    assert len(tokenized) == 1  # the second load read the cache
+    assert [(d.title, d.date, d.period, d.identity, d.roles) for d in cached] == [
+        (d.title, d.date, d.period, d.identity, d.roles) for d in built]
+    assert cached[1].identity.organisation.ticker == "TLV"
+    assert "boilerplate" in cached[1].roles

@@ -158,10 +158,10 @@ def test_index_prints_a_table_of_files_and_exits_1_when_nothing_is_usable(knowle
     result = run_cli("index", "--knowledge", str(knowledge_dir))
     assert result.returncode == 0
     assert result.stdout == (
-        "file                  format  title                    date     paragraphs  status\n"
-        "hong.txt              txt     -                        -        -           skipped: not UTF-8: save it as UTF-8\n"
-        "thuy-loi/notes.md     md      Báo cáo thủy lợi Đà Lạt  -        3           ok\n"
-        "tong-ket-nam-hoc.txt  txt     Tổng kết năm học         2024-03  5           ok\n"
+        "file                  format  title                    organisation  kind  period  date     paragraphs  status\n"
+        "hong.txt              txt     -                        -             -     -       -        -           skipped: not UTF-8: save it as UTF-8\n"
+        "thuy-loi/notes.md     md      Báo cáo thủy lợi Đà Lạt  -             -     -       -        3           ok\n"
+        "tong-ket-nam-hoc.txt  txt     Tổng kết năm học         -             -     -       2024-03  5           ok\n"
         "2 documents, 8 paragraphs, 1 skipped\n")
     (tmp_path / "only").mkdir()
     (tmp_path / "only" / "empty.txt").write_text("", encoding="utf-8")
@@ -242,3 +242,35 @@ def test_running_chat_follows_the_folder(knowledge_dir: Path, tmp_path: Path):
     finally:
         process.stdin.close()
         process.wait(timeout=CHILD_TIMEOUT)
+
+
+def statements_dir(tmp_path: Path) -> Path:
+    from tests.knowledge import statements
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "tlv-quy-2.md").write_text(statements.QUARTERLY, encoding="utf-8")
+    (folder / "minh-khue-2023.md").write_text(statements.ANNUAL, encoding="utf-8")
+    return folder
+
+
+def test_index_and_sources_show_each_statements_identity(tmp_path: Path):
+    folder = statements_dir(tmp_path)
+    result = run_cli("index", "--knowledge", str(folder))
+    assert result.returncode == 0
+    header, annual, quarterly, total = result.stdout.splitlines()
+    assert header.split() == ["file", "format", "title", "organisation", "kind", "period",
+                              "date", "paragraphs", "status"]
+    assert [cell for cell in annual.split("  ") if cell][3:] == [
+        "Dệt may Minh Khuê", "báo cáo tài chính riêng, đã kiểm toán", "năm 2023", "2024-03-25",
+        "18", "ok"]
+    assert [cell.strip() for cell in quarterly.split("  ") if cell][3:] == [
+        "TLV", "báo cáo tài chính hợp nhất", "quý 2/2025", "2025-07-28", "30", "ok"]
+    assert total == "2 documents, 54 paragraphs, 0 skipped"  # table rows are searched one by one
+    transcript = chat_transcript(Library(folder), ["/sources", "/quit"])
+    assert transcript == (
+        "Các tài liệu mình đang dùng:\n"
+        "• Báo cáo tài chính riêng năm 2023 (đã kiểm toán) — Công ty Cổ phần Dệt may Minh Khuê "
+        "(2024-03-25): 18 đoạn\n"
+        "• Báo cáo tài chính hợp nhất quý 2/2025 — Công ty Cổ phần Cơ khí Tân Lạc Việt (TLV) "
+        "(2025-07-28): 30 đoạn\n\nTạm biệt!")

@@ -99,8 +99,8 @@ def test_a_password_protected_pdf_is_named_and_the_rest_serve(bridge: Path):
     _encrypted(bridge / "mat.pdf", user_password="bí mật")
     result = run_cli("index")
     assert result.returncode == 0
-    assert ("mat.pdf  pdf     -      -     -           skipped: password-protected PDF: save it "
-            "without a password") in result.stdout
+    assert ("mat.pdf  pdf     -      -             -     -       -     -           skipped: "
+            "password-protected PDF: save it without a password") in result.stdout
     assert run_cli("ask", "cầu rồng dài bao nhiêu").stdout.startswith("→ 666 mét\n")
 
 

@@ -347,3 +347,18 @@ async def test_a_list_answer(fake, bundled_bot):
     (sent,) = await fake.wait_calls("sendMessage", 1)
     items = sent["text"].split("\n\n")[0].split("\n")
     assert len(items) >= 3 and all(item.startswith("• ") for item in items)
+
+
+async def test_sources_lists_the_statements_by_the_titles_their_identity_makes(fake, tmp_path):
+    from tests.serving.test_console import statements_dir
+
+    folder = statements_dir(tmp_path)
+    async with running(settings_for(fake, folder, tmp_path / "data")):
+        fake.message("/sources")
+        await fake.wait_calls("sendMessage", 1)
+    assert fake.texts() == [
+        "Các tài liệu mình đang dùng:\n"
+        "• Báo cáo tài chính riêng năm 2023 (đã kiểm toán) — Công ty Cổ phần Dệt may Minh Khuê "
+        "(2024-03-25): 18 đoạn\n"
+        "• Báo cáo tài chính hợp nhất quý 2/2025 — Công ty Cổ phần Cơ khí Tân Lạc Việt (TLV) "
+        "(2025-07-28): 30 đoạn"]

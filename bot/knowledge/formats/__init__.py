@@ -7,6 +7,7 @@ from pathlib import Path
 
 from bot.knowledge.formats.common import (
     BODY,
+    BOILERPLATE,
     BYLINE,
     CAPTION,
     HEADING,
@@ -42,8 +43,8 @@ UNREAD = {
     ".xml": "a data file, not a report: convert it to .csv",
 }
 
-__all__ = ["BODY", "BYLINE", "CAPTION", "HEADING", "SUFFIXES", "TABLE", "UNREAD", "Parsed",
-           "decode", "parse_html", "parse_text", "read_bytes", "read_csv", "read_docx",
+__all__ = ["BODY", "BOILERPLATE", "BYLINE", "CAPTION", "HEADING", "SUFFIXES", "TABLE", "UNREAD",
+           "Parsed", "decode", "parse_html", "parse_text", "read_bytes", "read_csv", "read_docx",
            "read_file", "read_pdf", "read_xlsx", "unread_reason"]
 
 

@@ -18,6 +18,9 @@ ISO_DATE = re.compile(r"(\d{4}-\d{2}(?:-\d{2})?)")  # an ISO date in metadata: 2
 
 # The role of a paragraph: only body text answers; a heading or a caption is context.
 BODY, HEADING, CAPTION, TABLE, BYLINE = "paragraph", "heading", "caption", "table", "byline"
+# Never content, never an answer nor a summary sentence: signatures, page marks, check boxes,
+# tables of contents, running headers (bot/knowledge/boilerplate.py).
+BOILERPLATE = "boilerplate"
 
 
 @dataclass(frozen=True)
