@@ -7,13 +7,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from bot.answering.cells import column_for, fiscal_start, is_own, resolved, span_of
-from bot.answering.items import Words, item_words, match, normalized
+from bot.answering.cells import (
+    column_for,
+    fiscal_start,
+    is_own,
+    resolved,
+    span_of,
+    value_columns,
+)
+from bot.answering.items import Item, Words, item_words, match, normalized
 from bot.answering.when import Wanted
 from bot.knowledge.documents import Chunk, Document
 from bot.knowledge.formats import BOILERPLATE
 from bot.knowledge.table_text import column_name, row_label
-from bot.knowledge.tables import BALANCE, CASH_FLOW, INCOME, STOCK, Row, Table
+from bot.knowledge.tables import BALANCE, CASH_FLOW, INCOME, PREVIOUS, STOCK, Row, Table
+from bot.language.dates import year_before
 from bot.language.lexicon import Lexicon, Patterns
 from bot.language.numbers import Unit, parse_figure, parse_unit
 from bot.language.text import fold
@@ -53,18 +61,18 @@ class Found:
     """What a figure question found: the cells of every period it wants, or, when a row
     names its item but no column its period, that row alone (the period is not there)."""
 
-    item: Words
+    item: Item
     cells: tuple[Cell, ...] = ()
     row: Chunk | None = None  # a row naming the item, when no cell was found
 
 
-def item_of(text: str, taken: list[tuple[int, int]], lexicon: Lexicon) -> Words:
+def item_of(text: str, taken: list[tuple[int, int]], lexicon: Lexicon) -> Item:
     """The item of a question (its cleaned text), outside the places `taken` by its periods
     and the organisations it names."""
     return item_words(text, taken, lexicon)
 
 
-def find(item: Words, wanted: Sequence[Wanted | None], documents: Sequence[Document],
+def find(item: Item, wanted: Sequence[Wanted | None], documents: Sequence[Document],
          index: Index, patterns: Patterns) -> Found:
     """The cells of `item` for each wanted period (None: the report's own), from one row of
     one report: the row that names the item closest, in a statement before a note, in a
@@ -78,7 +86,7 @@ def find(item: Words, wanted: Sequence[Wanted | None], documents: Sequence[Docum
     return Found(item, (), best_row)
 
 
-def _rows(item: Words, documents: Sequence[Document], index: Index, patterns: Patterns,
+def _rows(item: Item, documents: Sequence[Document], index: Index, patterns: Patterns,
           basis: str | None) -> list[Chunk]:
     """The table rows naming the item, closest first: every row of the reports' tables is
     matched by its label (search ranks long rows of figures below short notes that say the
@@ -147,9 +155,11 @@ def _cells(chunk: Chunk, wanted: Sequence[Wanted | None]) -> tuple[Cell, ...] | 
     span, first_month = span_of(document), fiscal_start(document)
     table = resolved(document.tables[chunk.table], span, first_month)
     row = table.rows[chunk.row]
-    cells = []
+    cells: list[Cell] = []
     for asked in wanted:
-        column = column_for(table, asked, span, first_month)
+        column = _compared(table, asked, cells[-1]) if cells else None
+        if column is None:
+            column = column_for(table, asked, span, first_month)
         if column is None or column >= len(row.cells):
             return None
         written = row.cells[column].strip().strip("*_").strip()
@@ -162,6 +172,24 @@ def _cells(chunk: Chunk, wanted: Sequence[Wanted | None]) -> tuple[Cell, ...] | 
             unit = parse_unit("%")
         cells.append(Cell(chunk, table, row, column, written, figure.value, unit, asked))
     return tuple(cells)
+
+
+def _compared(table: Table, asked: Wanted | None, before: Cell) -> int | None:
+    """For "cùng kỳ" after a period: the column of the same span a year before the one
+    found for that period ("6 tháng đầu năm 2025 … so với cùng kỳ" is the first half of
+    2024, not the second quarter)."""
+    if asked is None or asked.dated or asked.relation != PREVIOUS or asked.basis is not None:
+        return None
+    found = table.columns[before.column]
+    if found.end is None:
+        return None
+    start = year_before(found.start) if found.start else None
+    end = year_before(found.end)
+    for i in value_columns(table):
+        column = table.columns[i]
+        if column.end == end and column.start == start and i != before.column:
+            return i
+    return None
 
 
 def organisation_words(names: Sequence[str]) -> set[str]:

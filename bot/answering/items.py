@@ -14,7 +14,24 @@ from bot.language.lexicon import Lexicon, Patterns
 from bot.language.text import fold, has_diacritics, words
 
 _PARENTHESES = re.compile(r"\([^()]*\)")
+_ENUMERATION = re.compile(r"(?:[ivxlc]+|[a-h]|\d{1,3})")  # "A -", "II.", "1." opening a label
 Words = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Item:
+    """The folded words a label must hold (in order of the question, the first its head),
+    and words that may belong to it or to the question's frame: typed without diacritics,
+    "so" is the "sở" of "chủ sở hữu" or the "so" of "so với", "co" "cổ" or "có"."""
+
+    required: Words
+    optional: frozenset[str] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.required)
+
+    def __str__(self) -> str:
+        return " ".join(self.required)
 
 
 @dataclass(frozen=True)
@@ -36,11 +53,11 @@ def normalized(text: str, patterns: Patterns) -> Words:
     return tuple(said.split())
 
 
-def item_words(text: str, taken: list[tuple[int, int]], lexicon: Lexicon) -> Words:
-    """The words of the item a question asks for: what its text says outside the `taken`
-    places (its periods, the organisations it names), less its frame ("đạt", "tăng", "so
-    với"). A word typed with diacritics is a frame word only as spelled; one
-    typed without them, folded ("tai" may be "tài" of "tài sản" as well as "tại")."""
+def item_words(text: str, taken: list[tuple[int, int]], lexicon: Lexicon) -> Item:
+    """The item a question asks for: what its text says outside the `taken` places (its
+    periods, the organisations it names), less its frame ("đạt", "tăng", "so với"). A word
+    typed with diacritics is a frame word only as spelled; one typed without them that folds
+    to a frame word may be either, so it is optional."""
     patterns = lexicon.patterns
     kept = list(text.lower())
     for start, end in taken:
@@ -53,26 +70,29 @@ def item_words(text: str, taken: list[tuple[int, int]], lexicon: Lexicon) -> Wor
             said = re.sub(rf"\b{re.escape(folded_phrase)}\b", " ", said)
     frame = patterns.figure_frame
     folded_frame = {fold(w) for w in frame}
-    item = []
+    required, optional = [], set()
     for run in words(said):
         for word in run:
-            plain_typed = not has_diacritics(word)
-            if (word in frame or (plain_typed and word in folded_frame)
-                    or word[:1].isdigit()):
+            if word in frame or not word[:1].isalpha():
                 continue
-            item.append(word)
-    return normalized(" ".join(item), patterns)
+            if not has_diacritics(word) and word in folded_frame:
+                optional.update(normalized(word, patterns))
+                continue
+            required.append(word)
+    return Item(normalized(" ".join(required), patterns), frozenset(optional))
 
 
-def match(item: Words, label: Words, patterns: Patterns) -> Match | None:
+def match(item: Item, label: Words, patterns: Patterns) -> Match | None:
     """How the label names the item; None when it names another thing."""
-    if not item or not label:
+    required = item.required
+    if not required or not label:
         return None
     lead = 0
-    while (lead < len(label) - 1 and label[lead] != item[0]
-           and label[lead] in patterns.figure_leads):
-        lead += 1  # "tổng nợ phải trả", "cộng": a total of the item
-    if label[lead] != item[0] or not set(item) <= set(label):
+    while lead < len(label) - 1 and label[lead] != required[0] and (
+            label[lead] in patterns.figure_leads or _ENUMERATION.fullmatch(label[lead])):
+        lead += 1  # "tổng nợ phải trả", "B - Vốn chủ sở hữu": a total, a numbered item
+    named = label[lead:]
+    if named[0] != required[0] or not set(required) <= set(named):
         return None
-    extra = len(set(label[lead:]) - set(item))
-    return Match(extra, label[lead:] == item)
+    extra = len(set(named) - set(required) - item.optional)
+    return Match(extra, extra == 0)

@@ -1,6 +1,6 @@
-"""Which reports a question is about, by the organisation it names: its ticker ("HPG",
-"hpg"), its short name ("Hoa Sen", "hoa sen") or the distinctive words of its name ("Nhựa
-Tiền Phong" of "Nhựa Thiếu niên Tiền Phong")."""
+"""Which reports a question is about, by the organisations it names (knowledge/mentions.py:
+a ticker, a short name, enough of the name), and the organisations it names that no report is
+of ("Doanh thu của FPT …" with no report of FPT)."""
 
 from __future__ import annotations
 
@@ -8,61 +8,53 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.knowledge.documents import Document
-from bot.language.text import fold
-
-MIN_NAME_WORDS = 2  # words of a name a question must say (one word is too often another's)
+from bot.knowledge.mentions import organisations_named, same_organisation, unknown_names
 
 
 @dataclass(frozen=True)
 class Named:
-    """The organisations a question names: each one's documents, and the folded words that
-    named them (no part of what it asks about)."""
+    """The organisations a question names, each with its documents, where (in the text it
+    was read from) and by which words."""
 
     organisations: tuple[tuple[str, tuple[str, ...]], ...]  # (name, document paths)
-    words: frozenset[str]
-    phrases: frozenset[str] = frozenset()
-
-    @property
-    def spoken(self) -> tuple[str, ...]:
-        """The folded phrases that named them."""
-        return tuple(sorted(self.phrases, key=len, reverse=True))
+    spans: tuple[tuple[int, int], ...] = ()
+    words: frozenset[str] = frozenset()  # folded, lower case
+    unknown: tuple[str, ...] = ()  # names of organisations no report is of
 
     @property
     def paths(self) -> tuple[str, ...]:
         return tuple(p for _, paths in self.organisations for p in paths)
 
 
-NOBODY = Named((), frozenset())
+def named_in(text: str, documents: Sequence[Document], typed: str | None = None) -> Named:
+    """The organisations of the documents that `text` names, in the order it names them;
+    `typed` is the question as typed (its capitals tell a name no report has)."""
+    identities = [d.identity for d in documents if d.identity is not None]
+    if not identities:
+        return Named(())
+    mentions = organisations_named(text, identities)
+    organisations = []
+    for mention in mentions:
+        paths = tuple(d.path for d in documents
+                      if d.identity is not None and d.identity.organisation is not None
+                      and same_organisation(d.identity.organisation, mention.organisation))
+        if paths and all(name != mention.organisation.name for name, _ in organisations):
+            organisations.append((mention.organisation.name, paths))
+    words = frozenset(w for m in mentions for w in m.words.lower().split())
+    unknown = unknown_names(typed, identities) if typed else ()
+    return Named(tuple(organisations), tuple((m.start, m.end) for m in mentions), words,
+                 unknown)
 
 
-def named_in(text: str, documents: Sequence[Document]) -> Named:
-    """The organisations of the documents that the question names, in the order it names
-    them."""
-    said = f" {' '.join(fold(text).lower().replace('-', ' ').split())} "
-    found: dict[str, tuple[int, list[str], set[str]]] = {}
-    phrases: set[str] = set()
+def known_organisations(documents: Sequence[Document]) -> list[str]:
+    """The organisations the reports are of, each once, as a person names them."""
+    found: list[str] = []
     for doc in documents:
         organisation = doc.identity.organisation if doc.identity else None
-        if organisation is None:
-            continue
-        for phrase in _phrases(organisation):
-            at = said.find(f" {phrase} ")
-            if at >= 0:
-                at_before, paths, words = found.get(organisation.name, (at, [], set()))
-                paths.append(doc.path)
-                found[organisation.name] = (min(at, at_before), paths, words | set(phrase.split()))
-                phrases.add(phrase)
-                break
-    ordered = sorted(found.items(), key=lambda item: item[1][0])
-    return Named(tuple((name, tuple(dict.fromkeys(paths))) for name, (_, paths, _) in ordered),
-                 frozenset(w for _, (_, _, words) in ordered for w in words), frozenset(phrases))
-
-
-def _phrases(organisation) -> list[str]:
-    """The folded ways a question may name an organisation."""
-    phrases = []
-    if organisation.ticker:
-        phrases.append(fold(organisation.ticker).lower())
-    if organisation.short:
-        phrases.append(" ".join(fold(organisation.short).lower().split()))
-    return [p for p in phrases if p]
+        if organisation is not None:
+            name = organisation.name
+            if organisation.ticker:
+                name = f"{name} ({organisation.ticker})"
+            if name not in found:
+                found.append(name)
+    return found

@@ -65,12 +65,15 @@ def wanted_in(text: str) -> tuple[Wanted, ...]:
                 found.append((start, end, wanted))
     found.sort(key=lambda item: item[0])
     kept = []
+    opened = None
     for i, (start, end, wanted) in enumerate(found):
         after = found[i + 1] if i + 1 < len(found) else None
         if (not wanted.dated and after is not None and after[2].dated
                 and folded[end:after[0]].strip() in ("(", "")):
-            continue  # "cùng kỳ năm trước (01/10/2023 - 31/12/2023)": the dates say it
-        kept.append(replace(wanted, at=(start, end)))
+            opened = start  # "cùng kỳ năm trước (01/10/2023 - 31/12/2023)": the dates say it
+            continue
+        kept.append(replace(wanted, at=(start if opened is None else opened, end)))
+        opened = None
     return tuple(kept)
 
 

@@ -14,13 +14,14 @@ from bot.answering import tuning
 from bot.answering.draft import Choice, Draft
 from bot.answering.entities import Entities, entities_of
 from bot.answering.figures import item_of
-from bot.answering.items import Words
+from bot.answering.items import Item
 from bot.answering.needs import Needs, needs_of
 from bot.answering.query import Query
 from bot.answering.scope import Named, named_in
 from bot.answering.sentences import best_sentence, candidates, rerank
 from bot.answering.when import wanted_in
 from bot.knowledge.documents import Document
+from bot.knowledge.mentions import same_organisation
 from bot.language.lexicon import Lexicon
 from bot.language.text import fold
 from bot.search.index import Hit, Index
@@ -52,7 +53,8 @@ class Context:
     @cached_property
     def hits(self) -> list[Hit]:
         """The paragraphs found, reordered by their best sentence."""
-        return rerank(self.needs, self.index.search(self.needs.weights, tuning.SEARCHED),
+        within = self.index.mask(self.scope) if self.scope else None
+        return rerank(self.needs, self.index.search(self.needs.weights, tuning.SEARCHED, within),
                       self.index)
 
     @cached_property
@@ -69,13 +71,21 @@ class Context:
     @cached_property
     def named(self) -> Named:
         """The organisations of the reports that the question names."""
-        return named_in(self.query.text, self.documents)
+        return named_in(self.query.cleaned, self.documents, self.query.text)
 
     @property
     def scope(self) -> tuple[str, ...] | None:
-        """The documents the question is about (those of the organisations it names), or
-        None for all."""
-        return self.named.paths or None
+        """The documents the question is about: those of the organisations it names, else
+        those of the organisation of the document a conversation is about; None for all."""
+        if self.named.paths:
+            return self.named.paths
+        focused = next((d for d in self.documents if d.path == self.focus), None)
+        if focused is None or focused.identity is None or focused.identity.organisation is None:
+            return None
+        organisation = focused.identity.organisation
+        return tuple(d.path for d in self.documents if d.identity is not None
+                     and d.identity.organisation is not None
+                     and same_organisation(d.identity.organisation, organisation))
 
     def in_scope(self, paths: Sequence[str] | None = None) -> list[Document]:
         """The documents of `paths` (by default the question's scope; None: all)."""
@@ -86,12 +96,12 @@ class Context:
         return [d for d in self.documents if d.path in wanted]
 
     @cached_property
-    def item(self) -> Words:
+    def item(self) -> Item:
         """What a figure question asks for ("doanh thu thuần"), in folded words."""
         text = self.query.cleaned
         folded = fold(text)
-        taken = [w.at for w in wanted_in(text)]
-        for name in (*self.query.names, *self.named.spoken):  # "Hòa Phát", "BIDV"
+        taken = [w.at for w in wanted_in(text)] + list(self.named.spans)
+        for name in self.query.names:  # "Masan", a name of no report: no part of the item
             taken += [m.span() for m in re.finditer(rf"\b{re.escape(name)}\b", folded)]
         return item_of(text, taken, self.lexicon)
 

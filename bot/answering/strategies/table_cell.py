@@ -17,8 +17,10 @@ FIGURE_KINDS = (Kind.HOW_MANY, Kind.WHAT, Kind.OTHER)
 def asks_figure(ctx: Context) -> bool:
     """A question a table may answer: about an item, of reports that have tables."""
     query = ctx.query
-    return (query.kind in FIGURE_KINDS and not query.wants_list and ctx.has_tables
-            and bool(ctx.item))
+    # "dau nam" typed without diacritics reads as "đâu" (where): it is "đầu năm".
+    misread = query.kind == Kind.WHERE and any(w.said.startswith("dau") for w in query.wanted)
+    return ((query.kind in FIGURE_KINDS or misread) and not query.wants_list
+            and ctx.has_tables and bool(ctx.item))
 
 
 class TableCell:
