@@ -20,15 +20,10 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.answering import tuning, verdict  # noqa: E402
+from bot.answering.kinds import Reason  # noqa: E402
 from bot.answering.pipeline import QA  # noqa: E402
-from bot.evaluation.evaluate import (
-    OUT_OF_KNOWLEDGE,
-    hold_out,
-    load_cases,
-    load_passages,
-    passes,
-    retype,
-)
+from bot.evaluation.cases import OUT_OF_KNOWLEDGE, hold_out, load_cases, load_passages, retype  # noqa: E402
+from bot.evaluation.metrics import passes  # noqa: E402
 
 SETS = ("viquad", "vinewsqa")
 FIT_SEEDS, CHECK_SEEDS = (1, 2), (3, 4)
@@ -49,7 +44,7 @@ def observe(folder: Path, name: str, seed: int,
         right = not outside and passes(case, True, traced.draft.text if traced.draft else "")
         features = None
         if traced.draft is not None and traced.verdict is not None and (
-                traced.verdict.answer or traced.verdict.reason == verdict.UNSURE):
+                traced.verdict.answer or traced.verdict.reason == Reason.UNSURE):
             dated = (frozenset() if traced.draft.chunk.document.period is None
                      else traced.query.period_words)
             e = verdict.evidence_of(traced.query, traced.needs, traced.draft, qa.index, dated)

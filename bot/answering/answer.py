@@ -4,15 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.conversation.follow import Turn
+from bot.answering.kinds import Kind, Outcome, Reason, Talk
 from bot.knowledge.documents import Chunk
-
-# What became of a question: answered from the reports, declined (they do not cover it), or
-# a reply of the bot's own (greeting, help, an empty or unclear message).
-ANSWERED = "answered"
-DECLINED = "declined"
-REPLY = "reply"
-CLARIFY = "clarify"  # a short question back: the follow-up points to nothing said before
 
 
 @dataclass(frozen=True)
@@ -35,16 +28,15 @@ class Answer:
     question: str
     found: bool
     text: str
-    kind: str  # the question kind; for a reply, what the message was (greeting, help, ...)
+    kind: Kind | Talk  # the question kind; for a reply, what the message was (greeting, ...)
     sources: tuple[Source, ...] = ()
     short: str | None = None  # the phrase that answers (a name, a date, "Có"), shown first
-    outcome: str = ANSWERED
-    reason: str | None = None  # why the bot declined (see verdict.py)
-    turn: Turn | None = None  # what the conversation remembers for a follow-up
+    outcome: Outcome = Outcome.ANSWERED
+    reason: Reason | None = None  # why the bot declined (see kinds.Reason)
 
     @property
     def declined(self) -> bool:
-        return self.outcome == DECLINED
+        return self.outcome == Outcome.DECLINED
 
 
 def cite(chunk: Chunk, score: float, text: str | None = None) -> Source:

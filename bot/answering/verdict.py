@@ -7,24 +7,15 @@ import re
 from dataclasses import astuple, dataclass
 
 from bot.answering import tuning
-from bot.answering.choice import EVIDENCE, Draft, about_period, in_period, paragraph_terms
+from bot.answering.draft import Draft
+from bot.answering.entities import Entities
+from bot.answering.kinds import Outcome, Reason
 from bot.answering.needs import Needs, share_held
 from bot.answering.query import Query
-from bot.language.lexicon import load_patterns
+from bot.answering.sentences import about_period, in_period, paragraph_terms
+from bot.answering.strategies.base import Context
 from bot.search import terms as vocabulary
 from bot.search.index import Index
-
-# Why the bot declines (Answer.reason, `ask --json`'s "reason").
-NO_MATCH = "no_match"  # no paragraph shares a word with the question
-TOO_LITTLE = "too_little"  # the best paragraph holds too little of what the question needs
-UNKNOWN_WORDS = "unknown_words"  # the question turns on words no report uses
-MISSING_NUMBER = "missing_number"  # a number of the question is not in the document
-MISSING_NAME = "missing_name"  # a name of the question is nowhere in the reports
-NO_NUMBER = "no_number"  # a how-many question, and the answer holds no number
-OTHER_PERIOD = "other_period"  # no report is about the period the question names
-NO_PLACE = "no_place"  # asked where, and the answer names no place
-NOT_SAID = "not_said"  # a yes/no question no sentence confirms or contradicts
-UNSURE = "unsure"  # too little evidence that the sentence answers this question
 
 
 @dataclass(frozen=True)
@@ -88,60 +79,77 @@ def evidence_of(query: Query, needs: Needs, draft: Draft, index: Index,
 
 @dataclass(frozen=True)
 class Verdict:
-    """Answer or decline, and the reason for declining."""
+    """What becomes of a draft: answered, declined (and why), or the bot's own reply or
+    question back."""
 
-    answer: bool
-    reason: str | None = None
+    outcome: Outcome
+    reason: Reason | None = None
+
+    @property
+    def answer(self) -> bool:
+        return self.outcome == Outcome.ANSWERED
 
 
-ANSWER = Verdict(True)
-PLACE = load_patterns().place  # a place named in a sentence: "tại Hà Nội", "nằm ở", "vùng"
-PERIOD_SPAN = load_patterns().period_span  # "năm 2021", "6 tháng đầu năm", "quý I"
+ANSWER = Verdict(Outcome.ANSWERED)
 
 
-def judge(query: Query, needs: Needs, draft: Draft | None, index: Index) -> Verdict:
-    """Decide whether the draft answers the question, checking in turn that the paragraph
-    holds enough of the question, that the reports use the words it turns on, that the
-    document holds its numbers and the reports its names, and that a how-many answer has a
-    number."""
+def decline(reason: Reason) -> Verdict:
+    return Verdict(Outcome.DECLINED, reason)
+
+
+def judge(ctx: Context, draft: Draft | None) -> Verdict:
+    """Decide what becomes of the draft: the bot's own words are said as they are; a draft
+    about the reports' content is given only when the paragraph holds enough of the
+    question, the reports use the words it turns on, the document holds its numbers and the
+    reports its names, a how-many answer has a number, a where-answer a place, a yes/no
+    question a "Có" or "Không", and the evidence says it answers this question."""
     if draft is None:
-        return Verdict(False, NO_MATCH)
-    if draft.document_fact:
+        return decline(Reason.NO_MATCH)
+    if draft.clarify:
+        return Verdict(Outcome.CLARIFY)
+    if draft.talk:
+        return Verdict(Outcome.REPLY)
+    if not draft.found:
+        return decline(Reason.NO_MATCH)
+    if draft.trusted:
         return ANSWER
-    if query.kind == "yes_no" and draft.kind != "yes_no":
-        return Verdict(False, NOT_SAID)
+    query, needs, index = ctx.query, ctx.needs, ctx.index
+    if draft.undecided:
+        return decline(Reason.NOT_SAID)
     document = draft.chunk.document
     if not draft.settled and not in_period(query, document):
-        return Verdict(False, OTHER_PERIOD)
+        return decline(Reason.OTHER_PERIOD)
     # A report about the period the question names holds its words in its title.
     dated = query.period_words if about_period(query, document) else frozenset()
     if _held(needs, paragraph_terms(draft.chunk), index, dated) < tuning.MIN_COVERAGE:
-        return Verdict(False, TOO_LITTLE)
+        return decline(Reason.TOO_LITTLE)
     if unknown(query, needs, index) >= tuning.MAX_UNKNOWN:
-        return Verdict(False, UNKNOWN_WORDS)
+        return decline(Reason.UNKNOWN_WORDS)
     # The numbers of a period the report may tell of were checked with the period ("quý 1"
     # of a March report that writes "quý I").
     periodic = query.period_words if document.period is not None else frozenset()
     if not draft.settled and not all(n in periodic or index.number_in_document(n, document.path)
                                      for n in query.numbers):
-        return Verdict(False, MISSING_NUMBER)
+        return decline(Reason.MISSING_NUMBER)
     if not all(all(t in index for t in vocabulary.folded_terms(name)) for name in query.names):
-        return Verdict(False, MISSING_NAME)
-    if query.asks_number and not counts(draft.text, query):
-        return Verdict(False, NO_NUMBER)  # "bao nhiêu tuổi?" answered with no number
-    if query.asks_place and not PLACE.search(draft.text):
-        return Verdict(False, NO_PLACE)  # "diễn ra ở đâu?" answered with the date
+        return decline(Reason.MISSING_NAME)
+    patterns = ctx.lexicon.patterns
+    if query.asks_number and not counts(draft.text, query, ctx.entities):
+        return decline(Reason.NO_NUMBER)  # "bao nhiêu tuổi?" answered with no number
+    if query.asks_place and not patterns.place.search(draft.text):
+        return decline(Reason.NO_PLACE)  # "diễn ra ở đâu?" answered with the date
     if evidence_of(query, needs, draft, index, dated).confidence() < tuning.MIN_CONFIDENCE:
-        return Verdict(False, UNSURE)
+        return decline(Reason.UNSURE)
     return ANSWER
 
 
-def counts(text: str, query: Query) -> bool:
+def counts(text: str, query: Query, entities: Entities) -> bool:
     """Tell whether the text holds a number that can answer how many: one that is not the
     question's own and not part of a period ("6 tháng đầu năm 2021" counts nothing)."""
+    period_span = entities.patterns.period_span
     spans = [] if query.asks_date else [range(m.start(), m.end())
-                                        for m in PERIOD_SPAN.finditer(text)]
-    for found in EVIDENCE["how_many"].finditer(text):
+                                        for m in period_span.finditer(text)]
+    for found in entities.evidence["how_many"].finditer(text):
         digits = re.sub(r"[.,%\s]", "", found.group(0))
         if found.group(0).strip() in ("", "%") or digits in query.numbers:
             continue

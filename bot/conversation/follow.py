@@ -1,34 +1,22 @@
-"""Follow-up questions: a question read against the previous turn of its conversation.
+"""Follow-up questions made standalone against the previous turn of their conversation.
 
 "ông ấy giữ chức vụ gì?" after "Ai chủ trì hội nghị?" asks about the person the answer named;
 "ở đâu?" after "Hội nghị diễn ra ngày nào?" asks "Hội nghị diễn ra ở đâu?"; "còn năm 2015 thì
-sao?" asks the previous question of 2015. The result is a standalone question the pipeline
-answers as usual. A conversation is data its front end keeps (`Turn`, `Conversations`), per
-console session or Telegram chat, and forgotten after a quiet while or on /new.
+sao?" asks the previous question of 2015. The follow-up's words were found when the question
+was read (Query.reference); the result is a standalone question the pipeline answers as usual.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from bot.answering.query import Query, clean, kind_of, typed_as
-from bot.language.lexicon import Lexicon, Patterns
+from bot.answering.query import Query
+from bot.answering.reference import content_words
+from bot.conversation.state import Turn
+from bot.language.lexicon import Lexicon
 from bot.language.periods import find_periods
-from bot.language.text import fold, normalize, plain, segment
-
-QUIET_SECONDS = 600  # a conversation quiet this long is forgotten: the next question is new
-
-
-@dataclass(frozen=True)
-class Turn:
-    """What a conversation remembers of its last question: enough to read a follow-up."""
-
-    question: str  # the question as understood, standalone
-    frame: str  # that question without the words that ask ("Hội nghị diễn ra")
-    document: str | None = None  # the document its answer came from: the one in focus
-    subject: str | None = None  # who it was about: what "ông ấy" and "họ" point to
-    topic: str | None = None  # what a "còn X thì sao?" put in it: the X the next one replaces
+from bot.language.text import fold, segment
 
 
 @dataclass(frozen=True)
@@ -41,67 +29,28 @@ class Followed:
     topic: str | None = None  # the X of "còn X thì sao?", put in the previous question
 
 
-@dataclass
-class Conversations:
-    """The last turn of each conversation (by chat, or chat and user), forgotten after
-    QUIET_SECONDS without a question or on `forget`."""
-
-    quiet: float = QUIET_SECONDS
-    _turns: dict[object, tuple[Turn, float]] = field(default_factory=dict)
-
-    def get(self, key: object, now: float) -> Turn | None:
-        kept = self._turns.get(key)
-        if kept is None or now - kept[1] > self.quiet:
-            self._turns.pop(key, None)
-            return None
-        return kept[0]
-
-    def put(self, key: object, turn: Turn | None, now: float) -> None:
-        if turn is None:
-            self._turns.pop(key, None)
-        else:
-            self._turns[key] = (turn, now)
-        for stale in [k for k, (_, at) in self._turns.items() if now - at > self.quiet]:
-            del self._turns[stale]
-
-    def forget(self, key: object) -> None:
-        self._turns.pop(key, None)
-
-
-def follow(question: str, turn: Turn | None, lexicon: Lexicon) -> Followed:
+def follow(query: Query, turn: Turn | None, lexicon: Lexicon) -> Followed:
     """Make a follow-up standalone against the previous turn (or say what it lacks)."""
-    patterns = lexicon.patterns
-    text = normalize(question)
-    said = clean(text, lexicon, keep_case=True).rstrip("?!.… ")
-    person = _find(patterns.person_pronouns, said)
-    thing = _find(patterns.thing_pronouns, said)
-    opener = re.match(rf"^(?i:{patterns.follow_openers})\s+(.+?)"
-                      rf"(?:\s+(?i:{patterns.follow_endings}))?$", said)
-    if opener and kind_of(opener.group(1).lower(), patterns)[0] != "other":
-        opener = None  # "còn những loại tội phạm nào …?" asks a question of its own
-    asked = kind_of(said.lower(), patterns)[0]
+    ref, text = query.reference, query.text
     document = turn.document if turn else None
-    if asked in ("documents", "summary"):  # "bạn biết gì?", "tóm tắt": about the reports
+    if ref.kind.about_reports:  # "bạn biết gì?", "tóm tắt": about the reports
         return Followed(text, document)
-    # Only words that ask ("ở đâu?", "vì sao?"): the rest is in the question before.
-    bare = plain(said) != "" and not _content(said, lexicon) and asked != "other"
     if turn is None:
-        if person and person.start() == 0:
+        if ref.person and ref.person[0] == 0:
             return Followed(text, unclear="ai")
-        if opener:  # "còn năm 2015 thì sao?" with nothing before it
+        if ref.topic is not None:  # "còn năm 2015 thì sao?" with nothing before it
             return Followed(text, unclear="điều gì")
-        if bare or (thing and not _content(_without(said, thing), lexicon)):
+        if ref.bare or (ref.thing and not ref.without_thing):
             return Followed(text, unclear="điều gì")
         return Followed(text)
-    if person and turn.subject:
-        return Followed(_without(said, person, turn.subject), document)
-    if opener and (bare or _content(said, lexicon) == _content(opener.group(1), lexicon)):
-        return Followed(_instead(turn, opener.group(1), patterns), document,
-                        topic=opener.group(1))
-    if bare:
-        return Followed(f"{turn.frame} {said}", document)
-    if thing and not _content(_without(said, thing), lexicon) - _content(turn.frame, lexicon):
-        return Followed(f"{_without(said, thing)} {turn.frame}", document)
+    if ref.person and turn.subject:
+        return Followed(ref.without(ref.person, turn.subject), document)
+    if ref.topic is not None and (ref.bare or ref.content == ref.topic_content):
+        return Followed(_instead(turn, ref.topic), document, topic=ref.topic)
+    if ref.bare:
+        return Followed(f"{turn.frame} {ref.said}", document)
+    if ref.thing and not ref.without_thing - content_words(turn.frame, lexicon):
+        return Followed(f"{ref.without(ref.thing)} {turn.frame}", document)
     return Followed(text, document)
 
 
@@ -116,28 +65,11 @@ def turn_of(query: Query, document: str | None, subject: str | None,
     return Turn(said, frame, document, subject, topic)
 
 
-def _find(alternatives: str, said: str) -> re.Match[str] | None:
-    """The first of the alternatives in what was said, as written or typed without
-    diacritics ("ong ay", "ông ay" for "ông ấy"); folding keeps every position."""
-    found = re.search(rf"\b(?i:{alternatives})\b", said)
-    folded = fold(said)
-    if found or len(folded) != len(said):
-        return found
-    return next((m for m in re.finditer(rf"\b(?i:{fold(alternatives)})\b", folded)
-                 if typed_as(said[m.start():m.end()], alternatives)), None)
-
-
 def _without(said: str, found: re.Match[str], put: str = "") -> str:
     return f"{said[:found.start()]} {put} {said[found.end():]}".strip()
 
 
-def _content(text: str, lexicon: Lexicon) -> set[str]:
-    """The folded content words of a text: what it says beside asking."""
-    return {fold(w) for w in plain(text).split()
-            if not lexicon.is_stopword(w, False) and not lexicon.is_stopword(w)}
-
-
-def _instead(turn: Turn, said: str, patterns: Patterns) -> str:
+def _instead(turn: Turn, said: str) -> str:
     """The previous question with what `said` names instead ("còn năm 2015 thì sao?"): its
     period for a period, else the words of the same head ("khu vực dịch vụ" for "khu vực
     nông nghiệp"), else in place of the person the previous question was about, else `said`

@@ -1,6 +1,7 @@
-"""The language data in bot/data/: word lists (lexicon.json) and patterns (patterns.json).
-
-People who keep the reports may extend both files; nothing here is tuned to one report.
+"""The one loader of the language data in bot/language/data/: word lists (lexicon.json) and
+patterns (patterns.json), read once into a Lexicon and its Patterns and passed to whoever needs
+them. People who keep the reports may extend both files (each key is described by the file's
+"_about" entries); nothing here is tuned to one report.
 """
 
 from __future__ import annotations
@@ -54,6 +55,16 @@ class Patterns:
     asking_words: frozenset[str]  # folded: inside a question kind's phrase they only ask
     reporting_verbs: str  # "đề nghị", "yêu cầu": what follows is what someone said
     yes_no_frame: str  # the words that make a yes/no question: "có phải … không"
+    reporting: re.Pattern[str]  # reporting_verbs folded, compiled: "de nghi" asks it too
+    negations: frozenset[str]  # how reports write a negation ("không", "chưa", "cấm")
+    asked_negations: frozenset[str]  # folded: a negation in a question ("khong", "chua")
+    name_particles: tuple[str, ...]  # inside foreign names: "Charles de Gaulle"
+    clause_ends: str  # words that end a place phrase ("và", "nhưng", "để")
+    not_units: frozenset[str]  # folded little words that never say what a number counts
+    scale_words: frozenset[str]  # folded words that cannot open a number ("tỷ lệ")
+    attribution: re.Pattern[str]  # ", Southfront đưa tin." closing a news sentence
+    vocatives: str  # words that call the bot ("ơi"), dropped from questions
+    sentence_abbreviations: tuple[str, ...]  # "TP.": no sentence ends after them
 
 
 @dataclass(frozen=True)
@@ -123,6 +134,17 @@ def load_patterns(path: Path = PATTERNS_PATH) -> Patterns:
             period_span=re.compile(_either(raw["period_spans"])),
             yes_no_frame=_either(raw["yes_no_frame"]),
             reporting_verbs=_either(raw["reporting_verbs"]),
+            reporting=re.compile(fold(_either(raw["reporting_verbs"]))),
+            negations=frozenset(raw["negations"]),
+            asked_negations=frozenset(raw["asked_negations"]),
+            name_particles=tuple(raw["name_particles"]),
+            clause_ends=_either(raw["clause_ends"]),
+            not_units=frozenset(raw["not_units"]),
+            scale_words=frozenset(raw["scale_words"]),
+            attribution=re.compile(rf",\s+[^,]{{1,40}}?\s+(?:{_either(raw['attribution_verbs'])})"
+                                   r"\s*\.$"),
+            vocatives=_either(raw["vocatives"]),
+            sentence_abbreviations=tuple(raw["sentence_abbreviations"]),
             asking_words=frozenset(fold(normalize(w).lower()) for w in raw["asking_words"]),
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError, re.error) as exc:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 import unicodedata
@@ -10,6 +9,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).with_name("data")
+Run = tuple[str, ...]  # words in a row, unbroken by punctuation
+Pair = tuple[str, str]  # two neighbouring words
 
 # The five Vietnamese tone marks as combining characters (after NFD).
 _TONES = {"\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5"}
@@ -19,8 +20,6 @@ _WORD = re.compile(r"[^\W_]")
 # abbreviations that Vietnamese news text uses before a name (data/patterns.json).
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-ZÀ-Ỹ0-9Đ])")
 _INITIAL = re.compile(r"(^|\s)[A-ZÀ-ỸĐ]\.$")  # "E. O. Wilson": an initial, not a sentence end
-_ABBREVIATIONS = tuple(json.loads((DATA / "patterns.json").read_text(encoding="utf-8"))
-                       ["sentence_abbreviations"])
 _I_Y = re.compile(r"^([bcdđghklmnprstvx]+)y([\u0300\u0301\u0303\u0309\u0323]?)$")
 _FINAL_Y = "yýỳỷỹỵ"  # only a word ending so has another spelling (see `spelling`)
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+")
@@ -116,12 +115,22 @@ def plain(text: str) -> str:
     return " ".join(w for run in words(text) for w in run)
 
 
+@cache
+def _abbreviations() -> tuple[str, ...]:
+    """The abbreviations no sentence ends after ("TP."), from the language data (read by
+    lexicon.py, the one loader, which itself needs this module: imported here, late)."""
+    from bot.language.lexicon import load_patterns
+
+    return load_patterns().sentence_abbreviations
+
+
 def split_sentences(text: str) -> list[str]:
     """Split a paragraph into sentences, keeping abbreviations such as 'TP.' whole."""
     parts = _SENTENCE_END.split(text.strip())
     sentences: list[str] = []
     for part in parts:
-        if sentences and (sentences[-1].endswith(_ABBREVIATIONS) or _INITIAL.search(sentences[-1])):
+        if sentences and (sentences[-1].endswith(_abbreviations())
+                          or _INITIAL.search(sentences[-1])):
             sentences[-1] = f"{sentences[-1]} {part}"
         elif part.strip():
             sentences.append(part.strip())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +20,7 @@ import numpy as np
 from bot.knowledge.documents import Chunk
 from bot.search import terms as vocabulary
 from bot.search import tuning
+from bot.search.spelling import Spelling
 
 TF_LIMIT = 65535  # a term counted more often in one paragraph is counted this often (uint16)
 COLUMN_CACHE = 1 << 16  # terms whose columns an index remembers: questions repeat their words
@@ -170,7 +171,8 @@ class Index:
         self.avgdl = float(lengths.mean())
         self._norm = k1 * (1 - b + b * lengths / self.avgdl)
         self._spans = _spans(self.chunks)
-        self._spellings: dict[tuple[str, int], list[str]] | None = None
+        self._spellings: Spelling | None = None
+        self._table_rows: np.ndarray | None = None  # which chunks are rows of tables
         self.order = np.arange(len(self.chunks)) if order is None else order
 
     def column(self, term: str) -> int:
@@ -211,24 +213,12 @@ class Index:
         return math.log(1 + (len(self.chunks) - 0.5) / 1.5)
 
     def correct(self, word: str) -> str | None:
-        """Return the known folded word closest to an unknown one ('fraklin' -> 'franklin'):
-        one edit for words of CORRECT_FROM letters, two from TWO_EDITS_FROM; the most common
-        wins a tie."""
-        if len(word) < tuning.CORRECT_FROM or vocabulary.folded(word) in self:
-            return None
+        """Return the known folded word closest to an unknown one ('fraklin' -> 'franklin');
+        see spelling.Spelling."""
         if self._spellings is None:
-            self._spellings = defaultdict(list)  # by (first letter, length): typos rarely
-            for known in self.postings.spellings:  # hit the first letter
-                self._spellings[known[0], len(known)].append(known)
-        limit = 2 if len(word) >= tuning.TWO_EDITS_FROM else 1
-        best: tuple[int, int, str] | None = None
-        for length in range(len(word) - limit, len(word) + limit + 1):
-            for known in self._spellings.get((word[0], length), ()):
-                distance = edit_distance(word, known, limit)
-                if distance <= limit:
-                    candidate = (distance, -self.frequency(vocabulary.folded(known)), known)
-                    best = candidate if best is None or candidate < best else best
-        return best[2] if best else None
+            self._spellings = Spelling(self.postings.spellings,
+                                       lambda known: self.frequency(vocabulary.folded(known)))
+        return self._spellings.correct(word, vocabulary.folded(word) in self)
 
     def in_document(self, term: str, document: str) -> bool:
         """Tell whether the document (by path) holds the term in one of its paragraphs."""
@@ -242,6 +232,24 @@ class Index:
     def number_in_document(self, number: str, document: str) -> bool:
         """Tell whether the document (by path) holds the number ('2021', '17,12')."""
         return self.in_document(vocabulary.number(number), document)
+
+    def mask(self, documents: Iterable[str] | None = None, tables_only: bool = False
+             ) -> np.ndarray:
+        """A mask over the chunks: those of the documents named (by path; all when None),
+        and of them only the rows of tables when `tables_only`."""
+        if documents is None:
+            keep = np.ones(len(self.chunks), dtype=bool)
+        else:
+            keep = np.zeros(len(self.chunks), dtype=bool)
+            for path in documents:
+                first, end = self._spans.get(path, (0, 0))
+                keep[first:end] = True
+        if tables_only:
+            if self._table_rows is None:
+                self._table_rows = np.array([c.table is not None for c in self.chunks],
+                                            dtype=bool)
+            keep &= self._table_rows
+        return keep
 
     def scores(self, query: dict[str, float]) -> np.ndarray:
         """Return the weighted BM25 score of every chunk: the sum over the query's terms of
@@ -265,12 +273,16 @@ class Index:
         return np.bincount(np.concatenate(rows_parts), weights=np.concatenate(score_parts),
                            minlength=len(self.chunks))
 
-    def search(self, query: dict[str, float], top_k: int = tuning.TOP_K) -> list[Hit]:
+    def search(self, query: dict[str, float], top_k: int = tuning.TOP_K,
+               within: np.ndarray | None = None) -> list[Hit]:
         """Return the top_k chunks with a positive score, best first; of chunks with the same
-        score, the earlier in document order first."""
+        score, the earlier in document order first. `within` (a mask over the chunks, see
+        `mask`) keeps the search to some of them."""
         if top_k <= 0:
             raise ValueError(f"top_k must be > 0, got {top_k}")
         scores = self.scores(query)
+        if within is not None:
+            scores = np.where(within, scores, 0.0)
         positive = np.flatnonzero(scores > 0)
         if len(positive) > top_k:
             # The k-th best score, then every chunk at least as good: ties at the k-th are all
@@ -288,23 +300,3 @@ def _spans(chunks: Sequence[Chunk]) -> dict[str, tuple[int, int]]:
         first, _ = spans.get(chunk.document.path, (i, i))
         spans[chunk.document.path] = (first, i + 1)
     return spans
-
-
-def edit_distance(a: str, b: str, limit: int) -> int:
-    """Edit distance counting a swap of neighbouring letters as one edit ('peurto' ->
-    'puerto'), giving up (returning limit + 1) once it must exceed limit."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    before: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, start=1):
-        current = [i]
-        for j, cb in enumerate(b, start=1):
-            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cost = min(cost, before[j - 2] + 1)
-            current.append(cost)
-        if min(current) > limit:
-            return limit + 1
-        before, previous = previous, current
-    return previous[-1]

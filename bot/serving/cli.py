@@ -15,16 +15,9 @@ from pathlib import Path
 
 from bot.answering import replies
 from bot.answering.pipeline import QA
-from bot.evaluation.evaluate import (
-    TYPINGS,
-    evaluate,
-    evaluate_summaries,
-    hold_out,
-    load_articles,
-    load_cases,
-    load_passages,
-    retype,
-)
+from bot.evaluation.cases import TYPINGS, hold_out, load_cases, load_passages, retype
+from bot.evaluation.report import evaluate
+from bot.evaluation.summaries import evaluate_summaries, load_articles
 from bot.knowledge.documents import KnowledgeError
 from bot.knowledge.folder import load_knowledge
 from bot.search.cache import IndexCache, private_folder

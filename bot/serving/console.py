@@ -8,10 +8,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from bot.answering import replies
-from bot.answering.answer import REPLY, Answer
+from bot.answering.answer import Answer
+from bot.answering.kinds import Talk
 from bot.answering.pipeline import QA
-from bot.conversation.follow import Conversations, Turn
-from bot.evaluation.evaluate import Report, SummaryReport
+from bot.conversation.chat import ask as ask_in_conversation
+from bot.conversation.state import Conversations, Turn
+from bot.evaluation.report import Report
+from bot.evaluation.summaries import SummaryReport
 from bot.knowledge.documents import Document, Knowledge
 from bot.serving.library import Library
 
@@ -89,8 +92,9 @@ def chat(library: Library, read: Callable[[], str], write: Callable[[str], None]
         elif command.startswith("/") and " " not in command:
             write(replies.unknown_command(line.strip(), replies.CONSOLE_COMMANDS) + "\n")
         else:
-            answer = qa.answer(line, conversation.get(SESSION, clock()))
-            conversation.put(SESSION, answer.turn, clock())
+            exchange = ask_in_conversation(qa, line, conversation.get(SESSION, clock()))
+            conversation.put(SESSION, exchange.turn, clock())
+            answer = exchange.answer
             if answer.declined:
                 unanswered(answer.question)
             write(render_text(answer) + "\n")
@@ -106,10 +110,10 @@ def ask(qa: QA, questions: Iterable[str], write: Callable[[str], None], as_json:
             write("")  # a blank line between answers
         if conversation and question.strip().lower() == "/new":
             turn = None
-            answer = Answer(question, False, replies.new_conversation(), "new", outcome=REPLY)
+            answer = qa.reply(question, Talk.NEW, replies.new_conversation())
         else:
-            answer = qa.answer(question, turn if conversation else None)
-            turn = answer.turn
+            exchange = ask_in_conversation(qa, question, turn if conversation else None)
+            answer, turn = exchange.answer, exchange.turn
         write(render_json(answer) if as_json else render_text(answer))
 
 

@@ -120,8 +120,9 @@ def test_only_how_many_questions_need_a_number_in_the_answer():
 
 
 def test_long_sentence_is_trimmed_to_the_answering_clauses():
-    from bot.answering.composer import trim
+    from bot.answering.entities import entities_of
     from bot.answering.needs import needs_of
+    from bot.answering.passage import trim
     from bot.answering.query import read
     from bot.language.lexicon import load_lexicon
 
@@ -132,7 +133,8 @@ def test_long_sentence_is_trimmed_to_the_answering_clauses():
                 "vùng sâu, trang bị máy tính cho giáo viên, và xây dựng thư viện số cho 40 "
                 "trường, nâng số trường có thư viện số lên hơn một nửa.")
     query = read("Thư viện số được xây cho bao nhiêu trường?")
-    text = trim(sentence, query, needs_of(query, load_lexicon()), lambda term: 1.0)
+    text = trim(sentence, query, needs_of(query, load_lexicon()), lambda term: 1.0,
+                entities_of(load_lexicon().patterns))
     assert text == ("…mở thêm lớp học buổi tối cho người lớn tuổi, hoàn thành việc sửa chữa các "
                     "phòng học xuống cấp ở vùng sâu, trang bị máy tính cho giáo viên, và xây dựng "
                     "thư viện số cho 40 trường, nâng số trường có thư viện số lên hơn một nửa.")

@@ -6,7 +6,8 @@ from bot.answering.query import read
 from bot.knowledge.documents import chunks_of
 from bot.knowledge.reading import parse_document
 from bot.language.lexicon import load_lexicon
-from bot.search.index import Index, edit_distance
+from bot.search.index import Index
+from bot.search.spelling import edit_distance
 from bot.search.terms import terms
 from bot.search.tuning import EPSILON
 

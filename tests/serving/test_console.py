@@ -174,55 +174,6 @@ def write_jsonl(path: Path, rows: list[dict]) -> None:
                     encoding="utf-8")
 
 
-def test_eval_scores_a_report_style_file(knowledge_dir: Path, tmp_path: Path):
-    questions = tmp_path / "q.jsonl"
-    rows = [
-        {"q": "Ai chủ trì hội nghị?", "expect": ["Nguyễn Văn Hòa"], "kind": "answerable"},
-        {"q": "ai chu tri hoi nghi", "expect": ["Nguyễn Văn Hòa"], "kind": "no-diacritics"},
-        {"q": "Giá vàng hôm nay?", "expect": [], "kind": "out-of-scope"},
-        {"q": "Hồ nào được nạo vét?", "expect": ["Hồ Tuyền Lâm"], "kind": "answerable"},
-    ]
-    write_jsonl(questions, rows)
-    result = run_cli("eval", "--knowledge", str(knowledge_dir), "--questions", str(questions))
-    assert result.stdout.splitlines()[:4] == [
-        "answerable           1/2      50.0%",
-        "no-diacritics        1/1     100.0%",
-        "out-of-scope         1/1     100.0%",
-        "overall              3/4      75.0%",
-    ]
-    result = run_cli("eval", "--knowledge", str(knowledge_dir), "--questions", str(questions),
-                     "--json")
-    report = json.loads(result.stdout)
-    assert (report["passed"], report["total"], report["hit_at_1"]) == (3, 4, None)
-
-
-def test_eval_with_passages_reports_gold_ranks(tmp_path: Path):
-    passages = tmp_path / "p.jsonl"
-    questions = tmp_path / "q.jsonl"
-    write_jsonl(passages, [
-        {"id": "p1", "title": "Đà Lạt", "text": "Đà Lạt nằm trên cao nguyên Lâm Viên. Thành phố có khí hậu mát mẻ."},
-        {"id": "p2", "title": "Đà Lạt", "text": "Hồ Xuân Hương nằm ở trung tâm Đà Lạt."},
-        {"id": "p3", "title": "Huế", "text": "Huế là kinh đô của triều Nguyễn từ năm 1802."},
-    ])
-    write_jsonl(questions, [
-        {"question": "Huế là kinh đô của triều đại nào?", "answers": ["triều Nguyễn"], "passage_id": "p3"},
-        {"question": "Đà Lạt nằm trên cao nguyên nào?", "answers": ["Lâm Viên"], "passage_id": "p1"},
-    ])
-    result = run_cli("eval", "--questions", str(questions), "--passages", str(passages), "--json")
-    report = json.loads(result.stdout)
-    assert (report["passed"], report["hit_at_1"], report["hit_at_5"]) == (2, 1.0, 1.0)
-    assert report["by_kind"] == {"what": {"passed": 2, "total": 2}}
-
-
-def test_eval_names_a_broken_question_file(tmp_path: Path):
-    broken = tmp_path / "bad.jsonl"
-    broken.write_text('{"q": "a", "expect": []}\nnot json\n', encoding="utf-8")
-    result = run_cli("eval", "--questions", str(broken))
-    assert result.returncode == 2
-    assert result.stderr.startswith(f"reportbot: error: {broken}:2: not a JSON object")
-
-
-
 def test_unanswered_questions_are_logged_and_listed_most_asked_first(knowledge_dir: Path,
                                                                      tmp_path: Path,
                                                                      monkeypatch):
@@ -290,22 +241,6 @@ def test_running_chat_follows_the_folder(knowledge_dir: Path, tmp_path: Path):
     finally:
         process.stdin.close()
         process.wait(timeout=CHILD_TIMEOUT)
-
-
-def test_eval_can_ask_every_question_without_diacritics(tmp_path: Path):
-    passages = tmp_path / "p.jsonl"
-    questions = tmp_path / "q.jsonl"
-    write_jsonl(passages, [{"id": "p1", "title": "Mùa vụ", "text": "Lúa bán vào tháng 5."},
-                           {"id": "p2", "title": "Mùa vụ", "text": "Lụa bán vào tháng 9."}])
-    write_jsonl(questions, [{"question": "Lụa bán vào tháng mấy?", "answers": ["tháng 9"],
-                             "passage_id": "p2"}])
-    as_written = run_cli("eval", "--questions", str(questions), "--passages", str(passages),
-                         "--json")
-    assert json.loads(as_written.stdout)["passed"] == 1
-    # "Lua ban vao thang may?" fits both passages, and the first one is not the answer.
-    folded = run_cli("eval", "--questions", str(questions), "--passages", str(passages), "--json",
-                     "--without-diacritics")
-    assert json.loads(folded.stdout)["passed"] == 0
 
 
 def statements_dir(tmp_path: Path) -> Path:

@@ -13,6 +13,7 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.answering import replies
+from bot.conversation.chat import ask
 from bot.serving import unanswered
 from bot.serving.library import Library
 from bot.serving.telegram.render import escape, keyboard, plain, render_answer, split_text
@@ -149,17 +150,18 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     key, now = conversation_key(update), time.monotonic()
     turn = state.conversations.get(key, now)
-    work = asyncio.ensure_future(asyncio.to_thread(library.qa.answer, question, turn))
+    work = asyncio.ensure_future(asyncio.to_thread(ask, library.qa, question, turn))
     typing = None
     if not (await asyncio.wait({work}, timeout=TYPING_AFTER))[0]:
         typing = asyncio.create_task(context.bot.send_chat_action(message.chat_id,
                                                                   ChatAction.TYPING))
-    answer = await work
+    exchange = await work
+    answer = exchange.answer
     if typing is not None:
         typing.cancel()  # still trying (an outage): the answer matters, the action does not
         with contextlib.suppress(asyncio.CancelledError, TelegramError):
             await typing
-    state.conversations.put(key, answer.turn, time.monotonic())
+    state.conversations.put(key, exchange.turn, time.monotonic())
     if answer.declined:
         await asyncio.to_thread(unanswered.record, state.data_dir, answer.question)
     markup = keyboard(state.remember(answer)) if answer.found else None

@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from bot.answering.answer import Answer
-from bot.conversation.follow import Conversations
+from bot.conversation.state import Conversations
 from bot.serving import records
 from bot.serving.library import Library
 

@@ -12,33 +12,42 @@ import re
 from collections.abc import Sequence
 
 from bot.answering import tuning
-from bot.answering.choice import (
-    EVIDENCE,
-    Choice,
-    Draft,
-    overlap,
-    question_weight,
-    sentences_in,
-)
+from bot.answering.draft import Choice, Draft
+from bot.answering.entities import NAMES
+from bot.answering.kinds import Kind
 from bot.answering.needs import Needs, share_held
 from bot.answering.query import Query
+from bot.answering.sentences import overlap, question_weight, sentences_in
+from bot.answering.strategies.base import Context
 from bot.language.periods import months_in
 from bot.language.text import fold, words
 from bot.search import terms
 from bot.search.index import Hit, Index
 
 YES, NO = "Có", "Không"
-NEGATIONS = frozenset({"không", "chưa", "chẳng", "chả", "đừng", "cấm"})  # as reports write them
-ASKED_NEGATIONS = frozenset({"khong", "chua"})  # in a question, typed with or without marks
 NEGATION_REACH = 4  # words between a negation and the claim's word it negates
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-def polarity(query: Query, sentence: str, holds_claim: bool) -> str | None:
+class YesNo:
+    name = "yes_no"
+
+    def applies(self, ctx: Context) -> bool:
+        return ctx.query.kind == Kind.YES_NO
+
+    def propose(self, ctx: Context) -> Draft | None:
+        if ctx.best is None:
+            return None
+        return yes_or_no(ctx.query, ctx.needs, ctx.best, ctx.fitting, ctx.index,
+                         ctx.lexicon.patterns.negations)
+
+
+def polarity(query: Query, sentence: str, holds_claim: bool,
+             negations: frozenset[str]) -> str | None:
     """Return YES or NO for the question's claim against a sentence about it, or None when
     the sentence neither confirms nor contradicts it. `holds_claim`: the sentence holds what
     the claim says, apart from its dates and numbers."""
-    claimed = months_in(query.text)
+    claimed = query.claimed_months
     if claimed:
         said = months_in(sentence)
         if not said:
@@ -52,7 +61,7 @@ def polarity(query: Query, sentence: str, holds_claim: bool) -> str | None:
         return YES if all(n.replace(",", "") in said for n in numbers) else NO
     if not holds_claim:
         return None
-    return NO if negated(query, sentence) != _claims_negation(query) else YES
+    return NO if negated(query, sentence, negations) != query.where.claims_negation else YES
 
 
 def _months_agree(claimed: set[tuple[int, int | None]],
@@ -63,22 +72,16 @@ def _months_agree(claimed: set[tuple[int, int | None]],
                for month, day in claimed)
 
 
-def negated(query: Query, sentence: str) -> bool:
+def negated(query: Query, sentence: str, negations: frozenset[str]) -> bool:
     """Tell whether the sentence negates one of the claim's content words: "không được để
     dân sợ công an" negates "dân … sợ công an"."""
     content = {fold(w) for w in query.content}
     tokens = [w for run in words(sentence) for w in run]
     for i, token in enumerate(tokens):
-        if token in NEGATIONS and content & {fold(w) for w in tokens[i + 1:i + 1 + NEGATION_REACH]}:
+        reach = tokens[i + 1:i + 1 + NEGATION_REACH]
+        if token in negations and content & {fold(w) for w in reach}:
             return True
     return False
-
-
-def _claims_negation(query: Query) -> bool:
-    """Tell whether the claim itself is negative ("… không được … phải không?"): a negation
-    before its last word, which is the question's own "không"."""
-    tokens = [fold(w) for run in query.runs for w in run]
-    return any(t in ASKED_NEGATIONS for t in tokens[:-1])
 
 
 def prefix(answer: str, sentence: str) -> str:
@@ -87,7 +90,7 @@ def prefix(answer: str, sentence: str) -> str:
 
 
 def yes_or_no(query: Query, needs: Needs, best: Choice, hits: Sequence[Hit],
-              index: Index) -> Draft | None:
+              index: Index, negations: frozenset[str]) -> Draft | None:
     """Answer "Có" or "Không" and the sentence that says so: the best sentence, when it
     confirms or contradicts the claim; else, for a claim about someone, a sentence saying
     the same of someone else ("Không. Đại tướng Tô Lâm … chủ trì hội nghị.")."""
@@ -98,11 +101,11 @@ def yes_or_no(query: Query, needs: Needs, best: Choice, hits: Sequence[Hit],
     context = held | scene(sentences[i - 1][0]) if i else held
     holds = share_held(needs, _guessed_pairs(needs, context), index.rarity,
                        index.max_rarity) >= tuning.YES_SHARE
-    answer = polarity(query, sentence, holds)
-    settled = bool(months_in(query.text) or query.numbers)
+    answer = polarity(query, sentence, holds, negations)
+    settled = bool(query.claimed_months or query.numbers)
     share = best.share
-    if answer is None and months_in(query.text) and not months_in(sentence):
-        answer, sentence, hit = _dated(query, needs, hits, index)
+    if answer is None and query.claimed_months and not months_in(sentence):
+        answer, sentence, hit = _dated(query, needs, hits, index, negations)
         if answer is not None:  # the evidence is that sentence's
             held = dict(sentences_in(hit.chunk))[sentence]
             share = overlap(needs, held, index.rarity) / question_weight(needs, index.rarity)
@@ -111,12 +114,12 @@ def yes_or_no(query: Query, needs: Needs, best: Choice, hits: Sequence[Hit],
         settled = False
     if answer is None:
         return None
-    return Draft(prefix(answer, sentence), hit.chunk, hit.score, answer, query.kind,
+    return Draft(prefix(answer, sentence), query.kind, hit.chunk, hit.score, answer,
                  settled=settled, share=share, margin=best.margin)
 
 
-def _dated(query: Query, needs: Needs, hits: Sequence[Hit],
-           index: Index) -> tuple[str | None, str, Hit]:
+def _dated(query: Query, needs: Needs, hits: Sequence[Hit], index: Index,
+           negations: frozenset[str]) -> tuple[str | None, str, Hit]:
     """For a claim of a date the best sentence does not date ("… diễn ra vào tháng 5 không?"
     typed without diacritics finds "nâng cao … toàn diện" first), the dated sentence holding
     most of what the claim says apart from its date, when it holds enough of it."""
@@ -132,7 +135,7 @@ def _dated(query: Query, needs: Needs, hits: Sequence[Hit],
                     best = (share, sentence, hit)
     if best is None or best[0] < tuning.DATED_SHARE:
         return None, "", hits[0]
-    return polarity(query, best[1], False), best[1], best[2]
+    return polarity(query, best[1], False, negations), best[1], best[2]
 
 
 def _guessed_pairs(needs: Needs, held: frozenset[str]) -> frozenset[str]:
@@ -147,7 +150,7 @@ def _guessed_pairs(needs: Needs, held: frozenset[str]) -> frozenset[str]:
 
 def scene(sentence: str) -> frozenset[str]:
     """The terms of a sentence but its names (runs of two or more capitalized words)."""
-    return frozenset(terms.terms(EVIDENCE["who"].sub(" , ", sentence)))
+    return frozenset(terms.terms(NAMES.sub(" , ", sentence)))
 
 
 def _someone_else(query: Query, needs: Needs, hits: Sequence[Hit],
@@ -159,7 +162,7 @@ def _someone_else(query: Query, needs: Needs, hits: Sequence[Hit],
     for hit in hits:
         for sentence, held in sentences_in(hit.chunk):
             named = [n for n in query.names if all(t in held for t in terms.folded_terms(n))]
-            if (frame.required and not named and EVIDENCE["who"].search(sentence)
+            if (frame.required and not named and NAMES.search(sentence)
                     and share_held(frame, held, index.rarity, index.max_rarity) >= 1.0):
                 return NO, sentence, hit
     return None, "", hits[0]

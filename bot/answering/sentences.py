@@ -1,65 +1,28 @@
-"""Choose among the best paragraphs the sentence that answers, and say how clearly it won."""
+"""Sentences of the paragraphs found: split once and kept, weighed against the question;
+the paragraphs reordered by their best sentence, those that may answer, and the best
+sentence with how clearly it won."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence, Set
-from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.answering import tuning
+from bot.answering.draft import Choice, Sentences
+from bot.answering.entities import Entities
+from bot.answering.kinds import Kind
 from bot.answering.needs import Needs
 from bot.answering.query import Query
 from bot.knowledge.documents import Chunk, Document
 from bot.knowledge.formats import BODY, CAPTION, TABLE
-from bot.language.lexicon import load_patterns
-from bot.language.periods import months_in
 from bot.language.text import split_sentences
 from bot.search.index import Hit, Index
 from bot.search.terms import terms
 
-_UPPER = "".join(chr(i) for i in range(0x41, 0x1EFA) if chr(i).isupper())
-_NAME = re.compile(rf"(?<!\w)[{_UPPER}]\w*(?:\s+[{_UPPER}]\w*)+")  # two or more capitalized words
-# What a sentence answering each kind holds (data/patterns.json); a who-answer names someone.
-EVIDENCE: dict[str, re.Pattern[str]] = {**load_patterns().evidence, "who": _NAME}
 SENTENCE_CACHE = 1024  # paragraphs whose sentences stay split and tokenized
 ANSWERING = (BODY, TABLE)  # roles of paragraphs that may answer; a caption names who/where
 
-Sentences = tuple[tuple[str, frozenset[str]], ...]  # a paragraph's sentences and their terms
 Idf = Callable[[str], float]
-
-
-@dataclass(frozen=True)
-class Draft:
-    """The answer the composer proposes; the verdict decides whether it is given."""
-
-    text: str
-    chunk: Chunk
-    score: float
-    short: str | None  # the phrase that answers (a name, a date, a number, "Có"), if any
-    kind: str  # the question kind, or "author" / "date" for a fact about the document
-    document_fact: bool = False  # from the document's metadata: nothing to check
-    settled: bool = False  # a yes/no answer that compared the question's dates and numbers
-    share: float = 1.0  # the share of the question's weight its sentence holds
-    margin: float = 1.0  # its sentence's score over the best sentence of another document
-    source_text: str | None = None  # what "Xem đoạn gốc" shows, when not the paragraph
-    rival: tuple[str, Chunk] | None = None  # the best sentence of the next best document
-
-
-@dataclass(frozen=True)
-class Choice:
-    """The best sentence of the best paragraphs, and how clearly it won."""
-
-    hit: Hit
-    sentences: Sentences
-    index: int  # of the sentence in its paragraph
-    share: float  # the share of the question's weight the sentence holds
-    margin: float  # its score over the best sentence of any other document (or its score)
-    rival: tuple[str, Hit] | None = None  # that other document's best sentence
-
-    @property
-    def sentence(self) -> str:
-        return self.sentences[self.index][0]
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
@@ -130,20 +93,20 @@ def candidates(query: Query, hits: Sequence[Hit]) -> list[Hit]:
     """The hits that may answer, best first, at most READ: body text (a caption only names
     who or where, when nothing else does), of the period the question names when some is."""
     body = [h for h in hits if h.chunk.role in ANSWERING]
-    if not body and query.kind in ("who", "where"):
+    if not body and query.kind in (Kind.WHO, Kind.WHERE):
         body = [h for h in hits if h.chunk.role == CAPTION]
     fitting = [h for h in body if in_period(query, h.chunk.document)]
     return (fitting or body)[:tuning.READ]
 
 
-def _evidence_kind(query: Query) -> str:
+def _evidence_kind(query: Query) -> Kind:
     """What a sentence answering the query holds: a yes/no question claiming a date ("… vào
     tháng 5 không?") is settled by a sentence with a date, as a when-question is."""
-    return "when" if query.kind == "yes_no" and months_in(query.text) else query.kind
+    return Kind.WHEN if query.kind == Kind.YES_NO and query.claimed_months else query.kind
 
 
 def best_sentence(query: Query, needs: Needs, hits: Sequence[Hit], idf: Idf,
-                  focus: str | None = None) -> Choice | None:
+                  entities: Entities, focus: str | None = None) -> Choice | None:
     """Return the sentence with the most question weight, counting the paragraph's rank, a
     little for what the question's kind asks for and for the document in focus (of a
     conversation), with how clearly it won."""
@@ -152,7 +115,7 @@ def best_sentence(query: Query, needs: Needs, hits: Sequence[Hit], idf: Idf,
     total = question_weight(needs, idf)
     best: tuple[float, float, int, Sentences, Hit] | None = None
     by_document: dict[str, tuple[float, str, Hit]] = {}
-    evidence = EVIDENCE.get(_evidence_kind(query))
+    evidence = entities.evidence.get(_evidence_kind(query))
     top = max(hit.score for hit in hits)
     for hit in hits:
         sentences = sentences_in(hit.chunk)

@@ -4,7 +4,6 @@ list of reports with a one-line gist of each."""
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
@@ -17,15 +16,13 @@ from bot.language.text import fold, plain, split_sentences, word_count, words
 from bot.search.terms import folded
 
 Idf = Callable[[str], float]
-# ", Southfront đưa tin." closing a sentence says where the news came from, not what it is.
-_ATTRIBUTION = re.compile(r",\s+[^,]{1,40}?\s+(?:đưa tin|cho hay|dẫn lời|thông tin)\s*\.$")
 
 
 def named_document(query: Query, documents: Sequence[Document],
                    lexicon: Lexicon) -> Document | None:
     """The document whose title the question names ("Tóm tắt bài «…»"): most of its title's
     words are in the question, more than of any other title."""
-    asked = {fold(w) for w in plain(query.cleaned).split()}
+    asked = query.plain_words
     best: tuple[float, Document] | None = None
     for doc in documents:
         title = [fold(w) for w in plain(doc.title.lower()).split()
@@ -45,7 +42,7 @@ def document_of_period(query: Query, documents: Sequence[Document]) -> Document 
     return about[0] if len(about) == 1 else None
 
 
-def body_sentences(document: Document) -> list[tuple[int, str]]:
+def body_sentences(document: Document, lexicon: Lexicon) -> list[tuple[int, str]]:
     """The sentences of a document's body text, with their paragraph's index: no title,
     heading, caption or byline, and no sentence that mostly repeats the title (a photo
     caption under it, often)."""
@@ -57,7 +54,8 @@ def body_sentences(document: Document) -> list[tuple[int, str]]:
         for sentence in split_sentences(paragraph):
             own = plain(sentence.lower()).split()
             if len(own) >= tuning.MIN_SENTENCE and set(own) != title:
-                found.append((i, _ATTRIBUTION.sub(".", sentence)))
+                # ", Southfront đưa tin." says where the news came from, not what it is.
+                found.append((i, lexicon.patterns.attribution.sub(".", sentence)))
     return found
 
 
@@ -65,7 +63,7 @@ def summarize(document: Document, idf: Idf, lexicon: Lexicon) -> tuple[str, list
     """Return a summary of the document, three sentences or more in document order, and the
     paragraphs it draws on: its lead (news puts the main facts first), then its most central
     short sentences (those sharing most rare words with the whole), none repeating another."""
-    sentences = body_sentences(document)
+    sentences = body_sentences(document, lexicon)
     if not sentences:
         return "", []
     vectors = [_vector(s, idf, lexicon) for _, s in sentences]
@@ -90,9 +88,9 @@ def summarize(document: Document, idf: Idf, lexicon: Lexicon) -> tuple[str, list
     return " ".join(sentences[i][1] for i in chosen), sorted({sentences[i][0] for i in chosen})
 
 
-def gist(document: Document, limit: int = tuning.GIST_WORDS) -> str:
+def gist(document: Document, lexicon: Lexicon, limit: int = tuning.GIST_WORDS) -> str:
     """The document's first body sentence, cut to `limit` words."""
-    sentences = body_sentences(document)
+    sentences = body_sentences(document, lexicon)
     if not sentences:
         return ""
     first = sentences[0][1].split()

@@ -1,0 +1,79 @@
+"""What a question may point back to: the pronouns and openers of a follow-up ("ông ấy",
+"điều đó", "còn X thì sao?"), read once with the question, for the conversation to resolve."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.answering.cleaning import clean
+from bot.answering.kinds import Kind
+from bot.answering.phrases import kind_of, typed_as
+from bot.language.lexicon import Lexicon
+from bot.language.text import fold, plain
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A question's follow-up words, found in `said` (the question cleaned, its case kept,
+    without its closing punctuation)."""
+
+    said: str
+    kind: Kind  # the kind of `said` as typed (before any spelling correction)
+    person: Span | None  # "ông ấy", "họ": someone said before
+    thing: Span | None  # "điều đó", "việc này": something said before
+    topic: str | None  # the X of "còn X thì sao?", unless X asks a question of its own
+    content: frozenset[str]  # the folded content words of `said`
+    without_thing: frozenset[str]  # ... of `said` without its `thing`
+    topic_content: frozenset[str]  # ... of the topic
+    bare: bool  # only words that ask ("ở đâu?", "vì sao?"): the rest is in the question before
+
+    def without(self, span: Span, put: str = "") -> str:
+        """`said` with `put` in place of the span."""
+        return f"{self.said[:span[0]]} {put} {self.said[span[1]:]}".strip()
+
+
+def reference_of(text: str, lexicon: Lexicon) -> Reference:
+    """Read the follow-up words of a question (normalized text)."""
+    patterns = lexicon.patterns
+    said = clean(text, lexicon, keep_case=True).rstrip("?!.… ")
+    person = _find(patterns.person_pronouns, said)
+    thing = _find(patterns.thing_pronouns, said)
+    opener = re.match(rf"^(?i:{patterns.follow_openers})\s+(.+?)"
+                      rf"(?:\s+(?i:{patterns.follow_endings}))?$", said)
+    if opener and kind_of(opener.group(1).lower(), patterns)[0] != Kind.OTHER:
+        opener = None  # "còn những loại tội phạm nào …?" asks a question of its own
+    thing_span = (thing.start(), thing.end()) if thing else None
+    rest = f"{said[:thing.start()]}  {said[thing.end():]}".strip() if thing else said
+    kind = kind_of(said.lower(), patterns)[0]
+    content = content_words(said, lexicon)
+    return Reference(
+        said=said,
+        kind=kind,
+        person=(person.start(), person.end()) if person else None,
+        thing=thing_span,
+        topic=opener.group(1) if opener else None,
+        content=content,
+        without_thing=content_words(rest, lexicon),
+        topic_content=content_words(opener.group(1), lexicon) if opener else frozenset(),
+        bare=plain(said) != "" and not content and kind != Kind.OTHER,
+    )
+
+
+def content_words(text: str, lexicon: Lexicon) -> frozenset[str]:
+    """The folded content words of a text: what it says beside asking."""
+    return frozenset(fold(w) for w in plain(text).split()
+                     if not lexicon.is_stopword(w, False) and not lexicon.is_stopword(w))
+
+
+def _find(alternatives: str, said: str) -> re.Match[str] | None:
+    """The first of the alternatives in what was said, as written or typed without
+    diacritics ("ong ay", "ông ay" for "ông ấy"); folding keeps every position."""
+    found = re.search(rf"\b(?i:{alternatives})\b", said)
+    folded = fold(said)
+    if found or len(folded) != len(said):
+        return found
+    return next((m for m in re.finditer(rf"\b(?i:{fold(alternatives)})\b", folded)
+                 if typed_as(said[m.start():m.end()], alternatives)), None)
