@@ -150,8 +150,9 @@ def _mentions(piece: str, at: int) -> list[_Mention]:
         if not suffix and rest and re.match(r"\s*[-–—]\s*", rest):
             after = rest.lstrip(" -–—")
             legal = _legal_forms().match(after.lower())
-            remainder = after[legal.end():].strip(" .,").lower() if legal else ""
-            if legal and (not remainder or words.name_stop.match(remainder)):
+            remainder = after[legal.end():].strip(" .,") if legal else ""
+            if legal and (not remainder or words.name_stop.match(remainder.lower())
+                          or _goes_on(remainder.split()[:1])):
                 suffix = dict(words.legal_forms)[legal.group(0)]
         # A name followed at once by another is the parent body of a letterhead ("TCT A
         # / CÔNG TY CP B"): the one below it is the organisation that writes.
@@ -183,13 +184,20 @@ def _cut(tokens: list[str]) -> tuple[list[str], str, bool]:
         legal = _legal_forms().match(rest)
         if legal and kept and _lead(kept) != kept:
             remainder = rest[legal.end():].strip()
-            if not remainder or words.name_stop.match(remainder):
+            following = tokens[i + len(legal.group(0).split()):][:1]
+            if not remainder or words.name_stop.match(remainder) or _goes_on(following):
                 return kept, dict(words.legal_forms)[legal.group(0)], False
             return kept, "", True
-        if words.name_stop.match(rest):
+        if words.name_stop.match(rest) or token[:1].islower() and words.name_verb.match(rest):
             break
         kept.append(token)
     return _without_trailing_lower(kept), "", False
+
+
+def _goes_on(following: list[str]) -> bool:
+    """Tell whether the word after a legal form that closes a name goes on with the sentence
+    (a word in lower case: "… – CÔNG TY CỔ PHẦN ký hợp đồng"), so the form closes it."""
+    return bool(following) and following[0][:1].islower()
 
 
 def _without_trailing_lower(kept: list[str]) -> list[str]:

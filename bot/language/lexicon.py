@@ -197,6 +197,7 @@ class IdentityWords:
     not_subjects: tuple[str, ...]
     auditors: tuple[str, ...]
     name_stop: re.Pattern[str]  # matched at a word of what follows a name (lower case)
+    name_verb: re.Pattern[str]  # the same, for a word written in lower case only
     labels: re.Pattern[str]  # a form's label just before the organisation's name
     short_labels: re.Pattern[str]
     stock_code: re.Pattern[str]  # case-sensitive: group 1 is the ticker
@@ -247,6 +248,8 @@ def load_identity_words(path: Path = IDENTITY_PATH) -> IdentityWords:
             auditors=tuple(fold(normalize(a).lower()) for a in raw["auditors"]),
             name_stop=re.compile(
                 rf"(?:{_either([normalize(s).lower() for s in raw['name_stops']])})(?!\w)"),
+            name_verb=re.compile(
+                rf"(?:{_either([normalize(s).lower() for s in raw['name_verbs']])})(?!\w)"),
             labels=_phrases(raw["labels"]),
             short_labels=_phrases(raw["short_labels"]),
             stock_code=re.compile(raw["stock_code"], re.IGNORECASE),

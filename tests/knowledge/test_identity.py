@@ -173,5 +173,10 @@ def test_names_in_a_sentence_end_where_the_legal_name_ends():
                               "Công ty TNHH MTV Lưới điện Miền Bắc vừa qua") == (
         "TỔNG CÔNG TY THIẾT BỊ LÂM TIÊN – Công ty Cổ phần", "Công ty TNHH MTV Lưới điện Miền Bắc")
     assert organisation_names("Công ty có 12 công ty con.") == ()
+    # Words of a line of business that are verbs elsewhere ("nhận", "ký") stay in the name.
+    assert organisation_names("Công ty Cổ phần Giao nhận Kho vận Sông Hàn nhận giải thưởng; "
+                              "Tổng công ty Lưu ký Hàng hóa Bến Nghé Được Vinh ký kết.") == (
+        "Công ty Cổ phần Giao nhận Kho vận Sông Hàn",
+        "Tổng công ty Lưu ký Hàng hóa Bến Nghé Được Vinh")
     assert is_auditor("Công ty TNHH Kiểm toán Sao Việt") and is_auditor("Công ty TNHH KPMG")
     assert not is_auditor("Công ty Cổ phần Dệt may Minh Khuê")
