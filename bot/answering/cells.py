@@ -102,6 +102,8 @@ def _fits(column: Column, wanted: Wanted) -> bool:
     same date (an opening balance may be written the day after the year before closed)."""
     if column.end is None:
         return False
+    if wanted.basis in (FLOW, CUMULATIVE) and column.basis == STOCK:
+        return False  # "quý 3/2025" asks what the quarter made, not a balance at its end
     if column.basis == STOCK or (wanted.basis == STOCK and column.start is None):
         return abs((column.end - wanted.end).days) <= 1
     if wanted.start is None:

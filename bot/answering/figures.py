@@ -28,6 +28,9 @@ from bot.language.text import fold
 from bot.search.index import Index
 
 _FLOWS = (INCOME, CASH_FLOW)
+# Asked with no period, an item both statements give is first the income statement's (what the
+# period made), then the balance sheet's, the cash flows', the equity statement's.
+_ORDER = {INCOME: 0, BALANCE: 1, CASH_FLOW: 2}
 
 
 @dataclass(frozen=True)
@@ -109,8 +112,9 @@ def _rows(item: Item, documents: Sequence[Document], index: Index, patterns: Pat
                     continue
                 chunk = index.row_chunk(document.path, t, r)
                 if chunk is not None:
-                    ranked.append(((statement is None, not fits, row.code is None,
-                                    not found.exact, found.extra, len(ranked)), chunk))
+                    ranked.append(((statement is None, not fits, _ORDER.get(statement, 9),
+                                    row.code is None, not found.exact, found.extra,
+                                    len(ranked)), chunk))
     ranked.sort(key=lambda item: item[0])
     return [chunk for _, chunk in ranked]
 

@@ -25,6 +25,7 @@ class Reference:
     person: Span | None  # "ông ấy", "họ": someone said before
     thing: Span | None  # "điều đó", "việc này": something said before
     topic: str | None  # the X of "còn X thì sao?", unless X asks a question of its own
+    loose: bool  # that "còn" was typed without diacritics: a follow-up only after a turn
     content: frozenset[str]  # the folded content words of `said`
     without_thing: frozenset[str]  # ... of `said` without its `thing`
     topic_content: frozenset[str]  # ... of the topic
@@ -41,25 +42,44 @@ def reference_of(text: str, lexicon: Lexicon) -> Reference:
     said = clean(text, lexicon, keep_case=True).rstrip("?!.… ")
     person = _find(patterns.person_pronouns, said)
     thing = _find(patterns.thing_pronouns, said)
-    opener = re.match(rf"^(?i:{patterns.follow_openers})\s+(.+?)"
-                      rf"(?:\s+(?i:{patterns.follow_endings}))?$", said)
-    if opener and kind_of(opener.group(1).lower(), patterns)[0] != Kind.OTHER:
-        opener = None  # "còn những loại tội phạm nào …?" asks a question of its own
+    topic, loose = _topic(said, patterns.follow_openers, patterns.follow_endings)
+    if topic and kind_of(topic.lower(), patterns)[0] != Kind.OTHER:
+        topic = None  # "còn những loại tội phạm nào …?" asks a question of its own
     thing_span = (thing.start(), thing.end()) if thing else None
     rest = f"{said[:thing.start()]}  {said[thing.end():]}".strip() if thing else said
     kind = kind_of(said.lower(), patterns)[0]
     content = content_words(said, lexicon)
+    if loose:  # "con" of "con X" opens the follow-up: it says nothing of its own
+        opening = content_words(said[:said.find(topic)], lexicon)
+        content = content_words(topic, lexicon) | (content - opening)
     return Reference(
         said=said,
         kind=kind,
         person=(person.start(), person.end()) if person else None,
         thing=thing_span,
-        topic=opener.group(1) if opener else None,
+        topic=topic,
+        loose=loose,
         content=content,
         without_thing=content_words(rest, lexicon),
-        topic_content=content_words(opener.group(1), lexicon) if opener else frozenset(),
+        topic_content=content_words(topic, lexicon) if topic else frozenset(),
         bare=plain(said) != "" and not content and kind != Kind.OTHER,
     )
+
+
+def _topic(said: str, openers: str, endings: str) -> tuple[str | None, bool]:
+    """The X of "còn X thì sao?", and whether it was typed without diacritics ("con X thi
+    sao": then "con" may as well be the noun, so only a conversation makes it a follow-up)."""
+    pattern = rf"^(?i:{openers})\s+(.+?)(?:\s+(?i:{endings}))?$"
+    found = re.match(pattern, said)
+    if found:
+        return found.group(1), False
+    folded = fold(said)
+    if len(folded) != len(said):
+        return None, False
+    found = re.match(fold(pattern), folded)
+    if found is None or not typed_as(said[:found.start(1)], openers):
+        return None, False
+    return said[found.start(1):found.end(1)], True
 
 
 def content_words(text: str, lexicon: Lexicon) -> frozenset[str]:

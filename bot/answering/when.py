@@ -69,7 +69,7 @@ def wanted_in(text: str) -> tuple[Wanted, ...]:
     for i, (start, end, wanted) in enumerate(found):
         after = found[i + 1] if i + 1 < len(found) else None
         if (not wanted.dated and after is not None and after[2].dated
-                and folded[end:after[0]].strip() in ("(", "")):
+                and folded[end:after[0]].strip() == "("):
             opened = start  # "cùng kỳ năm trước (01/10/2023 - 31/12/2023)": the dates say it
             continue
         kept.append(replace(wanted, at=(start if opened is None else opened, end)))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from bot.answering.query import Query
 from bot.answering.reference import content_words
+from bot.answering.when import wanted_in
 from bot.conversation.state import Turn
 from bot.language.lexicon import Lexicon
 from bot.language.periods import find_periods
@@ -38,7 +39,7 @@ def follow(query: Query, turn: Turn | None, lexicon: Lexicon) -> Followed:
     if turn is None:
         if ref.person and ref.person[0] == 0:
             return Followed(text, unclear="ai")
-        if ref.topic is not None:  # "còn năm 2015 thì sao?" with nothing before it
+        if ref.topic is not None and not ref.loose:  # "còn năm 2015 thì sao?", nothing before
             return Followed(text, unclear="điều gì")
         if ref.bare or (ref.thing and not ref.without_thing):
             return Followed(text, unclear="điều gì")
@@ -78,6 +79,15 @@ def _instead(turn: Turn, said: str) -> str:
         # "còn khu vực dịch vụ thì sao?" then "thế còn công nghiệp?": the one asked about last
         at = turn.question.lower().index(turn.topic.lower())
         return f"{turn.question[:at]}{said}{turn.question[at + len(turn.topic):]}"
+    wanted, asked_before = wanted_in(said), wanted_in(turn.question)
+    if wanted and asked_before:  # "còn cùng kỳ năm trước?", "còn cuối năm 2024?"
+        start, end = asked_before[0].at
+        return f"{turn.question[:start]}{said}{turn.question[end:]}"
+    lead = turn.question[:asked_before[0].at[0]] if asked_before else ""
+    if lead.strip() and not any(w[:1].isupper() for w in lead.split()) and not said[:1].isupper():
+        # "doanh thu thuần quý 3/2025 của X" then "còn lợi nhuận sau thuế?": the item asked
+        # before the period is what changes
+        return f"{said} {turn.question[len(lead):]}"
     new_periods = find_periods(said)
     old_periods = find_periods(turn.question)
     if new_periods and old_periods:
