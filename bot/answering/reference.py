@@ -44,12 +44,12 @@ def reference_of(text: str, lexicon: Lexicon) -> Reference:
     thing = _find(patterns.thing_pronouns, said)
     topic, loose = _topic(said, patterns.follow_openers, patterns.follow_endings)
     if topic and kind_of(topic.lower(), patterns)[0] != Kind.OTHER:
-        topic = None  # "còn những loại tội phạm nào …?" asks a question of its own
+        topic, loose = None, False  # "còn những loại tội phạm nào …?" asks a question of its own
     thing_span = (thing.start(), thing.end()) if thing else None
     rest = f"{said[:thing.start()]}  {said[thing.end():]}".strip() if thing else said
     kind = kind_of(said.lower(), patterns)[0]
     content = content_words(said, lexicon)
-    if loose:  # "con" of "con X" opens the follow-up: it says nothing of its own
+    if loose and topic:  # "con" of "con X" opens the follow-up: it says nothing of its own
         opening = content_words(said[:said.find(topic)], lexicon)
         content = content_words(topic, lexicon) | (content - opening)
     return Reference(
