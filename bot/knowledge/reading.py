@@ -36,6 +36,7 @@ def document_of(relative: str, parsed: Parsed) -> Document:
         format=Path(relative).suffix.lower().lstrip(".") or "txt",
         roles=roles_of(paragraphs, parsed.roles, author is not None),
         period=period_of(title, parsed.date),
+        tables=parsed.tables,
     )
 
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.knowledge.tables import Table
 from bot.language.text import normalize
 
 ISO_DATE = re.compile(r"(\d{4}-\d{2}(?:-\d{2})?)")  # an ISO date in metadata: 2024-07 or 2024-07-01
@@ -18,13 +19,15 @@ BODY, HEADING, CAPTION, TABLE, BYLINE = "paragraph", "heading", "caption", "tabl
 @dataclass(frozen=True)
 class Parsed:
     """What a file holds: its own title and date if it names them, and its paragraphs with
-    the page each stands on (PDF) or None, and the role each plays where the format says."""
+    the page each stands on (PDF) or None, the role each plays where the format says, and
+    its tables as rows and columns (bot/knowledge/tables) where the reader rebuilds them."""
 
     title: str | None
     date: str | None
     paragraphs: tuple[str, ...]
     pages: tuple[int | None, ...]
     roles: tuple[str, ...] = ()
+    tables: tuple[Table, ...] = ()
 
 
 def read_bytes(path: Path) -> bytes:
