@@ -98,15 +98,31 @@ def pdf_pages(path: Path) -> int:
 
 
 def image_pages(path: Path) -> int:
-    """The number of frames (pages) of an image; OcrError when it is not a readable one."""
+    """The number of frames (pages) of an image, each checked against MAX_PIXELS from its
+    header (nothing is decoded); OcrError when it is too large or not a readable image."""
     from PIL import Image, UnidentifiedImageError
 
     try:
         with Image.open(path) as image:
-            return getattr(image, "n_frames", 1)
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
+            frames = getattr(image, "n_frames", 1)
+            for index in range(frames):
+                image.seek(index)
+                check_pixels(image.width, image.height)
+            return frames
+    except Image.DecompressionBombError as exc:  # Pillow's own limit, far above ours
+        raise OcrError(f"image too large (the limit is {MAX_PIXELS // 1_000_000} million "
+                       "pixels): scale it down to 300 dpi") from exc
+    except (UnidentifiedImageError, OSError, EOFError) as exc:
         raise OcrError(f"not a readable image ({type(exc).__name__}): save it again as PNG "
                        "or JPEG") from exc
+
+
+def check_pixels(width: int, height: int) -> None:
+    """OcrError when an image is larger than MAX_PIXELS (a decompression bomb, or a scan at
+    a needless resolution)."""
+    if width * height > MAX_PIXELS:
+        raise OcrError(f"image too large ({width}x{height} pixels, the limit is "
+                       f"{MAX_PIXELS // 1_000_000} million): scale it down to 300 dpi")
 
 
 def read_pages(path: Path, kind: str, pages: int, progress: Progress | None = None,
@@ -179,13 +195,9 @@ def _image_page(path: str, index: int):
     """Frame `index` of an image, upright (EXIF) and grey; OcrError when it is too large."""
     from PIL import Image, ImageOps
 
-    Image.MAX_IMAGE_PIXELS = None  # checked below, with this module's own limit and message
     with Image.open(path) as image:
         image.seek(index)
-        pixels = image.width * image.height
-        if pixels > MAX_PIXELS:
-            raise OcrError(f"image too large ({image.width}x{image.height} pixels, the limit "
-                           f"is {MAX_PIXELS // 1_000_000} million): scale it down to 300 dpi")
+        check_pixels(image.width, image.height)  # the file may have changed since counted
         grey = ImageOps.exif_transpose(image).convert("L") if index == 0 else image.convert("L")
         dpi = image.info.get("dpi", (0, 0))[0]
     return grey, (round(dpi) if 70 <= dpi <= 1200 else None)
