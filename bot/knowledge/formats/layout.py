@@ -21,6 +21,8 @@ SHORT_LINE = 0.8  # a line this much shorter than the page's text ends its parag
 #                   last line of a paragraph rarely fills the width)
 WIDE_GAP = 3.0  # word heights: a gap this wide inside a line parts blocks side by side
 #                 (signatures, a letterhead's two columns), each its own paragraph
+CAPITALS = 0.8  # a line with this share of its letters in capitals is a heading (OCR reads
+#                 a few capitals small)
 _LETTER_OR_DIGIT = re.compile(r"\w")
 
 
@@ -122,10 +124,18 @@ def _skew(pieces: list[list[Word]]) -> float:
     return slope if abs(slope) <= MAX_SKEW else 0.0
 
 
+def capitals(text: str) -> bool:
+    """Whether a line is written in capitals (a heading: "BẢNG CÂN ĐỐI KẾ TOÁN"): most of its
+    letters, and three of them at least."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) >= CAPITALS * len(letters)
+
+
 def paragraphs(lines: list[Line], height: float) -> list[str]:
     """Join lines into paragraphs: a paragraph ends at empty space above the next line, after
-    a line much shorter than the page's text, or where a line starts further right (a
-    centred title, an indented first line); blocks side by side are paragraphs of their own."""
+    a line much shorter than the page's text, where a line starts further right (a centred
+    title, an indented first line), and around a line in capitals (a heading); blocks side
+    by side are paragraphs of their own."""
     if not lines:
         return []
     widths = sorted(line.right - line.left for line in lines)
@@ -143,7 +153,8 @@ def paragraphs(lines: list[Line], height: float) -> list[str]:
         if previous is not None and (
                 line.top - previous.bottom > PARAGRAPH_GAP * height
                 or previous.right - previous.left < SHORT_LINE * text_width
-                or line.left - previous.left > height):
+                or line.left - previous.left > height
+                or capitals(line.text) != capitals(previous.text)):
             found.append(" ".join(current))
             current = []
         if current and current[-1].endswith("-") and line.text[:1].islower():

@@ -25,7 +25,7 @@ from bot.knowledge.formats.ocr_cache import OcrCache, content_hash
 from bot.knowledge.formats.scan_tables import find_tables
 from bot.knowledge.tables import Table
 from bot.language.lexicon import load_patterns
-from bot.language.text import normalize
+from bot.language.text import fold, normalize
 
 logger = logging.getLogger(__name__)
 
@@ -107,12 +107,11 @@ def parse_pages(pages: list[PageWords]) -> Parsed:
 
     for number, (page, lines) in enumerate(zip(pages, lines_by_page), start=1):
         height = word_height(page)
-        prose: list[Line] = []
         found = find_tables(lines, height)
         at = 0
         for table in [*found, None]:
             end = table.first if table is not None else len(lines)
-            prose = [line for line in lines[at:end] if normalize(line.text) not in running
+            prose = [line for line in lines[at:end] if _key(line.text) not in running
                      and not page_number.fullmatch(normalize(line.text))]
             for text in paragraphs(prose, height):
                 add(text, number, BODY)
@@ -121,7 +120,8 @@ def parse_pages(pages: list[PageWords]) -> Parsed:
             shown = len(texts)
             for text in table.paragraphs:
                 add(text, number, TABLE)
-            tables.append(replace(table.table, paragraph=shown, page=number))
+            tables.append(_continued(replace(table.table, paragraph=shown, page=number),
+                                     tables, running))
             at = table.last + 1
     if not texts:
         raise ValueError("no text found by OCR: check that the scan shows a page of text, "
@@ -129,10 +129,30 @@ def parse_pages(pages: list[PageWords]) -> Parsed:
     return Parsed(None, None, tuple(texts), tuple(page_of), tuple(roles), tuple(tables))
 
 
+def _continued(table: Table, before: list[Table], running: set[str]) -> Table:
+    """A table without a title of its own (a running header is none) that carries on the
+    last table of the page before, with as many columns, takes that one's title and unit: a
+    statement runs over pages under one title."""
+    if _key(table.title) in running:
+        table = replace(table, title="")
+    last = before[-1] if before else None
+    if (table.title or last is None or last.page != (table.page or 0) - 1
+            or len(last.columns) != len(table.columns)):
+        return table
+    return replace(table, title=last.title, unit=table.unit or last.unit)
+
+
 def _running_lines(lines_by_page: list[list[Line]]) -> set[str]:
-    """Lines found on most pages (headers and footers), when there are three pages or more."""
+    """Lines found on most pages (headers and footers), when there are three pages or more,
+    as their keys (_key)."""
     if len(lines_by_page) < 3:
         return set()
-    counts = Counter(text for lines in lines_by_page
-                     for text in {normalize(line.text) for line in lines} if text)
-    return {text for text, n in counts.items() if n >= RUNNING_SHARE * len(lines_by_page)}
+    counts = Counter(key for lines in lines_by_page
+                     for key in {_key(line.text) for line in lines} if key)
+    return {key for key, n in counts.items() if n >= RUNNING_SHARE * len(lines_by_page)}
+
+
+def _key(text: str) -> str:
+    """A line as its running header is matched on every page: without the diacritics and
+    capitals that OCR reads differently from page to page ("BẢO CÁO" / "BÁO CÁO")."""
+    return " ".join(fold(normalize(text)).casefold().split())

@@ -9,13 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.knowledge.formats.layout import Line
+from bot.knowledge.formats.layout import Line, capitals
 from bot.knowledge.formats.ocr import Word
 from bot.knowledge.tables import CODE, LABEL, NOTE, OTHER, VALUE, Column, Row, Table
 from bot.language.text import fold
 
 COLUMN_GAP = 0.8  # word heights of empty space between two columns (words of a line stand
 #                   about 0.4 apart; a table's columns, tight ones too, 1.0 or more)
+RIGHT_EDGE_SPREAD = 1.5  # word heights: figures of one column end within this of each other
+#                         (a column's figures are right-aligned; the next column's end a
+#                         figure's width or more away)
 STRAY_SHARE = 0.05  # a strip crossed by words of at most this share of the lines is empty
 #                     all the same (a long label, a speck)
 MIN_FIGURE_LINES = 3  # lines with figures in columns that make a table
@@ -186,6 +189,33 @@ def _columns(lines: list[Line], gap: float) -> list[tuple[int, int]]:
     return columns
 
 
+def _split_figures(lines: list[Line], columns: list[tuple[int, int]],
+                   height: float) -> list[tuple[int, int]]:
+    """Columns of figures set too close for empty space to part them ("Năm nay" and "Năm
+    trước" under one header) parted by where their figures end: figures are right-aligned,
+    so each column's figures end at one place."""
+    split: list[tuple[int, int]] = []
+    for start, end in columns:
+        inside = [[w for w in line.words if start <= (w.left + w.right) / 2 <= end
+                   and figure(w.text)] for line in lines]
+        if sum(len(words) > 1 for words in inside) < MIN_FIGURE_LINES:
+            split.append((start, end))
+            continue
+        ends = sorted(w.right for words in inside for w in words)
+        groups = [[ends[0]]]
+        for x in ends[1:]:
+            if x - groups[-1][-1] > RIGHT_EDGE_SPREAD * height:
+                groups.append([])
+            groups[-1].append(x)
+        groups = [g for g in groups if len(g) >= MIN_FIGURE_LINES] or [ends]
+        left = start
+        for group in groups[:-1]:
+            split.append((left, max(group)))
+            left = max(group) + 1
+        split.append((left, end))
+    return split
+
+
 def _column_of(word: Word, columns: list[tuple[int, int]]) -> int:
     middle = (word.left + word.right) / 2
     return min(range(len(columns)), key=lambda i: 0 if columns[i][0] <= middle <= columns[i][1]
@@ -201,7 +231,7 @@ def _cells(line: Line, columns: list[tuple[int, int]]) -> list[str]:
 
 def _table(lines: list[Line], first: int, last: int, height: float) -> Found | None:
     gap = COLUMN_GAP * height
-    columns = _columns(lines[first:last + 1], gap)
+    columns = _split_figures(lines[first:last + 1], _columns(lines[first:last + 1], gap), height)
     if len(columns) < 2:
         return None
     while first > 0 and _label_only(lines[first - 1], columns) and (
@@ -296,8 +326,6 @@ def _row(cells: list[str], roles: list[str]) -> Row:
 def _title(lines: list[Line], header_start: int) -> str:
     """The nearest line above the header written in capitals ("BẢNG CÂN ĐỐI KẾ TOÁN")."""
     for line in reversed(lines[max(0, header_start - TITLE_LINES):header_start]):
-        letters = [c for c in line.text if c.isalpha()]
-        if len(line.words) >= 2 and letters and sum(c.isupper() for c in letters) >= (
-                0.8 * len(letters)):
+        if len(line.words) >= 2 and capitals(line.text):
             return line.text
     return ""
