@@ -1,9 +1,12 @@
 """How well scans read: the character error rate of OCR on pages rendered from known
 Vietnamese text, and what a real scanned PDF reads as (its tables, rows and figures).
 
-  python tools/ocr_quality.py rendered [--text FILE ...] [--dpi 150] [--psm 11]
-      renders pages of known text (by default the bundled knowledge/ report and a standard
-      income statement, form B02, with made-up figures) as a scanner at --dpi gives them
+  python tools/ocr_quality.py rendered [--text FILE ...] [--passages FILE.jsonl --pages N]
+                                      [--dpi 150] [--psm 11]
+      renders pages of known text (by default the bundled knowledge/ report, or the "text"
+      of each line of a passages file such as ../shared/eval/viquad/dev_passages.jsonl, read
+      by path; and a standard income statement, form B02, with made-up figures) as a
+      scanner at --dpi gives them
       back, reads them as the bot does (an image-only PDF rendered at 300 dpi, Tesseract,
       the layout rebuilt), and prints per page the CER of its prose (as written, and with
       diacritics folded: what is left is the letters themselves), the share of table cells
@@ -20,6 +23,7 @@ core's; the bot reads a core's worth of pages at once. Nothing here is asserted.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import statistics
@@ -73,17 +77,15 @@ def statement(seed: int) -> list[list[str]]:
     return [HEADER] + [[label, code, amount(rng), amount(rng)] for label, code in B02_ROWS]
 
 
-def known_pages(texts: list[Path]) -> list[list]:
-    """Pages of known text: the files' paragraphs, about 2,000 characters a page, and a
-    page with a statement table."""
-    paragraphs = [p for path in texts for p in
-                  (normalize(" ".join(b.split())) for b in
-                   path.read_text(encoding="utf-8").split("\n\n")) if p]
+def known_pages(paragraphs: list[str], limit: int | None = None) -> list[list]:
+    """Pages of known text: the paragraphs, about 2,000 characters a page (`limit` pages at
+    most), and a page with a statement table."""
     pages: list[list] = [[]]
     for paragraph in paragraphs:
         if sum(len(p) for p in pages[-1]) + len(paragraph) > 2000 and pages[-1]:
             pages.append([])
         pages[-1].append(paragraph)
+    pages = pages[:limit]
     pages.append(["BÁO CÁO KẾT QUẢ HOẠT ĐỘNG KINH DOANH", "Đơn vị tính: VND", statement(7)])
     return pages
 
@@ -103,13 +105,21 @@ def cer(read: str, truth: str) -> float:
 
 
 def run_rendered(args: argparse.Namespace) -> None:
-    pages = known_pages(args.text or sorted((ROOT / "knowledge").glob("*.txt")))
+    if args.passages:
+        with args.passages.open(encoding="utf-8") as lines:
+            paragraphs = [normalize(" ".join(json.loads(line)["text"].split())) for line in lines]
+    else:
+        paragraphs = [p for path in args.text or sorted((ROOT / "knowledge").glob("*.txt"))
+                      for p in (normalize(" ".join(b.split())) for b in
+                                path.read_text(encoding="utf-8").split("\n\n")) if p]
+    pages = known_pages([p for p in paragraphs if p], args.pages)
     with tempfile.TemporaryDirectory() as folder:
         pdf = Path(folder) / "known.pdf"
         save_pdf([scanned(render_page(blocks), args.dpi) for blocks in pages], pdf, args.dpi)
         words, seconds = read_pdf_pages(pdf, list(range(len(pages))))
     print(f"scanned at {args.dpi} dpi, read at {ocr.RENDER_DPI} dpi, psm {args.psm}")
     print(f"{'page':>4}  {'chars':>5}  {'CER':>6}  {'folded':>6}  {'cells':>7}  seconds")
+    errors = folded = characters = 0
     for number, (blocks, page, took) in enumerate(zip(pages, words, seconds), start=1):
         parsed = parse_pages([page])
         prose = " ".join(p for p, role in zip(parsed.paragraphs, parsed.roles) if role != TABLE)
@@ -118,9 +128,15 @@ def run_rendered(args: argparse.Namespace) -> None:
         got = [row.cells for table in parsed.tables for row in table.rows]
         exact = sum(a == b for want, have in zip(cells[1:], got) for a, b in zip(want, have))
         total = sum(len(row) for row in cells[1:])
+        errors += round(cer(prose, truth) * len(truth))
+        folded += round(cer(fold(prose), fold(truth)) * len(truth))
+        characters += len(truth)
         print(f"{number:>4}  {len(truth):>5}  {cer(prose, truth):6.1%}  "
               f"{cer(fold(prose), fold(truth)):6.1%}  "
               f"{f'{exact}/{total}' if total else '-':>7}  {took:5.1f}")
+    print(f"all prose: CER {errors / max(characters, 1):.2%} of {characters} characters "
+          f"({folded / max(characters, 1):.2%} with diacritics folded); "
+          f"median {statistics.median(seconds):.1f} s a page (one core)")
 
 
 def run_scan(args: argparse.Namespace) -> None:
@@ -157,6 +173,8 @@ def main() -> None:
     sub = parser.add_subparsers(dest="mode", required=True)
     rendered = sub.add_parser("rendered", help="CER on pages rendered from known text")
     rendered.add_argument("--text", type=Path, nargs="*", help="UTF-8 text files to render")
+    rendered.add_argument("--passages", type=Path, help="JSONL passages with a \"text\"")
+    rendered.add_argument("--pages", type=int, help="at most this many pages of text")
     rendered.add_argument("--dpi", type=int, default=150, help="the scanner's resolution")
     scan = sub.add_parser("scan", help="what a real scanned PDF reads as")
     scan.add_argument("file", type=Path)
