@@ -83,6 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdin, sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
+    # Tesseract with one thread: OCR reads a page per core at once (knowledge/formats/ocr.py)
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     try:
         return run(build_parser().parse_args(argv))
     except BrokenPipeError:

@@ -1,8 +1,9 @@
 """The OCR engine: Tesseract (through pytesseract) with its Vietnamese model reads the pages of
 a scanned PDF (rendered by pypdfium2) or an image into word boxes, one worker process a core.
 
-Tesseract runs with one OpenMP thread a process and pages go to as many processes as there
-are cores: on two cores this reads a page in about half the time a single multi-threaded
+Pages go to as many processes as there are cores, and Tesseract should run with one OpenMP
+thread each (OMP_THREAD_LIMIT=1, which the command line sets for itself and its children:
+serving/cli.py): on two cores this reads a page in about half the time a multi-threaded
 Tesseract takes, whose threads spin against each other and against anything else running.
 """
 
@@ -204,8 +205,7 @@ def _image_page(path: str, index: int):
 
 
 def _worker_start(parent: int) -> None:
-    """In a worker: one OpenMP thread for Tesseract, and end when the parent ends."""
-    os.environ["OMP_THREAD_LIMIT"] = "1"  # this worker's own environment, for its Tesseract
+    """In a worker: end when the parent ends (killed with -9, say), not linger orphaned."""
     with contextlib.suppress(OSError, AttributeError):  # Linux: the kernel signals us
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
