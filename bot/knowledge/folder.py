@@ -10,7 +10,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.knowledge.documents import Document, Knowledge, KnowledgeError, Skipped
-from bot.knowledge.formats import SUFFIXES, read_file, unread_reason
+from bot.knowledge.formats import SUFFIXES, OcrOptions, read_file, unread_reason
+from bot.knowledge.formats.ocr import engine_problem
 from bot.knowledge.reading import document_of
 
 logger = logging.getLogger(__name__)
@@ -18,9 +19,11 @@ logger = logging.getLogger(__name__)
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a larger file is skipped: split it
 
 
-def load_knowledge(root: str | Path, previous: Knowledge | None = None) -> Knowledge:
+def load_knowledge(root: str | Path, previous: Knowledge | None = None,
+                   ocr: OcrOptions | None = None) -> Knowledge:
     """Load every report under root; files that cannot be used are skipped with the reason.
-    Documents of `previous` whose file has not changed (size and time) are reused unread."""
+    Documents of `previous` whose file has not changed (size and time) are reused unread.
+    Scans are read by OCR as `ocr` says (by default: with no cache)."""
     folder = check_folder(root)
     documents: list[Document] = []
     skipped: list[Skipped] = []
@@ -34,7 +37,7 @@ def load_knowledge(root: str | Path, previous: Knowledge | None = None) -> Knowl
             if old is not None and old.stamp == _stamp(path):
                 documents.append(old)
                 continue
-            documents.append(load_document(path, relative))
+            documents.append(load_document(path, relative, ocr))
         except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
             reason = str(exc) if isinstance(exc, ValueError) else (
                 f"cannot be read ({type(exc).__name__}: {exc}): open and save it again, or "
@@ -59,9 +62,10 @@ def check_folder(root: str | Path) -> Path:
     return folder
 
 
-def folder_stamp(root: str | Path) -> str:
+def folder_stamp(root: str | Path, ocr: OcrOptions | None = None) -> str:
     """Return a key that changes whenever a report file under root is added, removed or
-    rewritten (names, sizes and modification times)."""
+    rewritten (names, sizes and modification times), and, with `ocr`, when the OCR engine
+    comes or goes (a scan skipped for want of it is read once it is installed)."""
     folder = check_folder(root)
     digest = hashlib.sha1(str(folder.resolve()).encode("utf-8"))
     for path, relative, problem in walk(folder):
@@ -71,6 +75,8 @@ def folder_stamp(root: str | Path) -> str:
         except OSError:
             part = f"{relative}\0?\0{problem}\n"
         digest.update(part.encode("utf-8", "surrogatepass"))
+    if ocr is not None:
+        digest.update(f"ocr\0{engine_problem() or 'ready'}\n".encode())
     return digest.hexdigest()
 
 
@@ -131,10 +137,11 @@ def _stamp(path: Path) -> tuple[int, int]:
     return info.st_size, info.st_mtime_ns
 
 
-def load_document(path: Path, relative: str) -> Document:
-    """Read one file into a Document; ValueError says what is wrong with it."""
+def load_document(path: Path, relative: str, ocr: OcrOptions | None = None) -> Document:
+    """Read one file into a Document (a scan by OCR, as `ocr` says); ValueError says what is
+    wrong with it."""
     stamp = _stamp(path)
     if stamp[0] > MAX_FILE_BYTES:
         raise ValueError(f"too large ({stamp[0] / 2**20:.1f} MB, the limit is "
                          f"{MAX_FILE_BYTES // 2**20} MB): split it into smaller files")
-    return replace(document_of(relative, read_file(path)), stamp=stamp)
+    return replace(document_of(relative, read_file(path, ocr)), stamp=stamp)

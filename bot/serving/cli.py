@@ -20,6 +20,7 @@ from bot.evaluation.report import evaluate
 from bot.evaluation.summaries import evaluate_summaries, load_articles
 from bot.knowledge.documents import KnowledgeError
 from bot.knowledge.folder import load_knowledge
+from bot.knowledge.formats import OcrOptions
 from bot.search.cache import IndexCache, private_folder
 from bot.serving import console, unanswered
 from bot.serving.library import Library
@@ -75,6 +76,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdin, sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
+    # Tesseract with one thread: OCR reads a page per core at once (knowledge/formats/ocr.py)
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     try:
         return run(build_parser().parse_args(argv))
     except BrokenPipeError:
@@ -95,11 +98,14 @@ def run(args: argparse.Namespace) -> int:
         print(console.unanswered_text(unanswered.summarize(settings.data_dir)))
         return 0
     knowledge_dir = Path(args.knowledge) if args.knowledge else settings.knowledge_dir
+    # What OCR read of a scan is kept in the data folder: a restart does not read it again.
+    ocr = OcrOptions(settings.data_dir / "ocr",
+                     progress=scan_progress if sys.stderr.isatty() else None)
     try:
         if args.command == "eval":
-            return run_eval(args, knowledge_dir)
+            return run_eval(args, knowledge_dir, ocr)
         if args.command == "index":
-            return run_index(knowledge_dir)
+            return run_index(knowledge_dir, ocr)
         if args.command == "telegram":
             from bot.serving.telegram import TelegramSetupError, run_telegram
 
@@ -108,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
             except TelegramSetupError as exc:
                 return fail(str(exc))
         library = Library(knowledge_dir, cache=IndexCache(settings.data_dir / "cache"),
-                          progress=progress_bar if sys.stderr.isatty() else None)
+                          progress=progress_bar if sys.stderr.isatty() else None, ocr=ocr)
         if args.command == "ask":
             return run_ask(library.qa, args)
         return run_chat(library, settings)
@@ -138,6 +144,13 @@ def progress_bar(done: int, total: int) -> None:
     """Show indexing progress on a terminal."""
     end = "\n" if done >= total else ""
     print(f"\r{replies.indexing(done, total)}", end=end, file=sys.stderr, flush=True)
+
+
+def scan_progress(name: str, done: int, total: int) -> None:
+    """Show on a terminal how far OCR has read a scan."""
+    end = "\n" if done >= total else ""
+    print(f"\rĐang đọc bản quét {name} (OCR): trang {done}/{total}", end=end, file=sys.stderr,
+          flush=True)
 
 
 def run_chat(library: Library, settings: Settings) -> int:
@@ -227,16 +240,16 @@ class Terminal:
         root.addHandler(handler)
 
 
-def run_index(knowledge_dir: Path) -> int:
+def run_index(knowledge_dir: Path, ocr: OcrOptions | None = None) -> int:
     """Print a table of every file; exit 1 when no document is usable."""
-    knowledge = load_knowledge(knowledge_dir)
+    knowledge = load_knowledge(knowledge_dir, ocr=ocr)
     print(console.index_table(knowledge))
     print(f"{len(knowledge.documents)} documents, {len(knowledge.chunks)} paragraphs, "
           f"{len(knowledge.skipped)} skipped")
     return 0 if knowledge.documents else 1
 
 
-def run_eval(args: argparse.Namespace, knowledge_dir: Path) -> int:
+def run_eval(args: argparse.Namespace, knowledge_dir: Path, ocr: OcrOptions | None = None) -> int:
     """Score a question file (read before the knowledge, so its faults show first)."""
     if args.articles:
         return run_summaries(args)
@@ -249,7 +262,7 @@ def run_eval(args: argparse.Namespace, knowledge_dir: Path) -> int:
             knowledge, cases = hold_out(knowledge, cases, args.out_of_knowledge)
         cases = [replace(c, question=retype(c.question, args.typing),
                          turns=tuple(retype(t, args.typing) for t in c.turns)) for c in cases]
-        qa = QA(knowledge) if knowledge else QA.from_folder(knowledge_dir)
+        qa = QA(knowledge or load_knowledge(knowledge_dir, ocr=ocr))
     except (OSError, ValueError) as exc:
         return fail(str(exc))
     if args.answers:

@@ -18,7 +18,7 @@ from bot.answering import replies
 from bot.answering.pipeline import QA
 from bot.knowledge.documents import require_documents
 from bot.knowledge.folder import folder_stamp, load_knowledge
-from bot.knowledge.formats import SUFFIXES
+from bot.knowledge.formats import SUFFIXES, OcrOptions
 from bot.search.building import Progress, build, die_with
 from bot.search.cache import IndexCache, Snapshot
 
@@ -28,22 +28,23 @@ WATCH_RETRY = 5  # seconds before watching again after watching failed
 
 
 def load_qa(root: str | Path, previous: QA | None = None, cache: IndexCache | None = None,
-            progress: Progress | None = None) -> QA:
+            progress: Progress | None = None, ocr: OcrOptions | None = None) -> QA:
     """Load a knowledge folder into a QA, reusing what `previous` (or else the cache) holds:
     unchanged files are not read again and unchanged documents not tokenized again; an
-    unchanged folder (same names, sizes and times) reads no file at all. KnowledgeError says
-    what is wrong with the folder. The cache is updated."""
-    qa, files = prepare(root, previous, cache, progress)
+    unchanged folder (same names, sizes and times) reads no file at all. Scans are read by
+    OCR as `ocr` says. KnowledgeError says what is wrong with the folder. The cache is
+    updated."""
+    qa, files = prepare(root, previous, cache, progress, ocr)
     if cache is not None and files is not None:
         cache.save(Snapshot(files, qa.knowledge, qa.index))
     return qa
 
 
 def prepare(root: str | Path, previous: QA | None, cache: IndexCache | None,
-            progress: Progress | None) -> tuple[QA, str | None]:
+            progress: Progress | None, ocr: OcrOptions | None = None) -> tuple[QA, str | None]:
     """Load as `load_qa` does, without saving; also return the folder's stamp to save under
     (None when the cache already holds exactly this)."""
-    files = folder_stamp(root)
+    files = folder_stamp(root, ocr)
     snapshot = cache.load() if cache is not None and previous is None else None
     if snapshot is not None and snapshot.files == files:
         for skipped in snapshot.knowledge.skipped:
@@ -51,27 +52,31 @@ def prepare(root: str | Path, previous: QA | None, cache: IndexCache | None,
         return QA(snapshot.knowledge, index=snapshot.index), None
     base = previous.index if previous else snapshot.index if snapshot else None
     known = previous.knowledge if previous else snapshot.knowledge if snapshot else None
-    knowledge = require_documents(load_knowledge(root, known))
+    knowledge = require_documents(load_knowledge(root, known, ocr))
     return QA(knowledge, index=build(knowledge.chunks, base, progress)), files
 
 
-def build_apart(root: Path, cache: IndexCache) -> None:
+def build_apart(root: Path, cache: IndexCache, ocr_cache: Path | None = None) -> None:
     """Bring the cache up to date with the folder in a child process, so that the memory a
     build takes goes back to the system when the child ends and the caller's own load is a
-    warm one. Whatever goes wrong is left for that load to meet and report."""
-    if cache.stamp() == folder_stamp(root):
+    warm one (scans read by OCR, what it read kept in `ocr_cache`). Whatever goes wrong is
+    left for that load to meet and report."""
+    ocr = OcrOptions(ocr_cache) if ocr_cache is not None else None
+    if cache.stamp() == folder_stamp(root, ocr):
         return
     child = multiprocessing.get_context("spawn").Process(
-        target=_build_cache, args=(str(root), str(cache.folder), os.getpid()), name="index-build")
+        target=_build_cache, name="index-build",
+        args=(str(root), str(cache.folder), os.getpid(), str(ocr_cache) if ocr_cache else None))
     child.start()
     child.join()
 
 
-def _build_cache(root: str, folder: str, parent: int) -> None:
+def _build_cache(root: str, folder: str, parent: int, ocr_cache: str | None = None) -> None:
     die_with(parent)
     logging.disable(logging.CRITICAL)  # the parent reports what the build met when it loads
     try:
-        load_qa(root, cache=IndexCache(Path(folder)))
+        load_qa(root, cache=IndexCache(Path(folder)),
+                ocr=OcrOptions(Path(ocr_cache)) if ocr_cache else None)
     except Exception:  # noqa: BLE001 - the parent's own load meets it and says what it is
         os._exit(1)
 
@@ -91,10 +96,11 @@ class Library:
     beside the old one and swaps it in at once; questions meanwhile use the old one."""
 
     def __init__(self, root: Path, qa: QA | None = None, cache: IndexCache | None = None,
-                 progress: Progress | None = None) -> None:
+                 progress: Progress | None = None, ocr: OcrOptions | None = None) -> None:
         self.root = Path(root)
         self.cache = cache
-        self.qa = qa or load_qa(self.root, cache=cache, progress=progress)
+        self.ocr = ocr  # how scans are read (where what OCR read is kept), on every reload
+        self.qa = qa or load_qa(self.root, cache=cache, progress=progress, ocr=ocr)
         self._lock = threading.Lock()
 
     def reload(self) -> Reloaded:
@@ -102,7 +108,7 @@ class Library:
         with self._lock:
             start = time.monotonic()
             try:
-                new, files = prepare(self.root, self.qa, None, None)
+                new, files = prepare(self.root, self.qa, None, None, self.ocr)
             except Exception as exc:  # noqa: BLE001 - any failure must keep the old index
                 logger.warning("Reload of %s failed: %s", self.root, exc)
                 return Reloaded(False, replies.reload_failed(str(exc)), True)

@@ -298,7 +298,7 @@ def test_rows_past_the_cap_are_left_out_and_said(monkeypatch: pytest.MonkeyPatch
 
 def test_files_of_formats_not_read_are_listed_with_the_fix(tmp_path: Path):
     (tmp_path / "bao-cao.txt").write_text("Báo cáo năm nay có nhiều điểm mới.", encoding="utf-8")
-    for name in ("so-lieu.xls", "trinh-chieu.pptx", "cu.doc", "anh.png", ".DS_Store",
+    for name in ("so-lieu.xls", "trinh-chieu.pptx", "cu.doc", "anh.key", ".DS_Store",
                  "~$bao-cao.docx"):
         (tmp_path / name).write_bytes(b"\x00\x01")
     knowledge = load_knowledge(tmp_path)
@@ -306,8 +306,8 @@ def test_files_of_formats_not_read_are_listed_with_the_fix(tmp_path: Path):
         "so-lieu.xls": "format .xls is not read (an old Excel workbook: save it as .xlsx)",
         "trinh-chieu.pptx": "format .pptx is not read (a PowerPoint file: export it as .pdf)",
         "cu.doc": "format .doc is not read (an old Word file: save it as .docx)",
-        "anh.png": "format .png is not read: save it as one of .txt, .md, .html, .htm, .docx, "
-                   ".pdf, .xlsx, .csv",
+        "anh.key": "format .key is not read: save it as one of .txt, .md, .html, .htm, .docx, "
+                   ".pdf, .xlsx, .csv, .png, .jpg, .jpeg, .tif, .tiff",
     }
 
 

@@ -16,14 +16,15 @@ from bot.knowledge.formats.common import (
     decode,
     read_bytes,
 )
-from bot.knowledge.formats.pdf import read_pdf
+from bot.knowledge.formats.pdf import NoTextLayer, read_pdf
+from bot.knowledge.formats.scan import IMAGE_SUFFIXES, OcrOptions, read_scan
 from bot.knowledge.formats.sheet import read_csv, read_xlsx
 from bot.knowledge.formats.text import parse_text
 from bot.knowledge.formats.web import parse_html
 from bot.knowledge.formats.word import read_docx
 
 TEXT_SUFFIXES = (".txt", ".md")
-SUFFIXES = (*TEXT_SUFFIXES, ".html", ".htm", ".docx", ".pdf", ".xlsx", ".csv")
+SUFFIXES = (*TEXT_SUFFIXES, ".html", ".htm", ".docx", ".pdf", ".xlsx", ".csv", *IMAGE_SUFFIXES)
 # Formats of reports the bot does not read, and how to make them readable.
 UNREAD = {
     ".doc": "an old Word file: save it as .docx",
@@ -43,13 +44,16 @@ UNREAD = {
     ".xml": "a data file, not a report: convert it to .csv",
 }
 
-__all__ = ["BODY", "BOILERPLATE", "BYLINE", "CAPTION", "HEADING", "SUFFIXES", "TABLE", "UNREAD",
-           "Parsed", "decode", "parse_html", "parse_text", "read_bytes", "read_csv", "read_docx",
-           "read_file", "read_pdf", "read_xlsx", "unread_reason"]
+__all__ = ["BODY", "BOILERPLATE", "BYLINE", "CAPTION", "HEADING", "IMAGE_SUFFIXES", "SUFFIXES",
+           "TABLE", "UNREAD", "OcrOptions", "Parsed", "decode", "parse_html", "parse_text",
+           "read_bytes", "read_csv", "read_docx", "read_file", "read_pdf", "read_scan",
+           "read_xlsx", "unread_reason"]
 
 
-def read_file(path: Path) -> Parsed:
-    """Read one file by its suffix; ValueError says, for a person, what is wrong with it."""
+
+def read_file(path: Path, ocr: OcrOptions | None = None) -> Parsed:
+    """Read one file by its suffix (a scanned PDF or an image by OCR, as `ocr` says);
+    ValueError says, for a person, what is wrong with it."""
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         return parse_text(decode(read_bytes(path)))
@@ -58,7 +62,12 @@ def read_file(path: Path) -> Parsed:
     if suffix == ".docx":
         return read_docx(path)
     if suffix == ".pdf":
-        return read_pdf(path)
+        try:
+            return read_pdf(path)
+        except NoTextLayer:
+            return read_scan(path, ocr)
+    if suffix in IMAGE_SUFFIXES:
+        return read_scan(path, ocr)
     if suffix == ".xlsx":
         return read_xlsx(path)
     if suffix == ".csv":

@@ -26,7 +26,8 @@ BOILERPLATE = "boilerplate"
 @dataclass(frozen=True)
 class Parsed:
     """What a file holds: its own title and date if it names them, and its paragraphs with
-    the page each stands on (PDF) or None, and the role each plays where the format says."""
+    the page each stands on (PDF) or None, the role each plays where the format says, and
+    its tables as rows and columns (bot/knowledge/tables) where the reader rebuilds them."""
 
     title: str | None
     date: str | None

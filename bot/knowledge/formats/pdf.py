@@ -20,6 +20,10 @@ SHORT_LINE = 0.8  # a PDF line this much shorter than the widest, ending a sente
 RUNNING_SHARE = 0.6  # a PDF line on at least this share of the pages is a header or footer
 
 
+class NoTextLayer(ValueError):
+    """A PDF without text on any page: a scan, for OCR to read (formats/scan.py)."""
+
+
 def read_pdf(path: Path) -> Parsed:
     """PDF with a text layer: paragraphs rebuilt from lines, hyphenation joined, running
     headers, footers and page numbers dropped; each paragraph keeps its page."""
@@ -40,7 +44,7 @@ def read_pdf(path: Path) -> Parsed:
     except (PdfReadError, OSError, ValueError, KeyError) as exc:
         raise ValueError(f"not a readable PDF ({type(exc).__name__}): export it again") from exc
     if not any(p.strip() for p in pages):
-        raise ValueError("no text layer (a scanned PDF?): export it with text, or OCR it")
+        raise NoTextLayer("no text layer (a scanned PDF?): export it with text, or OCR it")
     wanted = {n for n, text in enumerate(pages, start=1) if likely_tables(text)}
     laid_out = tables_by_page(path, wanted)  # pages with tables: lines and grids (pdfplumber)
     lines_by_page = [[normalize(line) for line in p.split("\n")] if n not in laid_out else

@@ -32,6 +32,7 @@ from telegram.ext import (
 
 from bot.answering import replies
 from bot.knowledge.folder import check_folder
+from bot.knowledge.formats import OcrOptions
 from bot.search.cache import IndexCache
 from bot.serving.library import Library, Reloaded, build_apart
 from bot.serving.settings import Settings
@@ -259,8 +260,8 @@ def open_library(settings: Settings, knowledge_dir: Path) -> Library:
     """The library from the cache, built first in a child process when it is not up to date
     (so that the build's memory is given back)."""
     cache = IndexCache(settings.data_dir / "cache")
-    build_apart(knowledge_dir, cache)
-    return Library(knowledge_dir, cache=cache)
+    build_apart(knowledge_dir, cache, settings.data_dir / "ocr")
+    return Library(knowledge_dir, cache=cache, ocr=OcrOptions(settings.data_dir / "ocr"))
 
 
 async def serve(settings: Settings, knowledge_dir: Path, stop: asyncio.Event | None = None,
