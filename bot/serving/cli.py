@@ -26,10 +26,10 @@ from bot.evaluation.evaluate import (
     retype,
 )
 from bot.knowledge.documents import KnowledgeError
-from bot.knowledge.folder import load_knowledge
 from bot.search.cache import IndexCache, private_folder
 from bot.serving import console, unanswered
-from bot.serving.library import Library
+from bot.serving.library import Library, index_folder
+from bot.serving.masking import mask, protect_handlers
 from bot.serving.settings import Settings, SettingsError
 
 logger = logging.getLogger("bot")
@@ -98,6 +98,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(exc))
     logging.basicConfig(level=settings.log_level,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    protect_handlers([settings.token or ""])
     if args.command == "unanswered":
         print(console.unanswered_text(unanswered.summarize(settings.data_dir)))
         return 0
@@ -106,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
         if args.command == "eval":
             return run_eval(args, knowledge_dir)
         if args.command == "index":
-            return run_index(knowledge_dir)
+            return run_index(knowledge_dir, IndexCache(settings.data_dir / "cache"))
         if args.command == "telegram":
             from bot.serving.telegram import TelegramSetupError, run_telegram
 
@@ -121,12 +122,12 @@ def run(args: argparse.Namespace) -> int:
         return run_chat(library, settings)
     except KnowledgeError as exc:
         return fail(str(exc))
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt:  # Ctrl-C while starting (once running, the bot handles it)
+        return 0 if args.command == "telegram" else 130
 
 
 def fail(message: str) -> int:
-    print(f"reportbot: error: {message}", file=sys.stderr)
+    print(f"reportbot: error: {mask(message)}", file=sys.stderr)
     return EXIT_USAGE
 
 
@@ -226,6 +227,7 @@ class Terminal:
 
         handler = Above()
         handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        protect_handlers(handlers=[handler])
         root = logging.getLogger()
         for old in list(root.handlers):
             if isinstance(old, logging.StreamHandler) and old.stream in (sys.stderr,
@@ -234,9 +236,11 @@ class Terminal:
         root.addHandler(handler)
 
 
-def run_index(knowledge_dir: Path) -> int:
-    """Print a table of every file; exit 1 when no document is usable."""
-    knowledge = load_knowledge(knowledge_dir)
+def run_index(knowledge_dir: Path, cache: IndexCache) -> int:
+    """Build the cached index; print a table of every file; exit 1 when no document is
+    usable."""
+    knowledge = index_folder(knowledge_dir, cache,
+                             progress_bar if sys.stderr.isatty() else None)
     print(console.index_table(knowledge))
     print(f"{len(knowledge.documents)} documents, {len(knowledge.chunks)} paragraphs, "
           f"{len(knowledge.skipped)} skipped")

@@ -10,6 +10,7 @@ index is built, and an outage is logged once when it starts and once when it end
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 import threading
@@ -33,6 +34,7 @@ from telegram.ext import (
 from bot.answering import replies
 from bot.knowledge.folder import check_folder
 from bot.search.cache import IndexCache
+from bot.serving.apart import Stopped
 from bot.serving.library import Library, Reloaded, build_apart
 from bot.serving.settings import Settings
 from bot.serving.telegram import handlers
@@ -55,6 +57,7 @@ SEND_TIMEOUT = 30.0  # seconds to wait for Telegram's answer to a send: a slow s
 READY_WAIT = 5.0  # seconds questions wait for the index before being told to come back: a
 # warm start loads it in 1-3 s (even 100,000 paragraphs), a first build takes minutes
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
+STOP_WAIT = 2.0  # seconds a stop waits for the index-loading thread to end its build child
 
 
 class TelegramSetupError(Exception):
@@ -255,40 +258,36 @@ def run_telegram(settings: Settings, knowledge_dir: Path) -> int:
 Load = Callable[[Settings, Path], Library]
 
 
-def open_library(settings: Settings, knowledge_dir: Path) -> Library:
+def open_library(settings: Settings, knowledge_dir: Path,
+                 halt: threading.Event | None = None) -> Library:
     """The library from the cache, built first in a child process when it is not up to date
-    (so that the build's memory is given back)."""
+    (so that the build's memory is given back); Stopped, and the child ended, when `halt`
+    is set meanwhile."""
     cache = IndexCache(settings.data_dir / "cache")
-    build_apart(knowledge_dir, cache)
+    build_apart(knowledge_dir, cache, halt)
+    if halt is not None and halt.is_set():
+        raise Stopped("stopped before the index was loaded")
     return Library(knowledge_dir, cache=cache)
 
 
 async def serve(settings: Settings, knowledge_dir: Path, stop: asyncio.Event | None = None,
-                load: Load = open_library, application: Application | None = None) -> int:
+                load: Load | None = None, application: Application | None = None) -> int:
     """Connect, fetch and answer until `stop` is set (by default: SIGINT or SIGTERM). The
     index is loaded, or first built, while updates are already fetched: questions meanwhile
     are told to come back in a few minutes. Tests pass their own stop event, loader and
     application."""
-    application = application or build_application(settings, None)
-    where = settings.base_url or "api.telegram.org"
-    try:
-        await application.initialize()
-    except InvalidToken:
-        raise TelegramSetupError("the Bot API server rejected TELEGRAM_BOT_TOKEN: check the "
-                                 "token from @BotFather") from None
-    except ServerError as exc:
-        raise TelegramSetupError(f"the Bot API server at {where} answered {exc.status}: "
-                                 "Telegram is having trouble, try again later") from None
-    except NetworkError as exc:
-        raise TelegramSetupError(f"cannot reach the Bot API at {where} ({type(exc).__name__}): "
-                                 "check the network or TELEGRAM_BASE_URL") from None
-    if stop is None:
+    if stop is None:  # first of all: a stop while connecting is a stop too
         stop = asyncio.Event()
-        for number in (signal.SIGINT, signal.SIGTERM):
-            asyncio.get_running_loop().add_signal_handler(number, stop.set)
+        if threading.current_thread() is threading.main_thread():  # signals come to it only
+            for number in (signal.SIGINT, signal.SIGTERM):
+                asyncio.get_running_loop().add_signal_handler(number, stop.set)
+    application = application or build_application(settings, None)
+    if not await connect(application, settings.base_url or "api.telegram.org", stop):
+        return 0
     journal = Journal(settings.data_dir / "telegram" / "journal.jsonl")
     bot = Bot(application, journal)
-    loading = in_thread(load, settings, knowledge_dir)
+    halt = threading.Event()  # set at stop: a build in a child process is ended
+    loading = in_thread(load or partial(open_library, halt=halt), settings, knowledge_dir)
     stopping = asyncio.ensure_future(stop.wait())
     try:
         await register_commands(application)
@@ -308,6 +307,7 @@ async def serve(settings: Settings, knowledge_dir: Path, stop: asyncio.Event | N
             bot.fetching.result()  # a rejected token ends the bot
     finally:
         stopping.cancel()
+        halt.set()
         left = await bot.stop(settings.stop_grace)
         if left:
             logger.warning("Stopped with %d update(s) unanswered; they are answered at the next "
@@ -315,7 +315,35 @@ async def serve(settings: Settings, knowledge_dir: Path, stop: asyncio.Event | N
         stop_watching(application)
         await application.shutdown()
         journal.close()
+        await asyncio.wait({loading}, timeout=STOP_WAIT)  # a build child is ended by then
+        if loading.done():
+            loading.exception()  # a load stopped (or failed) at the stop is no news
     return 0
+
+
+async def connect(application: Application, where: str, stop: asyncio.Event) -> bool:
+    """Initialize the application (getMe); False when `stop` is set first.
+    TelegramSetupError says in one line why the Bot API cannot be used."""
+    connecting = asyncio.ensure_future(application.initialize())
+    stopping = asyncio.ensure_future(stop.wait())
+    await asyncio.wait({connecting, stopping}, return_when="FIRST_COMPLETED")
+    stopping.cancel()
+    if not connecting.done():
+        connecting.cancel()
+        await asyncio.gather(connecting, stopping, return_exceptions=True)
+        return False
+    try:
+        connecting.result()
+    except InvalidToken:
+        raise TelegramSetupError("the Bot API server rejected TELEGRAM_BOT_TOKEN: check the "
+                                 "token from @BotFather") from None
+    except ServerError as exc:
+        raise TelegramSetupError(f"the Bot API server at {where} answered {exc.status}: "
+                                 "Telegram is having trouble, try again later") from None
+    except NetworkError as exc:
+        raise TelegramSetupError(f"cannot reach the Bot API at {where} ({type(exc).__name__}): "
+                                 "check the network or TELEGRAM_BASE_URL") from None
+    return True
 
 
 def in_thread(function: Callable[..., Library], *args: object) -> asyncio.Future:
@@ -328,13 +356,17 @@ def in_thread(function: Callable[..., Library], *args: object) -> asyncio.Future
         if not future.done():
             outcome()
 
+    def hand(outcome: Callable[[], None]) -> None:
+        with contextlib.suppress(RuntimeError):  # the loop has ended: nobody waits for it
+            loop.call_soon_threadsafe(settle, outcome)
+
     def run() -> None:
         try:
             result = function(*args)
         except BaseException as exc:  # noqa: BLE001 - handed to the waiting coroutine
-            loop.call_soon_threadsafe(settle, partial(future.set_exception, exc))
+            hand(partial(future.set_exception, exc))
         else:
-            loop.call_soon_threadsafe(settle, partial(future.set_result, result))
+            hand(partial(future.set_result, result))
 
     threading.Thread(target=run, name="index-load", daemon=True).start()
     return future
