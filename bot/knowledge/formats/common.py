@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.knowledge.formats.limits import check_count
 from bot.language.text import normalize
 
 ISO_DATE = re.compile(r"(\d{4}-\d{2}(?:-\d{2})?)")  # an ISO date in metadata: 2024-07 or 2024-07-01
@@ -56,6 +57,7 @@ def decode(data: bytes) -> str:
 def parsed(title: str | None, date: str | None, paragraphs: list[str],
             pages: list[int | None] | None = None, roles: list[str] | None = None) -> Parsed:
     count = len(paragraphs)
+    check_count(count)  # before the paragraphs are normalized, then tokenized
     kept = [(normalize(p), page, role) for p, page, role in
             zip(paragraphs, pages or [None] * count, roles or [BODY] * count)]
     kept = [item for item in kept if item[0]]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.knowledge.formats.common import BODY, CAPTION, HEADING, TABLE, Parsed, parsed
+from bot.knowledge.formats.limits import capped, check_archive
 
 
 def read_docx(path: Path) -> Parsed:
@@ -14,6 +15,7 @@ def read_docx(path: Path) -> Parsed:
     import docx
     from docx.oxml.ns import qn
 
+    check_archive(path, "Word file")  # before python-docx unpacks every part into memory
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds for a bad file
@@ -22,7 +24,7 @@ def read_docx(path: Path) -> Parsed:
     paragraphs: list[str] = []
     roles: list[str] = []
     title = None
-    for block in document.element.body.iterchildren():
+    for block in capped(document.element.body.iterchildren()):
         if block.tag == qn("w:p"):
             para = docx.text.paragraph.Paragraph(block, document)
             style = (para.style.name if para.style is not None else "") or ""
