@@ -18,7 +18,7 @@ from collections.abc import Callable, Hashable
 from functools import partial
 from pathlib import Path
 
-from telegram import BotCommand, Update
+from telegram import BotCommand, ReplyParameters, Update
 from telegram.constants import ChatType
 from telegram.error import Conflict, InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
@@ -146,6 +146,19 @@ def chat_of(update: Update) -> Hashable:
     return ("user", update.effective_user.id) if update.effective_user else update.update_id
 
 
+def member_of(update: Update) -> Hashable:
+    """Whose turn an update takes inside its chat: its sender in a group, nobody else's
+    (None) in a private chat."""
+    chat = update.effective_chat
+    if chat is not None and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP):
+        return update.effective_user.id if update.effective_user else None
+    return None
+
+
+def job_of(update: Update, bot: ExtBot) -> Job[Update]:
+    return Job(chat_of(update), update, asks(update, bot), member_of(update))
+
+
 def asks(update: Update, bot: ExtBot) -> bool:
     """Whether an update asks for an answer: a message in a private chat, or one addressed
     to the bot in a group (only these count toward a flood; the rest cost nothing)."""
@@ -175,7 +188,7 @@ class Bot:
         bot = self.application.bot
         for data in list(self.journal.pending.values()):
             update = Update.de_json(data, bot)
-            await self.scheduler.submit(Job(chat_of(update), update, asks(update, bot)))
+            await self.scheduler.submit(job_of(update, bot))
         if self.journal.pending:
             logger.warning("Answering %d update(s) left from the last run",
                            len(self.journal.pending))
@@ -215,7 +228,7 @@ class Bot:
             self.journal.fetched([u.to_dict() for u in updates])
             offset = updates[-1].update_id + 1
             for update in updates:
-                await self.scheduler.submit(Job(chat_of(update), update, asks(update, bot)))
+                await self.scheduler.submit(job_of(update, bot))
 
     def answer(self) -> None:
         """Start handling what is queued and what comes."""
@@ -231,12 +244,21 @@ class Bot:
         await self.application.stop()
         return left
 
-    async def _flooded(self, chat: Hashable) -> None:
-        if isinstance(chat, int):
-            try:
-                await self.application.bot.send_message(chat, replies.too_fast())
-            except TelegramError as exc:
-                logger.warning("Could not tell chat %s it sends too fast: %s", chat, exc)
+    async def _flooded(self, update: Update) -> None:
+        """Tell who floods, once: in a group, in reply to their message (the others have
+        nothing to slow down)."""
+        chat = update.effective_chat
+        if chat is None:
+            return
+        reply = None
+        if member_of(update) is not None and update.effective_message is not None:
+            reply = ReplyParameters(update.effective_message.message_id,
+                                    allow_sending_without_reply=True)
+        try:
+            await self.application.bot.send_message(chat.id, replies.too_fast(),
+                                                    reply_parameters=reply)
+        except TelegramError as exc:
+            logger.warning("Could not tell chat %s it sends too fast: %s", chat.id, exc)
 
 
 def describe(error: TelegramError) -> str:
