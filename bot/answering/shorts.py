@@ -3,6 +3,7 @@ the number with its unit and what it counts. Front ends show it before the sente
 
 from __future__ import annotations
 
+import math
 import re
 
 from bot.answering.choice import Draft
@@ -235,7 +236,7 @@ def _support(spots: list[tuple[int, str]], start: int) -> float:
     for _, word in spots:
         times[word] = times.get(word, 0) + 1
     near = {word for at, word in spots if abs(at - start) <= SUPPORT_REACH}
-    return sum(1 / times[word] for word in near)
+    return math.fsum(1 / times[word] for word in near)  # exact: no order of the set shows
 
 
 def _said(candidate: str, asked: set[str]) -> bool:
