@@ -54,16 +54,18 @@ def _size(count: float) -> str:
     return f"{count / MB:,.0f} MB" if count >= MB else f"{count / 1024:,.0f} KB"
 
 
-def check_archive(path: Path | str, label: str = "file") -> None:
+def check_archive(path: Path | str, label: str = "a file") -> None:
     """Check a zip-based file (.docx, .xlsx) before anything in it is unpacked; OverLimit
-    says which limit it passes. A file that is no zip at all passes: its reader says so."""
+    says which limit it passes ("a Word file", "an Excel file" of too many parts). A file
+    that is no zip at all passes: its reader says so. One call, before the file is opened:
+    `check_archive(path, "an Excel file")`, then openpyxl."""
     try:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
         return
     if len(entries) > MAX_ENTRIES:
-        raise OverLimit(f"a {label} of {len(entries):,} parts, over the limit of "
+        raise OverLimit(f"{label} of {len(entries):,} parts, over the limit of "
                          f"{MAX_ENTRIES:,}: save it again, or split it")
     unpacked = sum(e.file_size for e in entries)
     packed = sum(e.compress_size for e in entries)

@@ -15,7 +15,7 @@ def read_docx(path: Path) -> Parsed:
     import docx
     from docx.oxml.ns import qn
 
-    check_archive(path, "Word file")  # before python-docx unpacks every part into memory
+    check_archive(path, "a Word file")  # before python-docx unpacks every part into memory
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds for a bad file
