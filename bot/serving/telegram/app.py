@@ -10,11 +10,10 @@ index is built, and an outage is logged once when it starts and once when it end
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import signal
 import threading
-from collections.abc import Callable, Hashable
+from collections.abc import Hashable
 from functools import partial
 from pathlib import Path
 
@@ -33,9 +32,7 @@ from telegram.ext import (
 
 from bot.answering import replies
 from bot.knowledge.folder import check_folder
-from bot.search.cache import IndexCache
-from bot.serving.apart import Stopped
-from bot.serving.library import Library, Reloaded, build_apart
+from bot.serving.library import Library, Reloaded
 from bot.serving.settings import Settings
 from bot.serving.telegram import handlers
 from bot.serving.telegram.delivery import BotApiRequest, Limiter, ServerError
@@ -43,6 +40,7 @@ from bot.serving.telegram.journal import Journal
 from bot.serving.telegram.redact import protect_logs
 from bot.serving.telegram.render import split_text
 from bot.serving.telegram.scheduler import Job, Scheduler
+from bot.serving.telegram.startup import Load, TelegramSetupError, connect, in_thread, open_library
 from bot.serving.telegram.state import BotState
 
 logger = logging.getLogger(__name__)
@@ -58,10 +56,6 @@ READY_WAIT = 5.0  # seconds questions wait for the index before being told to co
 # warm start loads it in 1-3 s (even 100,000 paragraphs), a first build takes minutes
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 STOP_WAIT = 2.0  # seconds a stop waits for the index-loading thread to end its build child
-
-
-class TelegramSetupError(Exception):
-    """The bot cannot start: the message says what to set."""
 
 
 def require_token(settings: Settings) -> str:
@@ -277,21 +271,6 @@ def run_telegram(settings: Settings, knowledge_dir: Path) -> int:
     return asyncio.run(serve(settings, knowledge_dir))
 
 
-Load = Callable[[Settings, Path], Library]
-
-
-def open_library(settings: Settings, knowledge_dir: Path,
-                 halt: threading.Event | None = None) -> Library:
-    """The library from the cache, built first in a child process when it is not up to date
-    (so that the build's memory is given back); Stopped, and the child ended, when `halt`
-    is set meanwhile."""
-    cache = IndexCache(settings.data_dir / "cache")
-    build_apart(knowledge_dir, cache, halt)
-    if halt is not None and halt.is_set():
-        raise Stopped("stopped before the index was loaded")
-    return Library(knowledge_dir, cache=cache)
-
-
 async def serve(settings: Settings, knowledge_dir: Path, stop: asyncio.Event | None = None,
                 load: Load | None = None, application: Application | None = None) -> int:
     """Connect, fetch and answer until `stop` is set (by default: SIGINT or SIGTERM). The
@@ -341,54 +320,3 @@ async def serve(settings: Settings, knowledge_dir: Path, stop: asyncio.Event | N
         if loading.done():
             loading.exception()  # a load stopped (or failed) at the stop is no news
     return 0
-
-
-async def connect(application: Application, where: str, stop: asyncio.Event) -> bool:
-    """Initialize the application (getMe); False when `stop` is set first.
-    TelegramSetupError says in one line why the Bot API cannot be used."""
-    connecting = asyncio.ensure_future(application.initialize())
-    stopping = asyncio.ensure_future(stop.wait())
-    await asyncio.wait({connecting, stopping}, return_when="FIRST_COMPLETED")
-    stopping.cancel()
-    if not connecting.done():
-        connecting.cancel()
-        await asyncio.gather(connecting, stopping, return_exceptions=True)
-        return False
-    try:
-        connecting.result()
-    except InvalidToken:
-        raise TelegramSetupError("the Bot API server rejected TELEGRAM_BOT_TOKEN: check the "
-                                 "token from @BotFather") from None
-    except ServerError as exc:
-        raise TelegramSetupError(f"the Bot API server at {where} answered {exc.status}: "
-                                 "Telegram is having trouble, try again later") from None
-    except NetworkError as exc:
-        raise TelegramSetupError(f"cannot reach the Bot API at {where} ({type(exc).__name__}): "
-                                 "check the network or TELEGRAM_BASE_URL") from None
-    return True
-
-
-def in_thread(function: Callable[..., Library], *args: object) -> asyncio.Future:
-    """Run `function` in a daemon thread (one that need not end for the program to end, as
-    a build in progress when SIGTERM comes); its result in a future."""
-    loop = asyncio.get_running_loop()
-    future: asyncio.Future = loop.create_future()
-
-    def settle(outcome: Callable[[], None]) -> None:
-        if not future.done():
-            outcome()
-
-    def hand(outcome: Callable[[], None]) -> None:
-        with contextlib.suppress(RuntimeError):  # the loop has ended: nobody waits for it
-            loop.call_soon_threadsafe(settle, outcome)
-
-    def run() -> None:
-        try:
-            result = function(*args)
-        except BaseException as exc:  # noqa: BLE001 - handed to the waiting coroutine
-            hand(partial(future.set_exception, exc))
-        else:
-            hand(partial(future.set_result, result))
-
-    threading.Thread(target=run, name="index-load", daemon=True).start()
-    return future
