@@ -31,35 +31,50 @@ def load_knowledge(root: str | Path, previous: Knowledge | None = None,
     the others are read by `read` (by default, in this process)."""
     folder = check_folder(root)
     known = {d.path: d for d in previous.documents} if previous else {}
+    failed = {s.path: s for s in previous.skipped if s.stamp} if previous else {}
     told = set(previous.skipped) if previous else set()
-    outcomes: list[tuple[str, Document | str | None]] = []  # None: to be read
+    outcomes: list[tuple[str, Document | Skipped | str | None, Path]] = []  # None: to read
     wanted: list[tuple[Path, str]] = []
     for path, relative, problem in walk(folder):
-        old = known.get(relative)
+        old, bad = known.get(relative), failed.get(relative)
         try:
             if problem:
-                outcomes.append((relative, problem))
+                outcomes.append((relative, problem, path))
             elif old is not None and old.stamp == _stamp(path):
-                outcomes.append((relative, old))
+                outcomes.append((relative, old, path))
+            elif bad is not None and bad.stamp == _skip_stamp(path):
+                outcomes.append((relative, bad, path))  # the same file: it fails the same
             else:
-                outcomes.append((relative, None))
+                outcomes.append((relative, None, path))
                 wanted.append((path, relative))
         except ValueError as exc:
-            outcomes.append((relative, str(exc)))
+            outcomes.append((relative, str(exc), path))
     fresh = iter((read or read_here)(wanted))
     documents: list[Document] = []
     skipped: list[Skipped] = []
-    for relative, outcome in outcomes:
+    for relative, outcome, path in outcomes:
         if outcome is None:
             outcome = next(fresh)
+            if isinstance(outcome, str):
+                outcome = Skipped(relative, outcome, _skip_stamp(path))
         if isinstance(outcome, Document):
             documents.append(outcome)
             continue
-        skip = Skipped(relative, outcome)
+        skip = outcome if isinstance(outcome, Skipped) else Skipped(relative, outcome)
         if skip not in told:  # said once, not again on every reload
-            logger.warning("Skipped %s: %s", relative, outcome)
+            logger.warning("Skipped %s: %s", relative, skip.reason)
         skipped.append(skip)
     return Knowledge(shown(folder), tuple(documents), tuple(skipped))
+
+
+def _skip_stamp(path: Path) -> tuple[int, ...]:
+    """What tells that a file is the one that failed: size, modification and change times
+    (a chmod that lets it be read changes the latter), inode; () when it cannot be told."""
+    try:
+        info = path.stat()
+    except OSError:
+        return ()
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
 
 
 def read_here(files: Sequence[tuple[Path, str]]) -> list[Document | str]:

@@ -97,7 +97,13 @@ def test_a_live_reload_stops_a_file_still_slow_to_parse_and_reads_the_rest(
     folder = tmp_path / "knowledge"
     folder.mkdir()
     (folder / "cau.txt").write_text("Cầu Rồng dài 666 mét.", encoding="utf-8")
-    library = Library(folder)
+    asked: list[list[str]] = []
+
+    def reading(files):  # the reader of a live reload: a child process (apart.read_apart)
+        asked.append([relative for _, relative in files])
+        return apart.read_apart(files)
+
+    library = Library(folder, read=reading)
     slow_pdf(folder / "cham.pdf")
     (folder / "nhieu-trang.pdf").write_bytes((bombs / "nhieu-trang.pdf").read_bytes())
     (folder / "ho.txt").write_text("Hồ Xuân Hương rộng 25 héc-ta.", encoding="utf-8")
@@ -108,3 +114,8 @@ def test_a_live_reload_stops_a_file_still_slow_to_parse_and_reads_the_rest(
         "save it again in a simpler form\n"
         f"Bỏ qua nhieu-trang.pdf: {BOMBS['nhieu-trang.pdf'][1]}")
     assert library.qa.answer("hồ xuân hương rộng bao nhiêu").short == "25 héc-ta"
+    (folder / "moi.txt").write_text("Trường Đại học Đà Lạt tuyển 3.000 sinh viên.",
+                                    encoding="utf-8")
+    assert library.reload().ok
+    assert asked == [["cham.pdf", "ho.txt", "nhieu-trang.pdf"], ["moi.txt"]]  # not again
+    assert [s.path for s in library.qa.knowledge.skipped] == ["cham.pdf", "nhieu-trang.pdf"]
