@@ -8,7 +8,7 @@ UV_VERSION := 0.13.9
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared/eval
 
-.PHONY: install chat telegram test lint bench soak eval index clean lock audit
+.PHONY: install chat telegram test lint bench bench-limits soak eval index clean lock audit
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,10 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) tools/bench.py
+
+# How long and how much memory each hostile file (bombs, giants, a slow PDF) takes to refuse.
+bench-limits: $(STAMP)
+	$(PY) tools/bench_limits.py
 
 soak: $(STAMP)
 	$(PY) tools/soak.py

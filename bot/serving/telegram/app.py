@@ -317,6 +317,6 @@ async def serve(settings: Settings, knowledge_dir: Path, stop: asyncio.Event | N
         await application.shutdown()
         journal.close()
         await asyncio.wait({loading}, timeout=STOP_WAIT)  # a build child is ended by then
-        if loading.done():
-            loading.exception()  # a load stopped (or failed) at the stop is no news
+        if loading.done() and loading.exception() is not None:  # stopped, or failed, by now
+            logger.debug("The index load ended with the stop", exc_info=loading.exception())
     return 0
