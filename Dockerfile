@@ -2,14 +2,17 @@
 # for scanned ones. `docker compose up -d` with a .env is the whole set-up (README.md,
 # "Running it for a team").
 
-# Build: the project and its Python dependencies (pyproject.toml, as CI installs them) in a
-# virtual environment that the runtime stage copies; no compiler or pip cache is shipped.
+# Build: the project and exactly the versions of uv.lock (as `make install` gives CI, less
+# the [dev] tools) in a virtual environment that the runtime stage copies; no compiler or
+# cache is shipped.
 FROM python:3.11-slim-bookworm AS build
 WORKDIR /src
-COPY pyproject.toml README.md ./
+COPY pyproject.toml uv.lock README.md ./
 COPY bot ./bot
 RUN python -m venv /opt/reportbot \
-    && /opt/reportbot/bin/pip install --no-cache-dir .
+    && /opt/reportbot/bin/pip install --no-cache-dir "uv==0.13.9" \
+    && UV_PROJECT_ENVIRONMENT=/opt/reportbot /opt/reportbot/bin/uv sync --locked --no-dev \
+       --no-editable --no-cache
 
 # Runtime: Debian's packages from deploy/apt-packages.txt, installed by the script .ci/run
 # runs too, so the image holds what CI tested.

@@ -2,18 +2,36 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+# uv itself, on a fresh machine; uv.lock pins it from then on
+UV_VERSION := 0.13.9
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared/eval
 
-.PHONY: install chat telegram test lint bench soak eval index clean
+.PHONY: install chat telegram test lint bench bench-limits soak eval index clean lock audit
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+# Exactly the versions of uv.lock (hashes checked); a pyproject.toml changed without
+# `make lock` is an error, not a silent new resolution.
+$(STAMP): pyproject.toml uv.lock | $(PY)
+	test -x $(UV) || $(PY) -m pip install --quiet "uv==$(UV_VERSION)"
+	$(UV) sync --locked --extra dev --quiet
 	touch $(STAMP)
+
+# After a dependency is added to or changed in pyproject.toml: resolve it for every Python
+# the project supports (requires-python), keeping the other pins; commit uv.lock.
+lock: | $(PY)
+	test -x $(UV) || $(PY) -m pip install --quiet "uv==$(UV_VERSION)"
+	$(UV) lock
+
+# The locked versions against the vulnerability databases (needs the network: not in test).
+audit: $(STAMP)
+	$(UV) export --frozen --all-extras --no-emit-project --format requirements-txt \
+	  --output-file $(VENV)/audit-requirements.txt --quiet
+	$(PY) -m pip_audit --requirement $(VENV)/audit-requirements.txt --require-hashes \
+	  --disable-pip --progress-spinner off --strict
 
 install: $(STAMP)
 
@@ -35,6 +53,10 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) tools/bench.py
+
+# How long and how much memory each hostile file (bombs, giants, a slow PDF) takes to refuse.
+bench-limits: $(STAMP)
+	$(PY) tools/bench_limits.py
 
 soak: $(STAMP)
 	$(PY) tools/soak.py

@@ -1,13 +1,17 @@
 """Snapshot every answer of the evaluation sets, and diff two snapshots.
 
-    .venv/bin/python tools/snapshot.py take LABEL [--sets seed,report_dev,...] [--jobs 2]
+    .venv/bin/python tools/snapshot.py take LABEL [--sets seed,report_dev,...] [--jobs 2] [--seed 0]
     .venv/bin/python tools/snapshot.py diff LABEL_A LABEL_B
+    .venv/bin/python tools/snapshot.py seeds [--seeds 0,1,2] [--sets ...] [--jobs 2]
 
 `take` runs `reportbot eval --answers` over each set (read by path from ../shared/eval, never
 copied), as written and without diacritics, and writes every answer's `ask --json` line, less
 the float `score` of its sources, to .snapshots/LABEL/SET.TYPING.jsonl (git-ignored). `diff`
 lists the answers that differ, question by question, and the share that differ. A change
 meant to keep answers as they are (a restructuring) must keep that share under 0.5%.
+`take` runs with PYTHONHASHSEED=0 unless `--seed` says otherwise; `seeds` takes one snapshot
+per hash seed (`seed-N`) and diffs each with the first: the same question on the same folder
+must get the same answer whatever the seed (none may differ).
 """
 
 from __future__ import annotations
@@ -40,7 +44,7 @@ SETS = {
 }
 
 
-def take(label: str, sets: list[str], jobs: int) -> None:
+def take(label: str, sets: list[str], jobs: int, seed: str = "0") -> None:
     target = OUT / label
     target.mkdir(parents=True, exist_ok=True)
     runs = [(name, typing) for name in sets for typing in TYPINGS]
@@ -49,7 +53,7 @@ def take(label: str, sets: list[str], jobs: int) -> None:
         name, typing = item
         with tempfile.TemporaryDirectory() as data:
             raw = Path(data) / "answers.jsonl"
-            env = {**os.environ, "BOT_DATA_DIR": data, "PYTHONHASHSEED": "0"}
+            env = {**os.environ, "BOT_DATA_DIR": data, "PYTHONHASHSEED": seed}
             done = subprocess.run(
                 [sys.executable, "-m", "bot", "eval", *SETS[name], "--typing", typing,
                  "--answers", str(raw)], cwd=ROOT, env=env, capture_output=True, text=True)
@@ -100,13 +104,23 @@ def main() -> int:
     taking.add_argument("label")
     taking.add_argument("--sets", default=",".join(SETS))
     taking.add_argument("--jobs", type=int, default=2)
+    taking.add_argument("--seed", default="0", help="PYTHONHASHSEED of the runs")
+    seeding = commands.add_parser("seeds", help="one snapshot per hash seed, diffed")
+    seeding.add_argument("--seeds", default="0,1,2")
+    seeding.add_argument("--sets", default=",".join(SETS))
+    seeding.add_argument("--jobs", type=int, default=2)
     diffing = commands.add_parser("diff")
     diffing.add_argument("a")
     diffing.add_argument("b")
     args = parser.parse_args()
     if args.command == "take":
-        take(args.label, args.sets.split(","), args.jobs)
+        take(args.label, args.sets.split(","), args.jobs, args.seed)
         return 0
+    if args.command == "seeds":
+        seeds = args.seeds.split(",")
+        for seed in seeds:
+            take(f"seed-{seed}", args.sets.split(","), args.jobs, seed)
+        return max(diff(f"seed-{seeds[0]}", f"seed-{seed}") for seed in seeds[1:])
     return diff(args.a, args.b)
 
 

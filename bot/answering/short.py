@@ -4,6 +4,7 @@ the question's words stand. Front ends show it before the sentence."""
 
 from __future__ import annotations
 
+import math
 import re
 
 from bot.answering.entities import Entities
@@ -187,7 +188,7 @@ def _support(spots: list[tuple[int, str]], start: int) -> float:
     for _, word in spots:
         times[word] = times.get(word, 0) + 1
     near = {word for at, word in spots if abs(at - start) <= SUPPORT_REACH}
-    return sum(1 / times[word] for word in near)
+    return math.fsum(1 / times[word] for word in near)  # exact: no order of the set shows
 
 
 def _said(candidate: str, asked: set[str]) -> bool:

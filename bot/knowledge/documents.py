@@ -3,7 +3,7 @@ their roles), the paragraphs as searchable chunks, and the knowledge of a whole 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.knowledge.formats import BODY, BOILERPLATE, HEADING, TABLE
 from bot.knowledge.identity import Identity
@@ -68,6 +68,9 @@ class Skipped:
 
     path: str
     reason: str
+    # the file as it was when reading it failed (size, times, inode): the same file is not
+    # read again (one too slow to parse would cost every reload its time); () = read again
+    stamp: tuple[int, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,13 @@ at once: a reader never sees half a cache.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
 import os
 import secrets
+import shutil
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,38 +125,37 @@ class IndexCache:
 
     def save(self, snapshot: Snapshot) -> None:
         """Write the snapshot as a new generation of files, switch the manifest to it, and
-        remove the older ones; a failure to write is a warning, never an error."""
-        try:
-            self._save(snapshot)
-        except OSError as exc:
-            logger.warning("Could not write the index cache in %s: %s", self.folder, exc)
-
-    def _save(self, snapshot: Snapshot) -> None:
-        private_folder(self.folder)
+        remove the older ones. A failure to write (a full disk, say) is a warning, never an
+        error: what was written is removed and the previous cache is kept."""
         generation = secrets.token_hex(4)
-        postings = snapshot.index.postings
-        contents = {
-            "knowledge": ("knowledge.json.z", zlib.compress(
-                json.dumps(_knowledge_data(snapshot.knowledge), ensure_ascii=False)
-                .encode("utf-8"), 3)),
-            "spellings": ("spellings.txt.z",
-                          zlib.compress("\n".join(postings.spellings).encode("utf-8"), 3)),
-        }
+        needed = 0
+        try:
+            private_folder(self.folder)
+            contents = _contents(snapshot)
+            needed = sum(len(data) if isinstance(data, bytes) else data.nbytes + NPY_HEADER
+                         for _, data in contents.values())
+            self._save(snapshot, contents, generation)
+        except Exception as exc:  # noqa: BLE001 - the bot serves without a cache
+            self._remove(generation)
+            logger.warning("Could not write the index cache in %s (%s: %s); it needs %s, %s "
+                           "free there; the previous cache is kept", self.folder,
+                           type(exc).__name__, exc, _size(needed), _free(self.folder))
+
+    def _save(self, snapshot: Snapshot, contents: dict[str, tuple[str, bytes | np.ndarray]],
+              generation: str) -> None:
         files = {}
         for role, (name, data) in contents.items():
-            files[role] = self._write(f"{generation}.{name}", lambda out, d=data: out.write(d))
-        arrays = {"keys": postings.keys, "indptr": postings.indptr, "rows": postings.rows,
-                  "tfs": postings.tfs, "lengths": postings.lengths,
-                  "order": snapshot.index.order}
-        for role, array in arrays.items():
-            files[role] = self._write(f"{generation}.{role}.npy",
-                                      lambda out, a=array: np.save(out, np.ascontiguousarray(a),
-                                                                   allow_pickle=False))
+            if isinstance(data, bytes):
+                files[role] = self._write(f"{generation}.{name}",
+                                          lambda out, d=data: out.write(d))
+            else:
+                files[role] = self._write(f"{generation}.{name}",
+                                          lambda out, a=data: np.save(out, a, allow_pickle=False))
         body = {"made_by": TAG, "folder": snapshot.files, "files": files}
         manifest = {**body, "checksum": _digest(_canonical(body))}
-        self._write(f".{MANIFEST}.{generation}",
+        self._write(f"{generation}.{MANIFEST}",
                     lambda out: out.write(json.dumps(manifest).encode("utf-8")))
-        os.replace(self.folder / f".{MANIFEST}.{generation}", self.folder / MANIFEST)
+        os.replace(self.folder / f"{generation}.{MANIFEST}", self.folder / MANIFEST)
         for old in self.folder.iterdir():
             if old.name != MANIFEST and not old.name.startswith(f"{generation}."):
                 old.unlink(missing_ok=True)
@@ -164,6 +165,42 @@ class IndexCache:
         with os.fdopen(private_file(path), "wb") as out:
             write(out)
         return [name, _file_digest(path)]
+
+    def _remove(self, generation: str) -> None:
+        """Remove the files of a generation that was not switched to."""
+        with contextlib.suppress(OSError):
+            for path in self.folder.glob(f"{generation}.*"):
+                path.unlink(missing_ok=True)
+
+
+NPY_HEADER = 128  # bytes of a .npy file's header (NumPy pads it to a multiple of 64)
+
+
+def _contents(snapshot: Snapshot) -> dict[str, tuple[str, bytes | np.ndarray]]:
+    """What a snapshot is written as: each role's file name and its bytes or array."""
+    postings = snapshot.index.postings
+    knowledge = json.dumps(_knowledge_data(snapshot.knowledge), ensure_ascii=False)
+    contents: dict[str, tuple[str, bytes | np.ndarray]] = {
+        "knowledge": ("knowledge.json.z", zlib.compress(knowledge.encode("utf-8"), 3)),
+        "spellings": ("spellings.txt.z",
+                      zlib.compress("\n".join(postings.spellings).encode("utf-8"), 3)),
+    }
+    arrays = {"keys": postings.keys, "indptr": postings.indptr, "rows": postings.rows,
+              "tfs": postings.tfs, "lengths": postings.lengths, "order": snapshot.index.order}
+    for role, array in arrays.items():
+        contents[role] = (f"{role}.npy", np.ascontiguousarray(array))
+    return contents
+
+
+def _size(size: int) -> str:
+    return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{max(1, round(size / 2**10))} KB"
+
+
+def _free(folder: Path) -> str:
+    try:
+        return _size(shutil.disk_usage(folder).free)
+    except OSError:
+        return "unknown"
 
 
 EXPECTED = {"keys": np.uint64, "indptr": np.int64, "rows": np.int32, "tfs": np.uint16,

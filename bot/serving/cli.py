@@ -23,7 +23,8 @@ from bot.knowledge.folder import load_knowledge
 from bot.knowledge.formats import OcrOptions
 from bot.search.cache import IndexCache, private_folder
 from bot.serving import console, unanswered
-from bot.serving.library import Library
+from bot.serving.library import Library, index_folder
+from bot.serving.masking import mask, protect_handlers
 from bot.serving.settings import Settings, SettingsError
 
 logger = logging.getLogger("bot")
@@ -94,6 +95,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(exc))
     logging.basicConfig(level=settings.log_level,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    protect_handlers([settings.token or ""])
     if args.command == "unanswered":
         print(console.unanswered_text(unanswered.summarize(settings.data_dir)))
         return 0
@@ -105,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
         if args.command == "eval":
             return run_eval(args, knowledge_dir, ocr)
         if args.command == "index":
-            return run_index(knowledge_dir, ocr)
+            return run_index(knowledge_dir, IndexCache(settings.data_dir / "cache"), ocr)
         if args.command == "telegram":
             from bot.serving.telegram import TelegramSetupError, run_telegram
 
@@ -120,12 +122,12 @@ def run(args: argparse.Namespace) -> int:
         return run_chat(library, settings)
     except KnowledgeError as exc:
         return fail(str(exc))
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt:  # Ctrl-C while starting (once running, the bot handles it)
+        return 0 if args.command == "telegram" else 130
 
 
 def fail(message: str) -> int:
-    print(f"reportbot: error: {message}", file=sys.stderr)
+    print(f"reportbot: error: {mask(message)}", file=sys.stderr)
     return EXIT_USAGE
 
 
@@ -140,17 +142,17 @@ def run_ask(qa: QA, args: argparse.Namespace) -> int:
     return 0
 
 
-def progress_bar(done: int, total: int) -> None:
-    """Show indexing progress on a terminal."""
-    end = "\n" if done >= total else ""
-    print(f"\r{replies.indexing(done, total)}", end=end, file=sys.stderr, flush=True)
-
-
 def scan_progress(name: str, done: int, total: int) -> None:
     """Show on a terminal how far OCR has read a scan."""
     end = "\n" if done >= total else ""
     print(f"\rĐang đọc bản quét {name} (OCR): trang {done}/{total}", end=end, file=sys.stderr,
           flush=True)
+
+
+def progress_bar(done: int, total: int) -> None:
+    """Show indexing progress on a terminal."""
+    end = "\n" if done >= total else ""
+    print(f"\r{replies.indexing(done, total)}", end=end, file=sys.stderr, flush=True)
 
 
 def run_chat(library: Library, settings: Settings) -> int:
@@ -232,6 +234,7 @@ class Terminal:
 
         handler = Above()
         handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        protect_handlers(handlers=[handler])
         root = logging.getLogger()
         for old in list(root.handlers):
             if isinstance(old, logging.StreamHandler) and old.stream in (sys.stderr,
@@ -240,9 +243,11 @@ class Terminal:
         root.addHandler(handler)
 
 
-def run_index(knowledge_dir: Path, ocr: OcrOptions | None = None) -> int:
-    """Print a table of every file; exit 1 when no document is usable."""
-    knowledge = load_knowledge(knowledge_dir, ocr=ocr)
+def run_index(knowledge_dir: Path, cache: IndexCache, ocr: OcrOptions | None = None) -> int:
+    """Build the cached index; print a table of every file; exit 1 when no document is
+    usable."""
+    knowledge = index_folder(knowledge_dir, cache,
+                             progress_bar if sys.stderr.isatty() else None, ocr)
     print(console.index_table(knowledge))
     print(f"{len(knowledge.documents)} documents, {len(knowledge.chunks)} paragraphs, "
           f"{len(knowledge.skipped)} skipped")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import stat
 import threading
@@ -16,11 +15,12 @@ from watchfiles import watch
 
 from bot.answering import replies
 from bot.answering.pipeline import QA
-from bot.knowledge.documents import require_documents
-from bot.knowledge.folder import folder_stamp, load_knowledge
+from bot.knowledge.documents import Knowledge, require_documents
+from bot.knowledge.folder import Reader, folder_stamp, load_knowledge, shown
 from bot.knowledge.formats import SUFFIXES, OcrOptions
-from bot.search.building import Progress, build, die_with
+from bot.search.building import Progress, build
 from bot.search.cache import IndexCache, Snapshot
+from bot.serving.apart import Stopped, read_apart, run_apart
 
 logger = logging.getLogger(__name__)
 FOLDER_POLL = 1.0  # seconds between looks at a missing folder, and at the watched one's identity
@@ -28,20 +28,22 @@ WATCH_RETRY = 5  # seconds before watching again after watching failed
 
 
 def load_qa(root: str | Path, previous: QA | None = None, cache: IndexCache | None = None,
-            progress: Progress | None = None, ocr: OcrOptions | None = None) -> QA:
+            progress: Progress | None = None, read: Reader | None = None,
+            ocr: OcrOptions | None = None) -> QA:
     """Load a knowledge folder into a QA, reusing what `previous` (or else the cache) holds:
     unchanged files are not read again and unchanged documents not tokenized again; an
-    unchanged folder (same names, sizes and times) reads no file at all. Scans are read by
-    OCR as `ocr` says. KnowledgeError says what is wrong with the folder. The cache is
-    updated."""
-    qa, files = prepare(root, previous, cache, progress, ocr)
+    unchanged folder (same names, sizes and times) reads no file at all. KnowledgeError says
+    what is wrong with the folder. The cache is updated. Files are read by `read` (by
+    default in this process)."""
+    qa, files = prepare(root, previous, cache, progress, read, ocr)
     if cache is not None and files is not None:
         cache.save(Snapshot(files, qa.knowledge, qa.index))
     return qa
 
 
 def prepare(root: str | Path, previous: QA | None, cache: IndexCache | None,
-            progress: Progress | None, ocr: OcrOptions | None = None) -> tuple[QA, str | None]:
+            progress: Progress | None, read: Reader | None = None,
+            ocr: OcrOptions | None = None) -> tuple[QA, str | None]:
     """Load as `load_qa` does, without saving; also return the folder's stamp to save under
     (None when the cache already holds exactly this)."""
     files = folder_stamp(root, ocr)
@@ -52,30 +54,46 @@ def prepare(root: str | Path, previous: QA | None, cache: IndexCache | None,
         return QA(snapshot.knowledge, index=snapshot.index), None
     base = previous.index if previous else snapshot.index if snapshot else None
     known = previous.knowledge if previous else snapshot.knowledge if snapshot else None
-    knowledge = require_documents(load_knowledge(root, known, ocr))
+    knowledge = require_documents(load_knowledge(root, known, read, ocr))
     return QA(knowledge, index=build(knowledge.chunks, base, progress)), files
 
 
-def build_apart(root: Path, cache: IndexCache, ocr_cache: Path | None = None) -> None:
+def index_folder(root: str | Path, cache: IndexCache, progress: Progress | None = None,
+                 ocr: OcrOptions | None = None) -> Knowledge:
+    """Bring the cache up to date with the folder, as `reportbot index` does, so that the
+    next `chat` or `telegram` loads it without tokenizing; return what the folder holds,
+    also when no file in it is usable (then there is nothing to cache)."""
+    files = folder_stamp(root, ocr)
+    snapshot = cache.load()
+    if snapshot is not None and snapshot.files == files:
+        return snapshot.knowledge
+    knowledge = load_knowledge(root, snapshot.knowledge if snapshot else None, ocr=ocr)
+    if knowledge.documents:
+        index = build(knowledge.chunks, snapshot.index if snapshot else None, progress)
+        cache.save(Snapshot(files, knowledge, index))
+    return knowledge
+
+
+def build_apart(root: Path, cache: IndexCache, halt: threading.Event | None = None,
+                ocr_cache: Path | None = None) -> None:
     """Bring the cache up to date with the folder in a child process, so that the memory a
     build takes goes back to the system when the child ends and the caller's own load is a
-    warm one (scans read by OCR, what it read kept in `ocr_cache`). Whatever goes wrong is
-    left for that load to meet and report."""
+    warm one; each file is read in a child of its own (bot/serving/apart.py). Whatever goes
+    wrong is left for that load to meet and report. Stopped when `halt` is set meanwhile
+    (the child is then ended at once)."""
     ocr = OcrOptions(ocr_cache) if ocr_cache is not None else None
     if cache.stamp() == folder_stamp(root, ocr):
         return
-    child = multiprocessing.get_context("spawn").Process(
-        target=_build_cache, name="index-build",
-        args=(str(root), str(cache.folder), os.getpid(), str(ocr_cache) if ocr_cache else None))
-    child.start()
-    child.join()
+    if halt is not None and halt.is_set():
+        raise Stopped("stopped before the build")
+    run_apart(_build_cache, [str(root), str(cache.folder),
+                             str(ocr_cache) if ocr_cache else None], halt)
 
 
-def _build_cache(root: str, folder: str, parent: int, ocr_cache: str | None = None) -> None:
-    die_with(parent)
-    logging.disable(logging.CRITICAL)  # the parent reports what the build met when it loads
+def _build_cache(root: str, folder: str, ocr_cache: str | None,
+                 send: Callable[[object], None]) -> None:
     try:
-        load_qa(root, cache=IndexCache(Path(folder)),
+        load_qa(root, cache=IndexCache(Path(folder)), read=read_apart,
                 ocr=OcrOptions(Path(ocr_cache)) if ocr_cache else None)
     except Exception:  # noqa: BLE001 - the parent's own load meets it and says what it is
         os._exit(1)
@@ -92,13 +110,17 @@ class Reloaded:
 
 
 class Library:
-    """Holds the QA being served. A rebuild reads only changed files, builds the new index
-    beside the old one and swaps it in at once; questions meanwhile use the old one."""
+    """Holds the QA being served. A rebuild reads only changed files (with `read`: by
+    default in a child process, where a file too slow or too big to parse costs only
+    itself), builds the new index beside the old one and swaps it in at once; questions
+    meanwhile use the old one."""
 
     def __init__(self, root: Path, qa: QA | None = None, cache: IndexCache | None = None,
-                 progress: Progress | None = None, ocr: OcrOptions | None = None) -> None:
+                 progress: Progress | None = None, read: Reader | None = read_apart,
+                 ocr: OcrOptions | None = None) -> None:
         self.root = Path(root)
         self.cache = cache
+        self.read = read
         self.ocr = ocr  # how scans are read (where what OCR read is kept), on every reload
         self.qa = qa or load_qa(self.root, cache=cache, progress=progress, ocr=ocr)
         self._lock = threading.Lock()
@@ -108,9 +130,9 @@ class Library:
         with self._lock:
             start = time.monotonic()
             try:
-                new, files = prepare(self.root, self.qa, None, None, self.ocr)
+                new, files = prepare(self.root, self.qa, None, None, self.read, self.ocr)
             except Exception as exc:  # noqa: BLE001 - any failure must keep the old index
-                logger.warning("Reload of %s failed: %s", self.root, exc)
+                logger.warning("Reload of %s failed: %s", shown(self.root), exc)
                 return Reloaded(False, replies.reload_failed(str(exc)), True)
             self.qa = new  # swapped at once; questions asked meanwhile used the old one
             swapped = time.monotonic() - start
@@ -126,39 +148,50 @@ class Library:
         so. When the folder disappears, say so, keep serving the old index and wait for it
         to come back (then rebuild); when watching fails, say so and try again."""
         gone = False
+        reread = False  # a watch ended on an error: the changes it held are read at the next
+        folder = shown(self.root)
         while not stop.is_set():
             identity = _identity(self.root)
             if identity is None:
                 if not gone:
                     gone = True
-                    logger.warning("The knowledge folder %s is gone; waiting for it", self.root)
-                    yield Reloaded(False, replies.folder_gone(str(self.root)), True)
+                    logger.warning("The knowledge folder %s is gone; waiting for it", folder)
+                    yield Reloaded(False, replies.folder_gone(folder), True)
                 stop.wait(FOLDER_POLL)
                 continue
             if gone:
                 gone = False
                 result = self.reload()
-                yield replace(result, message=replies.folder_back(str(self.root), result.message))
+                yield replace(result, message=replies.folder_back(folder, result.message))
             try:
-                yield from self._watch(stop, identity)
+                yield from self._watch(stop, identity, reread)
+                reread = False
             except Exception as exc:  # noqa: BLE001 - report, then watch again
-                logger.warning("Watching %s failed (%s); trying again in %d s", self.root, exc,
+                reread = True
+                if _undecodable(exc):  # watchfiles cannot name it; reading the folder can
+                    logger.info("A file whose name is not UTF-8 changed in %s (%s); reading "
+                                "the folder again", folder, shown(str(exc)))
+                    continue
+                logger.warning("Watching %s failed (%s); trying again in %d s", folder, exc,
                                WATCH_RETRY)
                 logger.debug("Watching failed", exc_info=True)
-                yield Reloaded(False, replies.watch_failed(str(self.root), str(exc),
-                                                           WATCH_RETRY), True)
+                yield Reloaded(False, replies.watch_failed(folder, str(exc), WATCH_RETRY), True)
                 stop.wait(WATCH_RETRY)
 
-    def _watch(self, stop: threading.Event, identity: tuple[int, int]) -> Iterator[Reloaded]:
+    def _watch(self, stop: threading.Event, identity: tuple[int, int],
+               reread: bool = False) -> Iterator[Reloaded]:
         """Rebuild after each burst of changes while the folder is the one being watched (a
-        folder deleted and made again is another: the old watch would hear nothing)."""
+        folder deleted and made again is another: the old watch would hear nothing). With
+        `reread`, rebuild once the watch is running, whatever it hears: a change made before
+        it started is not lost."""
         for changes in watch(self.root, watch_filter=_reports, stop_event=stop, debounce=300,
                              step=50, rust_timeout=int(FOLDER_POLL * 1000),
                              yield_on_timeout=True, raise_interrupt=False,
                              ignore_permission_denied=True):
             if _identity(self.root) != identity:
                 return
-            if changes:
+            if changes or reread:
+                reread = False
                 yield self.reload()
 
     def watch_in_background(self, notify: Callable[[Reloaded], None]) -> threading.Event:
@@ -181,6 +214,12 @@ def _identity(folder: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return (info.st_dev, info.st_ino) if stat.S_ISDIR(info.st_mode) else None
+
+
+def _undecodable(error: Exception) -> bool:
+    """Tell whether watching failed on a file name that is not UTF-8 (watchfiles hands names
+    on as text and gives up on such a one: the watch must start again)."""
+    return isinstance(error, RuntimeError) and "decode" in str(error).lower()
 
 
 def _reports(change: object, path: str) -> bool:

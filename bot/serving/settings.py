@@ -9,6 +9,8 @@ from pathlib import Path
 
 from dotenv import dotenv_values
 
+from bot.serving.masking import quoted
+
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
@@ -39,7 +41,8 @@ class Settings:
         values.update(os.environ if environ is None else environ)
         level = values.get("LOG_LEVEL", "WARNING").strip().upper() or "WARNING"
         if level not in LOG_LEVELS:
-            raise SettingsError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, got {level!r}")
+            raise SettingsError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, got "
+                                f"{quoted(level)}")
         return cls(
             knowledge_dir=Path(values.get("KNOWLEDGE_DIR", "").strip() or "knowledge"),
             data_dir=Path(values.get("BOT_DATA_DIR", "").strip() or "data"),
@@ -62,7 +65,7 @@ def parse_seconds(values: Mapping[str, str], name: str, default: float) -> float
     except ValueError:
         seconds = -1.0
     if not 0 <= seconds < float("inf"):
-        raise SettingsError(f"{name} must be a number of seconds (0 or more), got {raw!r}")
+        raise SettingsError(f"{name} must be a number of seconds (0 or more), got {quoted(raw)}")
     return seconds
 
 
@@ -76,7 +79,7 @@ def parse_admin_ids(raw: str) -> frozenset[int]:
         if not part.lstrip("-").isdigit():
             raise SettingsError(
                 f"BOT_ADMIN_IDS must be numeric Telegram user ids separated by commas, "
-                f"got {part!r}"
+                f"got {quoted(part)}"
             )
         ids.add(int(part))
     return frozenset(ids)

@@ -77,7 +77,7 @@ def test_the_image_checks_its_health_runs_as_a_user_and_keeps_its_folders_in_vol
 
 def test_the_image_installs_exactly_what_ci_installs():
     """Debian's packages only through deploy/apt-install.sh with the list .ci/run installs
-    too; Python's only as the project itself (pyproject.toml, which CI installs with [dev])."""
+    too; Python's only from uv.lock, as `make install` installs it for CI (with [dev])."""
     apt = [c for c in runs() if re.search(r"\bapt(-get)?\b|apt-install\.sh", c)]
     copied = {Path(p).name for keyword, rest in instructions() if keyword == "COPY"
               for p in rest.split()[:-1]}
@@ -87,10 +87,13 @@ def test_the_image_installs_exactly_what_ci_installs():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert f"sh deploy/apt-install.sh {' '.join(APT_LISTS)} .ci/apt-packages.txt" in ci
     assert "make test" in ci
-    pips = [c for c in runs() if re.search(r"\bpip\b", c)]
-    assert pips == ["/opt/reportbot/bin/pip install --no-cache-dir ."]
+    pips = [c for c in runs() if re.search(r"\bpip\b|\buv\b", c)]
     make = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert "pip install --quiet -e '.[dev]'" in make
+    (uv_version,) = re.findall(r"^UV_VERSION := (\S+)$", make, re.M)
+    assert pips == [f'/opt/reportbot/bin/pip install --no-cache-dir "uv=={uv_version}"',
+                    "UV_PROJECT_ENVIRONMENT=/opt/reportbot /opt/reportbot/bin/uv sync --locked "
+                    "--no-dev --no-editable --no-cache"]
+    assert "$(UV) sync --locked --extra dev" in make  # the same lock, with the test tools
 
 
 def test_the_apt_lists_name_packages_debian_has():

@@ -3,7 +3,10 @@ file tokenizes only itself; a broken, old or tampered cache is rebuilt and never
 
 from __future__ import annotations
 
+import errno
 import json
+import os
+import re
 import stat
 import zlib
 from pathlib import Path
@@ -227,3 +230,32 @@ def test_a_reports_identity_and_period_come_back_from_the_cache(tmp_path: Path, 
         (d.title, d.date, d.period, d.identity, d.roles) for d in built]
     assert cached[1].identity.organisation.ticker == "TLV"
     assert "boilerplate" in cached[1].roles
+
+
+def test_a_save_on_a_full_disk_removes_what_it_wrote_and_keeps_the_previous_cache(
+        knowledge_dir: Path, tmp_path: Path, monkeypatch, caplog):
+    cache = IndexCache(tmp_path / "cache")
+    load_qa(knowledge_dir, cache=cache)
+    before = {p.name: p.read_bytes() for p in cache.folder.iterdir()}
+    previous = cache.stamp()
+    (knowledge_dir / "moi.txt").write_text("Trường Đại học Đà Lạt tuyển 3.000 sinh viên.",
+                                           encoding="utf-8")
+    real, saved = np.save, []
+
+    def disk_full(out, array, allow_pickle):  # the third array fills the disk half-way
+        saved.append(1)
+        if len(saved) == 3:
+            out.write(b"\x93NUMPY" + bytes(4096))
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real(out, array, allow_pickle=allow_pickle)
+
+    monkeypatch.setattr(np, "save", disk_full)
+    qa = load_qa(knowledge_dir, cache=cache)  # the bot goes on without a new cache
+    assert qa.answer("trường đại học tuyển bao nhiêu sinh viên").short == "3.000 sinh viên"
+    assert {p.name: p.read_bytes() for p in cache.folder.iterdir()} == before
+    assert cache.stamp() == previous and cache.load() is not None
+    (warning,) = [r.getMessage() for r in caplog.records if "Could not write" in r.getMessage()]
+    assert re.fullmatch(
+        rf"Could not write the index cache in {re.escape(str(cache.folder))} \(OSError: \[Errno "
+        r"28\] No space left on device\); it needs \d+ KB, \d+\.\d MB free there; the "
+        r"previous cache is kept", warning), warning

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
+import logging
 from pathlib import Path
 
 import pytest
 
+from bot.serving.masking import MaskingFilter
 from bot.serving.settings import Settings, SettingsError, parse_admin_ids
 from tests.cli import run_cli
 
@@ -47,3 +50,51 @@ def test_a_bad_setting_is_one_error_line_and_exit_2(monkeypatch):
     assert run_cli("unanswered").stderr == (
         "reportbot: error: BOT_ADMIN_IDS must be numeric Telegram user ids separated by commas, "
         "got 'admin'\n")
+
+
+TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"  # shaped like a real bot token
+
+
+def test_a_token_pasted_into_the_wrong_variable_is_never_echoed(monkeypatch):
+    monkeypatch.setenv("TELEGRAM_SEND_DEADLINE", TOKEN)
+    result = run_cli("unanswered")
+    assert result.returncode == 2
+    assert result.stderr == ("reportbot: error: TELEGRAM_SEND_DEADLINE must be a number of "
+                             "seconds (0 or more), got a value of 44 characters (not shown: it "
+                             "may be a secret)\n")
+    monkeypatch.delenv("TELEGRAM_SEND_DEADLINE")
+    monkeypatch.setenv("BOT_ADMIN_IDS", f"7, {TOKEN}")
+    assert run_cli("unanswered").stderr == (
+        "reportbot: error: BOT_ADMIN_IDS must be numeric Telegram user ids separated by commas, "
+        "got a value of 44 characters (not shown: it may be a secret)\n")
+    monkeypatch.delenv("BOT_ADMIN_IDS")
+    monkeypatch.setenv("LOG_LEVEL", "x" * 40)
+    assert run_cli("unanswered").stderr == (
+        "reportbot: error: LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL, got "
+        "a value of 40 characters (not shown: it may be a secret)\n")
+
+
+def test_anything_token_shaped_is_masked_in_errors_and_logs(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("KNOWLEDGE_DIR", str(tmp_path / TOKEN))
+    result = run_cli("ask", "Ai chủ trì hội nghị?")
+    assert result.returncode == 2
+    assert TOKEN not in result.stderr and "<token>" in result.stderr
+    assert result.stderr.startswith("reportbot: error: knowledge folder ")
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.addFilter(MaskingFilter())
+    log = logging.getLogger("test.masking")
+    log.addHandler(handler)
+    try:
+        log.warning("POST https://api.telegram.org/bot%s/getMe", TOKEN)
+        try:
+            raise ValueError(f"bad {TOKEN}")
+        except ValueError:
+            log.exception("failed at 10:30:00 on port 127.0.0.1:8081")
+    finally:
+        log.removeHandler(handler)
+    text = stream.getvalue()
+    assert TOKEN not in text
+    assert text.startswith("POST https://api.telegram.org/bot<token>/getMe\n"
+                           "failed at 10:30:00 on port 127.0.0.1:8081\nTraceback")
+    assert text.rstrip().endswith("ValueError: bad <token>")

@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ from bot.serving.telegram import delivery
 from bot.serving.telegram.journal import Journal
 from tests.cli import CHILD_TIMEOUT, child_env, run_cli
 from tests.fake_telegram import BOT, TOKEN, FakeTelegram
-from tests.telegram_run import running, settings_for, wait_until
+from tests.telegram_run import running, settings_for, wait_until, warm_library
 
 WHO = "Ai chủ trì hội nghị?"
 WHO_ANSWER = "<b>Giám đốc Sở Nguyễn Văn Hòa</b> chủ trì hội nghị."
@@ -302,3 +303,41 @@ def test_a_killed_bot_answers_its_backlog_after_a_restart_once(tmp_path, knowled
     fake = asyncio.run(scenario())
     for chat in range(1, 11):
         assert [opening(t) for t in answers_in(fake, chat)] == list(QUESTIONS.values())
+
+
+async def test_a_member_flooding_a_group_is_answered_after_every_other_member(
+        fake, settings, monkeypatch, caplog):
+    """Behind one member's 100-message flood, each of 50 other members asking once is
+    answered before the flooder's 21st message; none is dropped; only the flooder is told."""
+    monkeypatch.setattr(delivery, "GROUP_PER_MINUTE", 6000)  # the order, not the pace, is tested
+    caplog.set_level(logging.WARNING)
+    group = dict(chat_id=-100, chat_type="supergroup")
+    mention = f"@{BOT['username']} "
+    flood = [fake.message(mention + WHO, user_id=1, **group)["message_id"] for _ in range(100)]
+    others = {fake.message(mention + "bn trường đạt chuẩn", user_id=user, **group)["message_id"]:
+              user for user in range(2, 52)}
+
+    def load(s, folder):  # answer once both batches of updates are queued
+        deadline = time.monotonic() + 30
+        while not any(int(body.get("offset") or 0) > len(flood) + len(others)
+                      for name, body in fake.calls if name == "getUpdates"):
+            assert time.monotonic() < deadline, "the updates were never fetched"
+            time.sleep(0.02)  # a thread polling for the fetch, not a wait before asserting
+        return warm_library(s, folder)
+
+    async with running(settings, load=load):
+        await fake.wait_calls("sendMessage", 20 + 1 + 50, timeout=60)
+    replied = [(m["reply_parameters"]["message_id"], m["text"]) for m in fake.sent]
+    flooder = [i for i, (to, _) in enumerate(replied) if to in flood]
+    assert [text for to, text in replied if to in flood].count(replies.too_fast()) == 1
+    assert [text for _, text in replied].count(replies.too_fast()) == 1  # only the flooder told
+    assert len(flooder) == 21  # 20 answers and the notice; 80 questions dropped
+    answered = sorted(others[to] for to, text in replied if to in others)
+    assert answered == list(range(2, 52))  # every other member, once
+    assert all(text.startswith("<b>12 trường</b>") for to, text in replied if to in others)
+    last_other = max(i for i, (to, _) in enumerate(replied) if to in others)
+    assert last_other < flooder[20]
+    assert [r.getMessage() for r in caplog.records if "in chat -100" in r.getMessage()] == [
+        "User 1 in chat -100 sends faster than it can be answered: more than 20 questions "
+        "waiting; dropping the rest until it catches up",
+        "User 1 in chat -100 caught up; 80 question(s) were dropped"]

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot.knowledge.formats.grid import MAX_ROWS, link_tables
+from bot.knowledge.formats.limits import check_count
 from bot.knowledge.tables import Table
 from bot.language.text import normalize
 
@@ -69,6 +70,7 @@ def parsed(title: str | None, date: str | None, paragraphs: list[str],
     """What a reader read, empty paragraphs dropped; `tables` name the paragraph that shows
     each by its index in `paragraphs`, renumbered here as the empty ones go."""
     count = len(paragraphs)
+    check_count(count)  # before the paragraphs are normalized, then tokenized
     kept = [(normalize(p), page, role, i) for i, (p, page, role) in
             enumerate(zip(paragraphs, pages or [None] * count, roles or [BODY] * count))]
     kept = [item for item in kept if item[0]]

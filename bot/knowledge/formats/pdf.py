@@ -9,6 +9,13 @@ from pathlib import Path
 
 from bot.knowledge.formats.common import BODY, TABLE, Parsed, parsed
 from bot.knowledge.formats.grid import TITLE_LOOKBACK, build_table
+from bot.knowledge.formats.limits import (
+    MAX_PDF_PAGES,
+    OverLimit,
+    capped,
+    check_pdf,
+    check_pdf_file,
+)
 from bot.knowledge.formats.pdf_tables import Placed, likely_tables, tables_by_page
 from bot.knowledge.table_text import caption
 from bot.knowledge.tables import Table
@@ -28,19 +35,26 @@ def read_pdf(path: Path) -> Parsed:
     """PDF with a text layer: paragraphs rebuilt from lines, hyphenation joined, running
     headers, footers and page numbers dropped; each paragraph keeps its page."""
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError, PdfReadError
 
+    check_pdf_file(path)  # before pypdf parses its cross-reference
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted and not reader.decrypt(""):  # an owner password only opens
             raise FileNotDecryptedError("a password is needed")
-        pages = [_page_text(page) for page in reader.pages]
+        check_pdf(reader)  # before any page is read
+        pages = [_page_text(page) for page in capped(reader.pages, MAX_PDF_PAGES, "pages")]
         info = reader.metadata
     except FileNotDecryptedError as exc:
         raise ValueError("password-protected PDF: save it without a password") from exc
     except DependencyError as exc:
         raise ValueError("encrypted PDF that needs the 'cryptography' package: install it, or "
                          "save the PDF without encryption") from exc
+    except OverLimit:
+        raise
+    except LimitReachedError as exc:
+        raise ValueError(f"passes a limit of the PDF reader ({exc}): export it again, or "
+                         "split it") from exc
     except (PdfReadError, OSError, ValueError, KeyError) as exc:
         raise ValueError(f"not a readable PDF ({type(exc).__name__}): export it again") from exc
     if not any(p.strip() for p in pages):

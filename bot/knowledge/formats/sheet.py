@@ -14,6 +14,7 @@ from pathlib import Path
 
 from bot.knowledge.formats.common import MAX_FILE_ROWS, TABLE, Parsed, decode, parsed, read_bytes
 from bot.knowledge.formats.grid import MAX_COLUMNS, MAX_ROWS, build_table
+from bot.knowledge.formats.limits import check_archive
 from bot.knowledge.table_text import caption
 from bot.knowledge.tables import Table
 from bot.language.numbers import format_number
@@ -29,6 +30,7 @@ def read_xlsx(path: Path) -> Parsed:
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
+    check_archive(path, "an Excel file")  # before openpyxl unpacks anything
     try:
         workbook = openpyxl.load_workbook(str(path), read_only=True, data_only=True)
     except (InvalidFileException, OSError, KeyError, ValueError) as exc:

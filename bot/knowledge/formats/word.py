@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bot.knowledge.formats.common import BODY, CAPTION, HEADING, TABLE, Parsed, parsed
 from bot.knowledge.formats.grid import TITLE_LOOKBACK, build_table
+from bot.knowledge.formats.limits import capped, check_archive
 from bot.knowledge.table_text import caption
 from bot.knowledge.tables import Table
 
@@ -18,6 +19,7 @@ def read_docx(path: Path) -> Parsed:
     import docx
     from docx.oxml.ns import qn
 
+    check_archive(path, "a Word file")  # before python-docx unpacks every part into memory
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds for a bad file
@@ -28,7 +30,7 @@ def read_docx(path: Path) -> Parsed:
     tables: list[Table] = []
     above: list[str] = []  # the paragraphs since the last table: its title and unit
     title = None
-    for block in document.element.body.iterchildren():
+    for block in capped(document.element.body.iterchildren()):
         if block.tag == qn("w:p"):
             para = docx.text.paragraph.Paragraph(block, document)
             style = (para.style.name if para.style is not None else "") or ""

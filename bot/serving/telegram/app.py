@@ -13,11 +13,11 @@ import asyncio
 import logging
 import signal
 import threading
-from collections.abc import Callable, Hashable
+from collections.abc import Hashable
 from functools import partial
 from pathlib import Path
 
-from telegram import BotCommand, Update
+from telegram import BotCommand, ReplyParameters, Update
 from telegram.constants import ChatType
 from telegram.error import Conflict, InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
@@ -32,9 +32,7 @@ from telegram.ext import (
 
 from bot.answering import replies
 from bot.knowledge.folder import check_folder
-from bot.knowledge.formats import OcrOptions
-from bot.search.cache import IndexCache
-from bot.serving.library import Library, Reloaded, build_apart
+from bot.serving.library import Library, Reloaded
 from bot.serving.settings import Settings
 from bot.serving.telegram import handlers
 from bot.serving.telegram.delivery import BotApiRequest, Limiter, ServerError
@@ -42,6 +40,7 @@ from bot.serving.telegram.journal import Journal
 from bot.serving.telegram.redact import protect_logs
 from bot.serving.telegram.render import split_text
 from bot.serving.telegram.scheduler import Job, Scheduler
+from bot.serving.telegram.startup import Load, TelegramSetupError, connect, in_thread, open_library
 from bot.serving.telegram.state import BotState
 
 logger = logging.getLogger(__name__)
@@ -56,10 +55,7 @@ SEND_TIMEOUT = 30.0  # seconds to wait for Telegram's answer to a send: a slow s
 READY_WAIT = 5.0  # seconds questions wait for the index before being told to come back: a
 # warm start loads it in 1-3 s (even 100,000 paragraphs), a first build takes minutes
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
-
-
-class TelegramSetupError(Exception):
-    """The bot cannot start: the message says what to set."""
+STOP_WAIT = 2.0  # seconds a stop waits for the index-loading thread to end its build child
 
 
 def require_token(settings: Settings) -> str:
@@ -144,6 +140,19 @@ def chat_of(update: Update) -> Hashable:
     return ("user", update.effective_user.id) if update.effective_user else update.update_id
 
 
+def member_of(update: Update) -> Hashable:
+    """Whose turn an update takes inside its chat: its sender in a group, nobody else's
+    (None) in a private chat."""
+    chat = update.effective_chat
+    if chat is not None and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP):
+        return update.effective_user.id if update.effective_user else None
+    return None
+
+
+def job_of(update: Update, bot: ExtBot) -> Job[Update]:
+    return Job(chat_of(update), update, asks(update, bot), member_of(update))
+
+
 def asks(update: Update, bot: ExtBot) -> bool:
     """Whether an update asks for an answer: a message in a private chat, or one addressed
     to the bot in a group (only these count toward a flood; the rest cost nothing)."""
@@ -173,7 +182,7 @@ class Bot:
         bot = self.application.bot
         for data in list(self.journal.pending.values()):
             update = Update.de_json(data, bot)
-            await self.scheduler.submit(Job(chat_of(update), update, asks(update, bot)))
+            await self.scheduler.submit(job_of(update, bot))
         if self.journal.pending:
             logger.warning("Answering %d update(s) left from the last run",
                            len(self.journal.pending))
@@ -213,7 +222,7 @@ class Bot:
             self.journal.fetched([u.to_dict() for u in updates])
             offset = updates[-1].update_id + 1
             for update in updates:
-                await self.scheduler.submit(Job(chat_of(update), update, asks(update, bot)))
+                await self.scheduler.submit(job_of(update, bot))
 
     def answer(self) -> None:
         """Start handling what is queued and what comes."""
@@ -229,12 +238,21 @@ class Bot:
         await self.application.stop()
         return left
 
-    async def _flooded(self, chat: Hashable) -> None:
-        if isinstance(chat, int):
-            try:
-                await self.application.bot.send_message(chat, replies.too_fast())
-            except TelegramError as exc:
-                logger.warning("Could not tell chat %s it sends too fast: %s", chat, exc)
+    async def _flooded(self, update: Update) -> None:
+        """Tell who floods, once: in a group, in reply to their message (the others have
+        nothing to slow down)."""
+        chat = update.effective_chat
+        if chat is None:
+            return
+        reply = None
+        if member_of(update) is not None and update.effective_message is not None:
+            reply = ReplyParameters(update.effective_message.message_id,
+                                    allow_sending_without_reply=True)
+        try:
+            await self.application.bot.send_message(chat.id, replies.too_fast(),
+                                                    reply_parameters=reply)
+        except TelegramError as exc:
+            logger.warning("Could not tell chat %s it sends too fast: %s", chat.id, exc)
 
 
 def describe(error: TelegramError) -> str:
@@ -253,43 +271,24 @@ def run_telegram(settings: Settings, knowledge_dir: Path) -> int:
     return asyncio.run(serve(settings, knowledge_dir))
 
 
-Load = Callable[[Settings, Path], Library]
-
-
-def open_library(settings: Settings, knowledge_dir: Path) -> Library:
-    """The library from the cache, built first in a child process when it is not up to date
-    (so that the build's memory is given back)."""
-    cache = IndexCache(settings.data_dir / "cache")
-    build_apart(knowledge_dir, cache, settings.data_dir / "ocr")
-    return Library(knowledge_dir, cache=cache, ocr=OcrOptions(settings.data_dir / "ocr"))
-
-
 async def serve(settings: Settings, knowledge_dir: Path, stop: asyncio.Event | None = None,
-                load: Load = open_library, application: Application | None = None) -> int:
+                load: Load | None = None, application: Application | None = None) -> int:
     """Connect, fetch and answer until `stop` is set (by default: SIGINT or SIGTERM). The
     index is loaded, or first built, while updates are already fetched: questions meanwhile
     are told to come back in a few minutes. Tests pass their own stop event, loader and
     application."""
-    application = application or build_application(settings, None)
-    where = settings.base_url or "api.telegram.org"
-    try:
-        await application.initialize()
-    except InvalidToken:
-        raise TelegramSetupError("the Bot API server rejected TELEGRAM_BOT_TOKEN: check the "
-                                 "token from @BotFather") from None
-    except ServerError as exc:
-        raise TelegramSetupError(f"the Bot API server at {where} answered {exc.status}: "
-                                 "Telegram is having trouble, try again later") from None
-    except NetworkError as exc:
-        raise TelegramSetupError(f"cannot reach the Bot API at {where} ({type(exc).__name__}): "
-                                 "check the network or TELEGRAM_BASE_URL") from None
-    if stop is None:
+    if stop is None:  # first of all: a stop while connecting is a stop too
         stop = asyncio.Event()
-        for number in (signal.SIGINT, signal.SIGTERM):
-            asyncio.get_running_loop().add_signal_handler(number, stop.set)
+        if threading.current_thread() is threading.main_thread():  # signals come to it only
+            for number in (signal.SIGINT, signal.SIGTERM):
+                asyncio.get_running_loop().add_signal_handler(number, stop.set)
+    application = application or build_application(settings, None)
+    if not await connect(application, settings.base_url or "api.telegram.org", stop):
+        return 0
     journal = Journal(settings.data_dir / "telegram" / "journal.jsonl")
     bot = Bot(application, journal)
-    loading = in_thread(load, settings, knowledge_dir)
+    halt = threading.Event()  # set at stop: a build in a child process is ended
+    loading = in_thread(load or partial(open_library, halt=halt), settings, knowledge_dir)
     stopping = asyncio.ensure_future(stop.wait())
     try:
         await register_commands(application)
@@ -309,6 +308,7 @@ async def serve(settings: Settings, knowledge_dir: Path, stop: asyncio.Event | N
             bot.fetching.result()  # a rejected token ends the bot
     finally:
         stopping.cancel()
+        halt.set()
         left = await bot.stop(settings.stop_grace)
         if left:
             logger.warning("Stopped with %d update(s) unanswered; they are answered at the next "
@@ -316,26 +316,7 @@ async def serve(settings: Settings, knowledge_dir: Path, stop: asyncio.Event | N
         stop_watching(application)
         await application.shutdown()
         journal.close()
+        await asyncio.wait({loading}, timeout=STOP_WAIT)  # a build child is ended by then
+        if loading.done() and loading.exception() is not None:  # stopped, or failed, by now
+            logger.debug("The index load ended with the stop", exc_info=loading.exception())
     return 0
-
-
-def in_thread(function: Callable[..., Library], *args: object) -> asyncio.Future:
-    """Run `function` in a daemon thread (one that need not end for the program to end, as
-    a build in progress when SIGTERM comes); its result in a future."""
-    loop = asyncio.get_running_loop()
-    future: asyncio.Future = loop.create_future()
-
-    def settle(outcome: Callable[[], None]) -> None:
-        if not future.done():
-            outcome()
-
-    def run() -> None:
-        try:
-            result = function(*args)
-        except BaseException as exc:  # noqa: BLE001 - handed to the waiting coroutine
-            loop.call_soon_threadsafe(settle, partial(future.set_exception, exc))
-        else:
-            loop.call_soon_threadsafe(settle, partial(future.set_result, result))
-
-    threading.Thread(target=run, name="index-load", daemon=True).start()
-    return future
