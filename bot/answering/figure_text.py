@@ -4,15 +4,19 @@ row and column that show it; changes computed exactly ("tăng 16,7%")."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
+from bot.answering.cells import fiscal_start
 from bot.answering.figures import Cell
 from bot.knowledge.tables import STOCK
 from bot.language.numbers import Unit, convert, format_number, format_percent, percent_change
 from bot.language.numbers import rounding as rounded
+from bot.language.periods import period_of_span
 
 _GROUPING = (".", ",", " ", "\u00a0", "\u202f", "\u2009")
+_REMARK = re.compile(r"\s*\([^()]*\)")
 
 
 def period_of(cell: Cell) -> str:
@@ -23,6 +27,9 @@ def period_of(cell: Cell) -> str:
         return cell.header
     if column.basis == STOCK or start is None:
         return f"tại ngày {_day(end)}"
+    first_month = fiscal_start(cell.document)
+    if first_month != 1:  # "quý 1 niên độ 2024-2025", as the report names its quarters
+        return period_of_span(start, end, first_month).label()
     months = (end.year - start.year) * 12 + end.month - start.month + 1
     if start.day == 1 and months == 12 and start.month == 1:
         return f"năm {end.year}"
@@ -54,14 +61,23 @@ def short(cell: Cell) -> str:
 def where(cell: Cell) -> str:
     """Which table, row and column show the figure."""
     code = f" (mã số {cell.row.code})" if cell.row.code else ""
-    title = cell.table.title or "bảng số liệu"
+    title = _REMARK.sub("", cell.table.title).strip() or "bảng số liệu"  # no "(tiếp theo)"
     return f"Theo «{title}»: dòng «{cell.label}»{code}, cột «{cell.header}»."
+
+
+def label(cell: Cell) -> str:
+    """The row's label as a person reads it: remarks in parentheses dropped ("(mang sang
+    trang sau)"), a label in capitals written in sentence case."""
+    text = _REMARK.sub("", cell.label).strip() or cell.label
+    if text.isupper():
+        text = text[:1] + text[1:].lower()
+    return text
 
 
 def line(cell: Cell, who: str | None = None) -> str:
     """One figure as a line: "Doanh thu thuần … năm 2024: 138.855.112.131.387 đồng ≈ …"."""
     of = f" của {who}" if who else ""
-    return f"{cell.label}{of}, {period_of(cell)}: {figure(cell)}"
+    return f"{label(cell)}{of}, {period_of(cell)}: {figure(cell)}"
 
 
 def in_common(a: Cell, b: Cell) -> tuple[Decimal, Decimal, Unit | None]:

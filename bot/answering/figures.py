@@ -170,12 +170,19 @@ def _cells(chunk: Chunk, wanted: Sequence[Wanted | None]) -> tuple[Cell, ...] | 
         figure = parse_figure(written)
         if figure is None:
             return None
-        unit_text = table.columns[column].unit or table.unit
+        unit_text = table.columns[column].unit or table.unit or _unit_of(document)
         unit = parse_unit(unit_text) if unit_text else None
         if figure.percent:
             unit = parse_unit("%")
         cells.append(Cell(chunk, table, row, column, written, figure.value, unit, asked))
     return tuple(cells)
+
+
+def _unit_of(document: Document) -> str | None:
+    """The unit the document's statements state most often: a statement table that states
+    none (its unit line read with another table's page) has its neighbours'."""
+    units = [t.unit for t in document.tables if t.statement and t.unit]
+    return max(set(units), key=units.count) if units else None
 
 
 def _compared(table: Table, asked: Wanted | None, before: Cell) -> int | None:

@@ -72,6 +72,7 @@ class Patterns:
     comparisons: str  # "tăng bao nhiêu", "so với": a change to compute
     which: str  # "cao hơn", "nhiều hơn": which of two is higher
     series: str  # "qua các quý", "xu hướng": a figure over periods
+    key_figures: tuple[tuple[str, ...], ...]  # what a statement's summary leads with
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,7 @@ def load_patterns(path: Path = PATTERNS_PATH) -> Patterns:
             comparisons=_either(raw["comparison_questions"]),
             which=_either(raw["which_questions"]),
             series=_either(raw["series_questions"]),
+            key_figures=tuple(tuple(names) for names in raw["key_figures"]),
             asking_words=frozenset(fold(normalize(w).lower()) for w in raw["asking_words"]),
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError, re.error) as exc:
