@@ -85,6 +85,7 @@ class Reason(_Named):
     UNKNOWN_WORDS = "unknown_words"  # the question turns on words no report uses
     MISSING_NUMBER = "missing_number"  # a number of the question is not in the document
     MISSING_NAME = "missing_name"  # a name of the question is nowhere in the reports
+    OTHER_ORGANISATION = "other_organisation"  # no report is of the organisation it names
     NO_NUMBER = "no_number"  # a how-many question, and the answer holds no number
     OTHER_PERIOD = "other_period"  # no report is about the period the question names
     NO_PLACE = "no_place"  # asked where, and the answer names no place

@@ -14,9 +14,10 @@ from pathlib import Path
 from bot.answering import replies, tuning
 from bot.answering.answer import Answer, cite
 from bot.answering.draft import Draft
-from bot.answering.kinds import Outcome, Talk
+from bot.answering.kinds import Outcome, Reason, Talk
 from bot.answering.needs import Needs
 from bot.answering.query import Query, read
+from bot.answering.scope import known_organisations
 from bot.answering.strategies.base import Context
 from bot.answering.strategies.registry import propose
 from bot.answering.verdict import Verdict, judge
@@ -106,8 +107,12 @@ class QA:
                   verdict: Verdict) -> Answer:
         """The Answer a verdict makes of a draft: the only place an Answer is built."""
         if verdict.outcome == Outcome.DECLINED:
-            return Answer(question, False, replies.not_found(self.titles), query.kind,
-                          outcome=Outcome.DECLINED, reason=verdict.reason)
+            text = replies.not_found(self.titles)
+            if verdict.reason == Reason.OTHER_ORGANISATION:
+                text = replies.no_report_of(verdict.names,
+                                            known_organisations(self.knowledge.documents))
+            return Answer(question, False, text, query.kind, outcome=Outcome.DECLINED,
+                          reason=verdict.reason)
         if verdict.outcome in (Outcome.REPLY, Outcome.CLARIFY):
             return Answer(question, False, draft.text, draft.kind, outcome=verdict.outcome)
         text, sources = draft.text, ()

@@ -71,6 +71,7 @@ class Query:
     asks_place: bool  # "ở đâu", "nơi nào": the answer must name a place
     asks_date: bool  # "tháng mấy", "năm bao nhiêu": a period is the answer, not the frame
     wants_list: bool  # "những gì", "các … nào": every item, not one sentence
+    says_list: bool  # the words of a list, whatever the kind ("gồm những ai" asks who)
     compounds: frozenset[Pair]  # neighbouring words pyvi joins ("hội nghị"); empty untyped
     synonyms: tuple[tuple[Run, Run], ...]  # (synonym group, the phrases of it the question says)
     periods: tuple[Period, ...]  # the periods it names ("quý I năm 2024")
@@ -130,6 +131,7 @@ def read(question: str, lexicon: Lexicon | None = None,
         asks_place=matches(patterns.asks_place, cleaned),
         asks_date=matches(patterns.asks_date, cleaned),
         wants_list=not kind.single and matches(patterns.lists, cleaned),
+        says_list=matches(patterns.lists, cleaned),
         compounds=compounds,
         synonyms=synonyms_of(cleaned, lexicon),
         periods=tuple(period for period, _ in periods),

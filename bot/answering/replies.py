@@ -65,6 +65,16 @@ def not_found(titles: Sequence[str]) -> str:
     )
 
 
+def no_report_of(names: Sequence[str], organisations: Sequence[str]) -> str:
+    """A question about an organisation no report is of, naming those the reports are of."""
+    asked = " và ".join(f"«{n}»" for n in names)
+    limit = 6
+    shown = "; ".join(organisations[:limit])
+    more = f" và {len(organisations) - limit} tổ chức khác" if len(organisations) > limit else ""
+    return (f"Xin lỗi, mình không có báo cáo nào của {asked}. Các báo cáo mình có là của: "
+            f"{shown}{more}.")
+
+
 def unclear() -> str:
     return (
         "Mình chưa hiểu câu hỏi. Bạn hãy hỏi bằng một câu tiếng Việt về nội dung báo cáo, "

@@ -84,6 +84,7 @@ class Verdict:
 
     outcome: Outcome
     reason: Reason | None = None
+    names: tuple[str, ...] = ()  # of OTHER_ORGANISATION: the organisations asked about
 
     @property
     def answer(self) -> bool:
@@ -114,9 +115,12 @@ def judge(ctx: Context, draft: Draft | None) -> Verdict:
     if draft.trusted:
         return ANSWER
     query, needs, index = ctx.query, ctx.needs, ctx.index
+    if ctx.named.unknown and not ctx.named.organisations:
+        # "… của Masan" with no report of Masan: no other organisation's report answers it
+        return Verdict(Outcome.DECLINED, Reason.OTHER_ORGANISATION, ctx.named.unknown)
     if draft.no_period:
         return decline(Reason.OTHER_PERIOD)  # the row is there, the period asked is not
-    if draft.figures:
+    if draft.figures or draft.from_table:
         if not all(all(t in index for t in vocabulary.folded_terms(name))
                    for name in query.names if not set(name.split()) <= ctx.named.words):
             return decline(Reason.MISSING_NAME)

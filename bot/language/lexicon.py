@@ -73,6 +73,7 @@ class Patterns:
     which: str  # "cao hơn", "nhiều hơn": which of two is higher
     series: str  # "qua các quý", "xu hướng": a figure over periods
     key_figures: tuple[tuple[str, ...], ...]  # what a statement's summary leads with
+    list_frame: frozenset[str]  # folded words that ask for a list ("gom", "nhung", "ai")
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,8 @@ def load_patterns(path: Path = PATTERNS_PATH) -> Patterns:
             which=_either(raw["which_questions"]),
             series=_either(raw["series_questions"]),
             key_figures=tuple(tuple(names) for names in raw["key_figures"]),
+            list_frame=frozenset(w for phrase in raw["list_frame"]
+                                 for w in fold(phrase).split()),
             asking_words=frozenset(fold(normalize(w).lower()) for w in raw["asking_words"]),
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError, re.error) as exc:

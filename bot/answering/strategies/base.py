@@ -101,8 +101,9 @@ class Context:
         text = self.query.cleaned
         folded = fold(text)
         taken = [w.at for w in wanted_in(text)] + list(self.named.spans)
-        for name in self.query.names:  # "Masan", a name of no report: no part of the item
-            taken += [m.span() for m in re.finditer(rf"\b{re.escape(name)}\b", folded)]
+        for name in self.named.unknown:  # "Masan", a name of no report: no part of the item
+            taken += [m.span() for m in re.finditer(rf"\b{re.escape(fold(name).lower())}\b",
+                                                    folded)]
         return item_of(text, taken, self.lexicon)
 
     @cached_property

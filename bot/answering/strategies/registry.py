@@ -15,11 +15,13 @@ from bot.answering.strategies.listing import Listing
 from bot.answering.strategies.series import Series
 from bot.answering.strategies.summary import Summary
 from bot.answering.strategies.table_cell import TableCell
+from bot.answering.strategies.table_list import TableList
 from bot.answering.strategies.talk import SmallTalk
 from bot.answering.strategies.yes_no import YesNo
 
 STRATEGIES: tuple[Strategy, ...] = (SmallTalk(), Documents(), Summary(), DocumentFact(),
-                                    Comparison(), Series(), TableCell(), YesNo(), Listing(),
+                                    Comparison(), Series(), TableCell(), YesNo(), TableList(),
+                                    Listing(),
                                     Fact())
 
 
