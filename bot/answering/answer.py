@@ -33,6 +33,8 @@ class Answer:
     short: str | None = None  # the phrase that answers (a name, a date, "Có"), shown first
     outcome: Outcome = Outcome.ANSWERED
     reason: Reason | None = None  # why the bot declined (see kinds.Reason)
+    chart: tuple[tuple[str, float], ...] = ()  # a series to draw: (period, figure), in order
+    chart_unit: str | None = None  # the unit of the chart's figures ("tỷ đồng")
 
     @property
     def declined(self) -> bool:

@@ -37,6 +37,9 @@ class Draft:
     #                                        given after the answer ("Còn theo «…»: …")
     found: bool = True  # False: nothing to give (a summary of a report with no body text)
     figures: tuple = ()  # the table cells it gives (answering.figures.Cell), for a figure
+    chart: tuple[tuple[str, object], ...] = ()  # a series: (period, Decimal figure) in order
+    chart_unit: str | None = None  # ... and the unit of its figures
+    also_cited: tuple[Chunk, ...] = ()  # other paragraphs the answer draws on (a series)
     from_table: bool = False  # read off a table (a figure, a list of its rows): the row
     #                           matched what was asked; the verdict checks only its names
     no_period: bool = False  # a row names what was asked, but no column the period asked

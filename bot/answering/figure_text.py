@@ -50,19 +50,30 @@ def figure(cell: Cell) -> str:
         return shown if shown.endswith("%") else f"{shown}%"
     text = f"{shown} {cell.unit.name}"
     rounding = rounded(cell.value, cell.unit)
-    return f"{text} ≈ {rounding}" if rounding else text
+    if rounding:
+        return f"{text} ≈ {rounding}"
+    scaled = rounded(cell.value, cell.unit, exact_too=True)  # "310.400.000.000 đồng = 310,4 tỷ"
+    return f"{text} = {scaled}" if scaled else text
 
 
 def short(cell: Cell) -> str:
     """The short answer: the figure with its unit, no rounding."""
-    return figure(cell).split(" ≈ ")[0]
+    return figure(cell).split(" ≈ ")[0].split(" = ")[0]
 
 
 def where(cell: Cell) -> str:
-    """Which table, row and column show the figure."""
+    """Which table, row and column show the figure (and that the report was audited or
+    reviewed, when it says so)."""
     code = f" (mã số {cell.row.code})" if cell.row.code else ""
     title = _REMARK.sub("", cell.table.title).strip() or "bảng số liệu"  # no "(tiếp theo)"
-    return f"Theo «{title}»: dòng «{cell.label}»{code}, cột «{cell.header}»."
+    identity = cell.document.identity
+    checked = f" Số liệu của báo cáo đã {identity.audit}." if identity and identity.audit else ""
+    return f"Theo «{title}»: dòng «{cell.label}»{code}, cột «{cell.header}».{checked}"
+
+
+def unit_name(cell: Cell) -> str | None:
+    """The unit of a cell's figure as an answer writes it ("đồng", "triệu đồng")."""
+    return cell.unit.name if cell.unit is not None else None
 
 
 def label(cell: Cell) -> str:

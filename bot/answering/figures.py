@@ -20,7 +20,16 @@ from bot.answering.when import Wanted
 from bot.knowledge.documents import Chunk, Document
 from bot.knowledge.formats import BOILERPLATE
 from bot.knowledge.table_text import column_name, row_label
-from bot.knowledge.tables import BALANCE, CASH_FLOW, INCOME, PREVIOUS, STOCK, Row, Table
+from bot.knowledge.tables import (
+    BALANCE,
+    CASH_FLOW,
+    INCOME,
+    PREVIOUS,
+    STOCK,
+    VALUE,
+    Row,
+    Table,
+)
 from bot.language.dates import year_before
 from bot.language.lexicon import Lexicon, Patterns
 from bot.language.numbers import Unit, parse_figure, parse_unit
@@ -104,10 +113,11 @@ def _rows(item: Item, documents: Sequence[Document], index: Index, patterns: Pat
             statement = table.statement
             fits = statement is not None and (basis is None or (basis == STOCK) == (
                 statement == BALANCE) or (basis != STOCK and statement in _FLOWS))
+            context = frozenset(normalized(table.title, patterns))
             for r, (row, label) in enumerate(zip(table.rows, _labels(table, patterns))):
                 if row.heading:
                     continue
-                found = match(item, label, patterns)
+                found = match(item, label, patterns, context)
                 if found is None:
                     continue
                 chunk = index.row_chunk(document.path, t, r)
@@ -163,6 +173,8 @@ def _cells(chunk: Chunk, wanted: Sequence[Wanted | None]) -> tuple[Cell, ...] | 
     for asked in wanted:
         column = _compared(table, asked, cells[-1]) if cells else None
         if column is None:
+            column = _headed(table, asked)
+        if column is None:
             column = column_for(table, asked, span, first_month)
         if column is None or column >= len(row.cells):
             return None
@@ -176,6 +188,17 @@ def _cells(chunk: Chunk, wanted: Sequence[Wanted | None]) -> tuple[Cell, ...] | 
             unit = parse_unit("%")
         cells.append(Cell(chunk, table, row, column, written, figure.value, unit, asked))
     return tuple(cells)
+
+
+def _headed(table: Table, asked: Wanted | None) -> int | None:
+    """The column whose header says what the question says of the period ("so với cùng kỳ
+    năm trước" of a statistics table: the change is the figure asked)."""
+    if asked is None or asked.dated or len(asked.said.split()) < 2:
+        return None
+    said = f" {asked.said} "
+    headed = [i for i, column in enumerate(table.columns) if column.role == VALUE
+              and said in f" {' '.join(fold(column.label).lower().split())} "]
+    return headed[0] if len(headed) == 1 else None
 
 
 def _unit_of(document: Document) -> str | None:

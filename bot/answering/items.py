@@ -82,9 +82,21 @@ def item_words(text: str, taken: list[tuple[int, int]], lexicon: Lexicon) -> Ite
     return Item(normalized(" ".join(required), patterns), frozenset(optional))
 
 
-def match(item: Item, label: Words, patterns: Patterns) -> Match | None:
-    """How the label names the item; None when it names another thing."""
-    required = item.required
+def match(item: Item, label: Words, patterns: Patterns,
+          context: frozenset[str] = frozenset()) -> Match | None:
+    """How the label names the item; None when it names another thing. Words the item opens
+    with that the table's title says ("chỉ số giá" of "Chỉ số giá tiêu dùng …") are the
+    table's, not the row's: "chỉ số giá hàng ăn" is the row "Hàng ăn và dịch vụ ăn uống"."""
+    found = _match(item.required, item.optional, label, patterns)
+    lead = 0
+    while found is None and lead < len(item.required) - 1 and item.required[lead] in context:
+        lead += 1
+        found = _match(item.required[lead:], item.optional, label, patterns)
+    return found
+
+
+def _match(required: Words, optional: frozenset[str], label: Words,
+           patterns: Patterns) -> Match | None:
     if not required or not label:
         return None
     lead = 0
@@ -94,5 +106,5 @@ def match(item: Item, label: Words, patterns: Patterns) -> Match | None:
     named = label[lead:]
     if named[0] != required[0] or not set(required) <= set(named):
         return None
-    extra = len(set(named) - set(required) - item.optional)
+    extra = len(set(named) - set(required) - optional)
     return Match(extra, extra == 0)

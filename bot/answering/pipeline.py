@@ -122,4 +122,7 @@ class QA:
             sentence, chunk = draft.also
             text += "\n" + replies.also_in(chunk.document.title, chunk.document.date, sentence)
             sources += (cite(chunk, 0.0),)
-        return Answer(question, True, text, draft.kind, sources, draft.short)
+        sources += tuple(cite(chunk, 0.0) for chunk in draft.also_cited)
+        return Answer(question, True, text, draft.kind, sources, draft.short,
+                      chart=tuple((period, float(value)) for period, value in draft.chart),
+                      chart_unit=draft.chart_unit)

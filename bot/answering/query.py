@@ -82,7 +82,8 @@ class Query:
     reference: Reference  # what a follow-up points back to ("ông ấy", "còn X thì sao?")
     people: Run  # the people it names, as written ("Đại tướng Tô Lâm"; no bodies)
     wanted: tuple[Wanted, ...] = ()  # the periods it wants figures for ("quý 2/2025")
-    compares: bool = False  # a change to compute ("tăng bao nhiêu % so với cùng kỳ")
+    compares: bool = False  # a change to compute ("tăng bao nhiêu %", "chênh lệch")
+    compared: bool = False  # it compares with something ("so với 2023", "so với cùng kỳ")
     which: bool = False  # which of two is higher ("… hay … cao hơn?")
     series: bool = False  # a figure over periods ("qua các quý", "xu hướng")
 
@@ -143,6 +144,7 @@ def read(question: str, lexicon: Lexicon | None = None,
         people=_people(text, lexicon),
         wanted=wanted_in(text),
         compares=matches(patterns.comparisons, cleaned),
+        compared=matches(patterns.compared_to, cleaned),
         which=matches(patterns.which, cleaned),
         series=matches(patterns.series, cleaned),
     )

@@ -29,8 +29,9 @@ class Named:
 def named_in(text: str, documents: Sequence[Document], typed: str | None = None) -> Named:
     """The organisations of the documents that `text` names, in the order it names them;
     `typed` is the question as typed (its capitals tell a name no report has)."""
-    identities = [d.identity for d in documents if d.identity is not None]
-    if not identities:
+    identities = [d.identity for d in documents
+                  if d.identity is not None and d.identity.organisation is not None]
+    if not identities:  # reports of no organisation (news, reviews): nobody to name
         return Named(())
     mentions = organisations_named(text, identities)
     organisations = []

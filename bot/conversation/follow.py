@@ -66,6 +66,16 @@ def turn_of(query: Query, document: str | None, subject: str | None,
     return Turn(said, frame, document, subject, topic)
 
 
+_PART = re.compile(r"^(quy|q|thang)\s*(\d{1,2}|iv|iii|ii|i)\b")  # "quý 2", "tháng 3"
+
+
+def _with_part(phrase: str, part: re.Match[str]) -> str:
+    """The period phrase with another quarter or month: "quý 1 niên độ 2024-2025" with
+    "quý 2" is "quý 2 niên độ 2024-2025"."""
+    found = re.match(r"^(\S+)\s*(\d{1,2}|IV|III|II|I|iv|iii|ii|i)\b", phrase)
+    return f"{found.group(1)} {part.group(2)}{phrase[found.end():]}" if found else phrase
+
+
 def _without(said: str, found: re.Match[str], put: str = "") -> str:
     return f"{said[:found.start()]} {put} {said[found.end():]}".strip()
 
@@ -75,7 +85,9 @@ def _instead(turn: Turn, said: str) -> str:
     period for a period, else the words of the same head ("khu vực dịch vụ" for "khu vực
     nông nghiệp"), else in place of the person the previous question was about, else `said`
     after the previous question."""
-    if turn.topic and turn.topic.lower() in turn.question.lower():
+    same_kind = bool(wanted_in(turn.topic or "")) == bool(wanted_in(said))  # a period for a
+    #                                                 period, an item for an item
+    if turn.topic and same_kind and turn.topic.lower() in turn.question.lower():
         # "còn khu vực dịch vụ thì sao?" then "thế còn công nghiệp?": the one asked about last
         at = turn.question.lower().index(turn.topic.lower())
         return f"{turn.question[:at]}{said}{turn.question[at + len(turn.topic):]}"
@@ -83,8 +95,15 @@ def _instead(turn: Turn, said: str) -> str:
     if wanted and asked_before:  # "còn cùng kỳ năm trước?", "còn cuối năm 2024?"
         start, end = asked_before[0].at
         return f"{turn.question[:start]}{said}{turn.question[end:]}"
+    part = _PART.match(fold(said).lower())
+    if part and asked_before:  # "còn quý 2 (niên độ đó)?": another quarter of the same year
+        start, end = asked_before[0].at
+        old = turn.question[start:end]
+        if _PART.match(fold(old).lower()):
+            return f"{turn.question[:start]}{_with_part(old, part)}{turn.question[end:]}"
     lead = turn.question[:asked_before[0].at[0]] if asked_before else ""
-    if lead.strip() and not any(w[:1].isupper() for w in lead.split()) and not said[:1].isupper():
+    if (lead.strip() and not any(w[:1].isupper() for w in lead.split()[1:])
+            and not said[:1].isupper()):  # (a question opens with a capital)
         # "doanh thu thuần quý 3/2025 của X" then "còn lợi nhuận sau thuế?": the item asked
         # before the period is what changes
         return f"{said} {turn.question[len(lead):]}"

@@ -69,7 +69,8 @@ class Patterns:
     figure_frame_phrases: tuple[str, ...]  # the frame of a figure question ("so với")
     figure_frame: frozenset[str]  # words of that frame ("đạt", "tăng")
     figure_leads: frozenset[str]  # folded words a total row opens with ("tong")
-    comparisons: str  # "tăng bao nhiêu", "so với": a change to compute
+    comparisons: str  # "tăng bao nhiêu", "chênh lệch": a change to compute
+    compared_to: str  # "so với": what it is compared with
     which: str  # "cao hơn", "nhiều hơn": which of two is higher
     series: str  # "qua các quý", "xu hướng": a figure over periods
     key_figures: tuple[tuple[str, ...], ...]  # what a statement's summary leads with
@@ -160,6 +161,7 @@ def load_patterns(path: Path = PATTERNS_PATH) -> Patterns:
             figure_frame=frozenset(raw["figure_frame"]),
             figure_leads=frozenset(raw["figure_leads"]),
             comparisons=_either(raw["comparison_questions"]),
+            compared_to=_either(raw["compared_to"]),
             which=_either(raw["which_questions"]),
             series=_either(raw["series_questions"]),
             key_figures=tuple(tuple(names) for names in raw["key_figures"]),

@@ -222,7 +222,7 @@ def readable(value: Decimal, unit: Unit | None) -> str:
     return f"{written} ≈ {rounded}" if rounded else written
 
 
-def rounding(value: Decimal, unit: Unit) -> str | None:
+def rounding(value: Decimal, unit: Unit, exact_too: bool = False) -> str | None:
     """The figure rounded to the largest scale word it reaches, with READABLE_DIGITS
     significant digits ("12.346 tỷ đồng"); None when that says nothing shorter."""
     amount = value * unit.scale
@@ -234,5 +234,7 @@ def rounding(value: Decimal, unit: Unit) -> str | None:
     places = max(0, min(2, READABLE_DIGITS - digits))
     shown = scaled.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     if shown == scaled:
-        return None  # exact: the figure as written says it already
+        if not exact_too:
+            return None  # exact: the figure as written says it already
+        shown = scaled.normalize()  # "298 tỷ", not "298,0 tỷ"
     return f"{format_number(shown)} {name} {unit.base}"

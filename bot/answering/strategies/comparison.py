@@ -20,7 +20,11 @@ class Comparison:
 
     def applies(self, ctx: Context) -> bool:
         query = ctx.query
-        return asks_figure_of_any_kind(ctx) and (query.compares or query.which)
+        # "so với 2023" with two periods is a change; "… so với cùng kỳ năm trước?" alone may
+        # ask a table's own comparison column: a figure, for the table cell.
+        two = sum(w.dated for w in query.wanted) >= 2
+        return asks_figure_of_any_kind(ctx) and (query.compares or query.which
+                                                  or (query.compared and two))
 
     def propose(self, ctx: Context) -> Draft | None:
         organisations = ctx.named.organisations

@@ -18,7 +18,7 @@ def asks_figure(ctx: Context) -> bool:
     """A question a table may answer: about an item, of reports that have tables."""
     query = ctx.query
     # "dau nam" typed without diacritics reads as "đâu" (where): it is "đầu năm".
-    misread = query.kind == Kind.WHERE and any(w.said.startswith("dau") for w in query.wanted)
+    misread = query.kind == Kind.WHERE and any("dau" in w.said.split() for w in query.wanted)
     return ((query.kind in FIGURE_KINDS or misread) and not query.wants_list
             and ctx.has_tables and bool(ctx.item))
 

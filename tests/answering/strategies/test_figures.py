@@ -1,0 +1,159 @@
+"""Figures of tables: the cell of the item and period asked, a change computed, a series
+over a company's reports, the audited report before the company's own, lists of a table's
+rows, and the company no report is of; in files written by the test."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from bot.answering.pipeline import QA
+from bot.conversation.chat import ask
+from tests.answering.statements import quarter
+
+STEEL = "Công ty Cổ phần Thép Sông Lam"
+MARKUP = ("|", "<td", "---|", "<br")
+
+
+def steel(folder: Path, quarters=(2,), **figures) -> Path:
+    folder.mkdir(exist_ok=True)
+    data = {1: (("250.100.000.000", "231.000.000.000"), ("10.500.000.000", "9.800.000.000")),
+            2: (("310.400.000.000", "275.900.000.000"), ("21.700.000.000", "18.300.000.000")),
+            3: (("298.000.000.000", "301.200.000.000"), ("-4.200.000.000", "12.100.000.000"))}
+    for number in quarters:
+        revenue, profit = data[number]
+        (folder / f"tsl-q{number}-2025.md").write_text(
+            quarter(STEEL, "TSL", number, 2025, revenue, profit, **figures), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def one_quarter(tmp_path: Path) -> QA:
+    return QA.from_folder(steel(tmp_path / "kb"))
+
+
+def test_a_figure_is_the_cell_of_its_row_and_period_with_unit_and_rounding(one_quarter):
+    answer = one_quarter.answer("Doanh thu thuần quý 2/2025 của Thép Sông Lam là bao nhiêu?")
+    assert answer.found and answer.short == "310.400.000.000 đồng"
+    assert answer.text.splitlines() == [
+        "Doanh thu thuần về bán hàng và cung cấp dịch vụ, quý 2/2025: 310.400.000.000 đồng "
+        "= 310,4 tỷ đồng.",
+        "Theo «BÁO CÁO KẾT QUẢ HOẠT ĐỘNG KINH DOANH GIỮA NIÊN ĐỘ»: dòng «Doanh thu thuần về "
+        "bán hàng và cung cấp dịch vụ» (mã số 10), cột «Quý 2 năm nay»."]
+    assert answer.sources[0].document == "tsl-q2-2025.md"
+    assert not any(mark in answer.text for mark in MARKUP)
+
+
+@pytest.mark.parametrize(("question", "figure"), [
+    ("lnst cung ky nam truoc cua TSL", "18.300.000.000 đồng"),  # typed as people chat
+    ("Tổng tài sản của TSL đầu năm 2025 là bao nhiêu?", "850.000.000.000 đồng"),
+    ("tong tai san TSL tai 30/6/2025", "900.000.000.000 đồng"),
+    ("Vốn chủ sở hữu của TSL cuối quý 2/2025?", "500.000.000.000 đồng"),
+])
+def test_the_column_is_the_period_asked(one_quarter, question, figure):
+    assert one_quarter.answer(question).short == figure
+
+
+def test_a_change_is_computed_with_both_figures(one_quarter):
+    answer = one_quarter.answer("Lợi nhuận sau thuế quý 2/2025 của TSL tăng bao nhiêu % so "
+                                "với cùng kỳ?")
+    assert answer.short == "tăng 18,6%"
+    assert "21.700.000.000 đồng" in answer.text and "18.300.000.000 đồng" in answer.text
+    assert "tăng 3.400.000.000 đồng (18,6%)" in answer.text
+
+
+def test_a_period_no_column_gives_is_declined(one_quarter):
+    answer = one_quarter.answer("Doanh thu thuần quý 4/2025 của TSL là bao nhiêu?")
+    assert answer.declined and answer.reason == "other_period"
+
+
+def test_a_follow_up_keeps_the_item_and_changes_the_period(one_quarter):
+    first = ask(one_quarter, "Doanh thu thuần quý 2/2025 của TSL là bao nhiêu?")
+    then = ask(one_quarter, "còn cùng kỳ năm trước?", first.turn)
+    assert then.answer.short == "275.900.000.000 đồng"
+    other = ask(one_quarter, "còn lợi nhuận sau thuế?", then.turn)
+    assert other.answer.short == "18.300.000.000 đồng"
+
+
+def test_a_series_over_the_reports_of_one_company_in_period_order(tmp_path: Path):
+    qa = QA.from_folder(steel(tmp_path / "kb", quarters=(3, 1, 2)))
+    answer = qa.answer("Doanh thu thuần của TSL qua các quý năm 2025?")
+    lines = answer.text.splitlines()
+    assert lines[1:4] == ["• quý 1/2025: 250.100.000.000 đồng = 250,1 tỷ đồng",
+                          "• quý 2/2025: 310.400.000.000 đồng = 310,4 tỷ đồng",
+                          "• quý 3/2025: 298.000.000.000 đồng = 298 tỷ đồng"]
+    assert [s.document for s in answer.sources] == ["tsl-q3-2025.md", "tsl-q1-2025.md",
+                                                    "tsl-q2-2025.md"]
+    assert answer.chart == (("quý 1/2025", 250.1e9), ("quý 2/2025", 310.4e9),
+                            ("quý 3/2025", 298e9))
+
+
+def test_a_loss_after_a_profit_is_said_in_words(tmp_path: Path):
+    qa = QA.from_folder(steel(tmp_path / "kb", quarters=(3,)))
+    answer = qa.answer("Lợi nhuận sau thuế quý 3/2025 của TSL thay đổi thế nào so với cùng kỳ?")
+    assert answer.short == "chuyển từ lãi sang lỗ"
+
+
+def test_the_audited_report_answers_before_the_company_prepared_one(tmp_path: Path):
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "tu-lap.md").write_text(quarter(STEEL, "TSL", 2, 2025, (
+        "310.000.000.000", "275.900.000.000"), ("21.000.000.000", "18.300.000.000")),
+        encoding="utf-8")
+    (folder / "soat-xet.md").write_text(quarter(STEEL, "TSL", 2, 2025, (
+        "310.400.000.000", "275.900.000.000"), ("21.700.000.000", "18.300.000.000"),
+        audited=True), encoding="utf-8")
+    answer = QA.from_folder(folder).answer("Lợi nhuận sau thuế quý 2/2025 của TSL?")
+    assert answer.short == "21.700.000.000 đồng"
+    assert answer.sources[0].document == "soat-xet.md"
+    assert answer.text.endswith("Số liệu của báo cáo đã soát xét.")  # a quarter is reviewed
+
+
+def test_a_company_no_report_is_of_is_declined_naming_those_known(one_quarter):
+    answer = one_quarter.answer("Doanh thu thuần quý 2/2025 của Masan là bao nhiêu?")
+    assert answer.declined and answer.reason == "other_organisation"
+    assert answer.text == ("Xin lỗi, mình không có báo cáo nào của «Masan». Các báo cáo mình "
+                           f"có là của: {STEEL} (TSL).")
+
+
+def test_a_summary_of_a_statement_leads_with_its_key_figures(one_quarter):
+    answer = one_quarter.answer("Tóm tắt báo cáo tài chính quý 2/2025 của TSL")
+    lines = answer.text.splitlines()
+    assert lines[0].endswith(f"— {STEEL} (TSL).")
+    assert lines[1].startswith("Doanh thu thuần về bán hàng và cung cấp dịch vụ, quý 2/2025: "
+                               "310.400.000.000 đồng")
+    assert "tăng 34.500.000.000 đồng (12,5%)" in lines[1]
+    assert any(line.startswith("Tổng cộng tài sản, tại ngày 30/06/2025") for line in lines)
+
+
+def test_a_workbook_of_monthly_statistics_is_answered_by_cell_and_by_column(tmp_path: Path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Chỉ số giá tiêu dùng"
+    sheet.append(["Chỉ số giá tiêu dùng tháng 12 năm 2024 (%)"])
+    sheet.append(["", "Tháng 12 năm 2024 so với", None, None])
+    sheet.append(["", "Kỳ gốc 2019", "Cùng kỳ năm trước", "Tháng 11 năm 2024"])
+    sheet.merge_cells("B2:D2")
+    for row in (["Chỉ số giá chung", "115,32", "102,94", "100,29"],
+                ["Hàng ăn và dịch vụ ăn uống", "121,05", "104,12", "100,51"],
+                ["Giáo dục", "110,20", "101,83", "100,02"]):
+        sheet.append(row)
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    book.save(str(folder / "cpi-thang-12.xlsx"))
+    with (folder / "gia-vang.csv").open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["Mặt hàng", "Tháng 11/2024", "Tháng 12/2024"])
+        writer.writerow(["Vàng miếng (nghìn đồng/lượng)", "84.500", "85.200"])
+    qa = QA.from_folder(folder)
+    by_cell = qa.answer("Chỉ số giá hàng ăn và dịch vụ ăn uống so với cùng kỳ năm trước?")
+    assert "104,12" in by_cell.text and "Cùng kỳ năm trước" in by_cell.text
+    assert by_cell.sources[0].document == "cpi-thang-12.xlsx"
+    by_column = qa.answer("Giá vàng miếng tháng 11/2024 và tháng 12/2024?")
+    assert "84.500" in by_column.text and "85.200" in by_column.text
+    for answer in (by_cell, by_column):
+        assert not any(mark in answer.text for mark in MARKUP)
