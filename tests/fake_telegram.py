@@ -161,7 +161,7 @@ class FakeTelegram:
                 await asyncio.wait_for(self.changed.wait(), remaining)
 
     def texts(self) -> list[str]:
-        return [m["text"] for m in self.sent]
+        return [m.get("text", m.get("caption", "")) for m in self.sent]
 
     # -- the server ------------------------------------------------------------------------
     def _notify(self) -> None:
@@ -282,6 +282,35 @@ class FakeTelegram:
         if "reply_markup" in body:
             message["reply_markup"] = body["reply_markup"]
         body["message"] = message  # the recorded call shows what the bot got back
+        body["at"] = time.monotonic()
+        self.sent.append(body)
+        return message
+
+    def _m_sendPhoto(self, body: dict):
+        photo = body.get("photo")
+        data = photo.file.read() if hasattr(photo, "file") else b""
+        if not data.startswith(b"\x89PNG"):
+            return web.json_response({"ok": False, "error_code": 400,
+                                      "description": "Bad Request: wrong file"}, status=400)
+        caption = body.get("caption", "")
+        if caption and body.get("parse_mode") == "HTML":
+            error, caption = parse_html(caption)
+            if error:
+                return web.json_response({"ok": False, "error_code": 400,
+                                          "description": error}, status=400)
+        if len(caption) > 1024:
+            return web.json_response({"ok": False, "error_code": 400,
+                                      "description": "Bad Request: caption is too long"},
+                                     status=400)
+        self.next_message_id += 1
+        chat_id = int(body["chat_id"])
+        body["photo"] = data  # the recorded call holds the image's bytes
+        message = {"message_id": self.next_message_id, "date": int(time.time()),
+                   "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup"},
+                   "from": BOT, "caption": caption,
+                   "photo": [{"file_id": "p", "file_unique_id": "p", "width": 640,
+                              "height": 360}]}
+        body["message"] = message
         body["at"] = time.monotonic()
         self.sent.append(body)
         return message

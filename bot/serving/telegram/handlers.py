@@ -16,6 +16,7 @@ from bot.answering import replies
 from bot.conversation.chat import ask
 from bot.serving import unanswered
 from bot.serving.library import Library
+from bot.serving.telegram.chart import CAPTION_LIMIT, chart_png
 from bot.serving.telegram.render import escape, keyboard, plain, render_answer, split_text
 from bot.serving.telegram.state import BotState
 
@@ -165,7 +166,16 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     if answer.declined:
         await asyncio.to_thread(unanswered.record, state.data_dir, answer.question)
     markup = keyboard(state.remember(answer)) if answer.found else None
-    await send_html(message, render_answer(answer), in_group(update), markup)
+    pieces = render_answer(answer)
+    if answer.chart:  # a series: its chart, with the answer as caption when it fits
+        png = await asyncio.to_thread(chart_png, answer)
+        fits = len(pieces) == 1 and len(pieces[0]) <= CAPTION_LIMIT
+        await message.reply_photo(png, caption=pieces[0] if fits else None,
+                                  parse_mode=ParseMode.HTML, do_quote=in_group(update),
+                                  reply_markup=markup if fits else None)
+        if fits:
+            return
+    await send_html(message, pieces, in_group(update), markup)
 
 
 async def other_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
