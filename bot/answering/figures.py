@@ -85,13 +85,13 @@ def item_of(text: str, taken: list[tuple[int, int]], lexicon: Lexicon) -> Item:
 
 
 def find(item: Item, wanted: Sequence[Wanted | None], documents: Sequence[Document],
-         index: Index, patterns: Patterns) -> Found:
+         index: Index, patterns: Patterns, focus: str | None = None) -> Found:
     """The cells of `item` for each wanted period (None: the report's own), from one row of
     one report: the row that names the item closest, in a statement before a note, in a
     report about the first period wanted before one that only compares with it."""
     rows = _rows(item, documents, index, patterns, _basis(wanted))
     best_row = rows[0] if rows else None
-    for chunk in _by_period(rows, wanted):
+    for chunk in _by_period(rows, wanted, focus):
         cells = _cells(chunk, wanted)
         if cells is not None:
             return Found(item, cells)
@@ -148,17 +148,20 @@ def _basis(wanted: Sequence[Wanted | None]) -> str | None:
     return next((w.basis for w in wanted if w is not None and w.basis), None)
 
 
-def _by_period(rows: list[Chunk], wanted: Sequence[Wanted | None]) -> list[Chunk]:
-    """The rows of reports about the first dated period wanted first; an audited or
-    reviewed report before one its company prepared alone."""
+def _by_period(rows: list[Chunk], wanted: Sequence[Wanted | None],
+               focus: str | None = None) -> list[Chunk]:
+    """The rows of reports about the first dated period wanted first, else of the report a
+    conversation is about ("còn cùng kỳ năm trước?" of the quarter asked before); an audited
+    or reviewed report before one its company prepared alone."""
     first = next((w for w in wanted if w is not None and w.dated), None)
 
-    def key(item: tuple[int, Chunk]) -> tuple[bool, bool, int]:
+    def key(item: tuple[int, Chunk]) -> tuple[bool, bool, bool, int]:
         place, chunk = item
         document = chunk.document
         own = first is not None and is_own(first, span_of(document), fiscal_start(document))
+        focused = first is None and document.path == focus
         audited = document.identity is not None and bool(document.identity.audit)
-        return not own, not audited, place
+        return not own, not focused, not audited, place
 
     return [chunk for _, chunk in sorted(enumerate(rows), key=key)]
 

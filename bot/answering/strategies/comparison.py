@@ -46,7 +46,8 @@ def _over_time(ctx: Context) -> Draft | None:
         pair: list[Wanted | None] = dated[:2]
     else:
         pair = [dated[0] if dated else None, Wanted("cung ky", relation=PREVIOUS)]
-    found = find(ctx.item, pair, ctx.in_scope(), ctx.index, ctx.lexicon.patterns)
+    found = find(ctx.item, pair, ctx.in_scope(), ctx.index, ctx.lexicon.patterns,
+                     ctx.focus)
     if not found.cells:
         return None if found.row is None else Draft("", ctx.query.kind, found.row,
                                                     no_period=True)

@@ -32,7 +32,8 @@ class TableCell:
     def propose(self, ctx: Context) -> Draft | None:
         wanted = [next((w for w in ctx.query.wanted if w.dated), None)
                   or next(iter(ctx.query.wanted), None)]
-        found = find(ctx.item, wanted, ctx.in_scope(), ctx.index, ctx.lexicon.patterns)
+        found = find(ctx.item, wanted, ctx.in_scope(), ctx.index, ctx.lexicon.patterns,
+                     ctx.focus)
         if not found.cells:
             if found.row is None:
                 return None

@@ -77,6 +77,12 @@ def test_a_follow_up_keeps_the_item_and_changes_the_period(one_quarter):
     assert other.answer.short == "18.300.000.000 đồng"
 
 
+def test_a_follow_up_compares_with_the_report_asked_before(tmp_path: Path):
+    qa = QA.from_folder(steel(tmp_path / "kb", quarters=(1, 2, 3)))
+    first = ask(qa, "Doanh thu thuần quý 2/2025 của TSL là bao nhiêu?")
+    assert ask(qa, "còn cùng kỳ năm trước?", first.turn).answer.short == "275.900.000.000 đồng"
+
+
 def test_a_series_over_the_reports_of_one_company_in_period_order(tmp_path: Path):
     qa = QA.from_folder(steel(tmp_path / "kb", quarters=(3, 1, 2)))
     answer = qa.answer("Doanh thu thuần của TSL qua các quý năm 2025?")
