@@ -3,25 +3,20 @@ processes when there are many, and keep the rows of documents that did not chang
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import multiprocessing
 import os
-import signal
-import threading
-import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
 import numpy as np
 
 from bot.knowledge.documents import Chunk, Document
+from bot.knowledge.processes import die_with
 from bot.search import terms
 from bot.search.index import Batch, Index, Postings, count_terms, key, postings_of
 
 PARALLEL_FROM = 2000  # chunks to tokenize before it pays to start worker processes
 BATCH = 500  # chunks a worker tokenizes per task: large enough to amortize sending them
-PARENT_CHECK = 1.0  # seconds between a worker's checks that its parent still lives
 Progress = Callable[[int, int], None]
 Piece = tuple[str, str, str]  # (title, heading, paragraph text): what a chunk is indexed by
 
@@ -149,14 +144,3 @@ def _count(pieces: Sequence[Piece]) -> Batch:
     return count_terms(terms.chunk_terms(*piece) for piece in pieces)
 
 
-def die_with(parent: int) -> None:
-    """In a worker: end when the parent ends (killed with -9, say), not linger orphaned."""
-    with contextlib.suppress(OSError, AttributeError):  # Linux: the kernel signals us
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(PARENT_CHECK)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()

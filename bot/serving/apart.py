@@ -22,7 +22,7 @@ from pathlib import Path
 from bot.knowledge.documents import Document
 from bot.knowledge.folder import read_one
 from bot.knowledge.formats import OcrOptions
-from bot.search.building import die_with
+from bot.knowledge.processes import die_with
 
 READ_SECONDS = 120.0  # a file whose reading takes longer is skipped: a 20 MB PDF of text, the
 #                       largest file read, takes under 30 s on this machine

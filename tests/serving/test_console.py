@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import json
-import queue
-import subprocess
-import sys
-import threading
 from pathlib import Path
 
 from bot.serving import console
 from bot.serving.library import Library
-from tests.cli import CHILD_TIMEOUT, child_env, run_cli, run_process
+from tests.cli import LiveChat, run_cli, run_process
 from tests.conftest import BUNDLED
 
 
@@ -195,31 +191,9 @@ def test_unanswered_questions_are_logged_and_listed_most_asked_first(knowledge_d
 
 def test_running_chat_follows_the_folder(knowledge_dir: Path, tmp_path: Path):
     """A new file answers, a broken one is reported, a deleted one is gone (no restart)."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "chat", "--knowledge", str(knowledge_dir)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        cwd=tmp_path, env=child_env(BOT_DATA_DIR=str(tmp_path / "data")))
-    lines = {"out": queue.Queue(), "err": queue.Queue()}
-    for name, stream in (("out", process.stdout), ("err", process.stderr)):
-        threading.Thread(target=lambda q=lines[name], s=stream: [q.put(x) for x in s] + [q.put("")],
-                         daemon=True).start()
-
-    def line_of(name: str) -> str:
-        line = lines[name].get(timeout=CHILD_TIMEOUT)  # raises queue.Empty: the test fails
-        assert line, f"the chat ended early (exit code {process.poll()})"
-        return line.rstrip("\n")
-
-    def ask(question: str) -> str:
-        process.stdin.write(question + "\n")
-        process.stdin.flush()
-        answer = []
-        while (line := line_of("out")) != "":
-            answer.append(line)
-        return "\n".join(answer)
-
-    def notice() -> str:
-        return line_of("err")
-
+    chat = LiveChat(["--knowledge", str(knowledge_dir)], tmp_path,
+                    BOT_DATA_DIR=str(tmp_path / "data"))
+    ask, notice = chat.ask, chat.notice
     try:
         assert ask("trường đại học tuyển bao nhiêu sinh viên").startswith("Xin lỗi")
         (knowledge_dir / "moi.txt").write_text("Trường Đại học Đà Lạt tuyển 3.000 sinh viên.",
@@ -240,8 +214,7 @@ def test_running_chat_follows_the_folder(knowledge_dir: Path, tmp_path: Path):
             pass
         assert ask("trường đại học tuyển bao nhiêu sinh viên").startswith("Xin lỗi")
     finally:
-        process.stdin.close()
-        process.wait(timeout=CHILD_TIMEOUT)
+        chat.close()
 
 
 def statements_dir(tmp_path: Path) -> Path:

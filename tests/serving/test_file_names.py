@@ -5,10 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import queue
-import subprocess
-import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -16,7 +12,7 @@ import pytest
 from bot.knowledge.folder import folder_stamp, load_knowledge, shown
 from bot.search.cache import IndexCache
 from bot.serving.library import Library
-from tests.cli import CHILD_TIMEOUT, child_env, run_cli
+from tests.cli import LiveChat, run_cli
 
 PUMP = "Máy bơm mới có công suất 500 mét khối mỗi giờ."
 BRIDGE = "Cầu Rồng dài 666 mét, khánh thành năm 2013."
@@ -76,28 +72,8 @@ def test_index_and_ask_show_the_name_escaped(folder: Path):
 
 def test_a_running_chat_reads_such_a_file_added_live_and_keeps_watching(folder: Path,
                                                                        tmp_path: Path):
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "chat"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True, cwd=tmp_path,
-        env=child_env(KNOWLEDGE_DIR=str(folder), BOT_DATA_DIR=str(tmp_path / "data")))
-    lines = {"out": queue.Queue(), "err": queue.Queue()}
-    for name, stream in (("out", process.stdout), ("err", process.stderr)):
-        threading.Thread(target=lambda q=lines[name], s=stream: [q.put(x) for x in s] + [q.put("")],
-                         daemon=True).start()
-
-    def line_of(name: str) -> str:
-        line = lines[name].get(timeout=CHILD_TIMEOUT)  # raises queue.Empty: the test fails
-        assert line, f"the chat ended early (exit code {process.poll()})"
-        return line.rstrip("\n")
-
-    def ask(question: str) -> str:
-        process.stdin.write(question + "\n")
-        process.stdin.flush()
-        answer = []
-        while (line := line_of("out")) != "":
-            answer.append(line)
-        return "\n".join(answer)
-
+    chat = LiveChat([], tmp_path, KNOWLEDGE_DIR=str(folder), BOT_DATA_DIR=str(tmp_path / "data"))
+    ask, line_of = chat.ask, chat.line_of
     try:
         assert ask("máy bơm có công suất bao nhiêu") == (
             f"→ 500 mét\n{PUMP}\nNguồn: M\\xe1y, đoạn 1")
@@ -109,6 +85,5 @@ def test_a_running_chat_reads_such_a_file_added_live_and_keeps_watching(folder: 
         assert line_of("err") == "[cập nhật] Đã nạp lại: 4 tài liệu, 4 đoạn."
         assert ask("trường đại học tuyển bao nhiêu sinh viên").startswith("→ 3.000 sinh viên\n")
     finally:
-        process.stdin.close()
-        process.wait(timeout=CHILD_TIMEOUT)
-    assert process.returncode == 0
+        code = chat.close()
+    assert code == 0

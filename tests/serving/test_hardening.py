@@ -171,7 +171,7 @@ def test_a_failing_watch_is_reported_and_retried(bridge: Path, monkeypatch: pyte
 CHILD = """
 import os, sys, time, multiprocessing
 from concurrent.futures import ProcessPoolExecutor
-from bot.search.building import die_with
+from bot.knowledge.processes import die_with
 if __name__ == "__main__":
     pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
                                initializer=die_with, initargs=(os.getpid(),))

@@ -9,17 +9,14 @@ Tesseract takes, whose threads spin against each other and against anything else
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import multiprocessing
 import os
-import signal
-import threading
-import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
+
+from bot.knowledge.processes import die_with
 
 LANGUAGE = "vie"
 INSTALL = "sudo apt-get install tesseract-ocr tesseract-ocr-vie"  # Debian and Ubuntu
@@ -31,7 +28,6 @@ MAX_PIXELS = 40_000_000  # an image or rendered page larger than this is refused
 #   decompression bomb): an A4 page scanned at 600 dpi has 35 million
 PAGE_TIMEOUT = 120  # seconds Tesseract may spend on one page: a dense statement page takes
 #   about 4 s of one core, so this allows for a machine thirty times slower or busier
-PARENT_CHECK = 1.0  # seconds between a worker's checks that its parent still lives
 Progress = Callable[[int, int], None]  # (pages read, pages)
 
 
@@ -137,7 +133,7 @@ def read_pages(path: Path, kind: str, pages: int, progress: Progress | None = No
     # "spawn", not fork: a reload may start from a running bot's watcher thread, and forking a
     # process that has threads can deadlock.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_start,
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=die_with,
                              initargs=(os.getpid(),)) as pool:
         futures = {pool.submit(read_page, str(path), kind, i): i for i in range(pages)}
         pending = set(futures)
@@ -204,14 +200,3 @@ def _image_page(path: str, index: int):
     return grey, (round(dpi) if 70 <= dpi <= 1200 else None)
 
 
-def _worker_start(parent: int) -> None:
-    """In a worker: end when the parent ends (killed with -9, say), not linger orphaned."""
-    with contextlib.suppress(OSError, AttributeError):  # Linux: the kernel signals us
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(PARENT_CHECK)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()
