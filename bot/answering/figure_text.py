@@ -1,5 +1,5 @@
 """Figures as an answer says them: the figure as the report writes it with its unit and a
-readable rounding ("138.855.112.131.387 đồng ≈ 138.855 tỷ đồng"), the period it is for, the
+readable rounding ("123.456.789.012 đồng ≈ 123,5 tỷ đồng"), the period it is for, the
 row and column that show it; changes computed exactly ("tăng 16,7%")."""
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def period_of(cell: Cell) -> str:
 
 
 def figure(cell: Cell) -> str:
-    """The figure with its unit and rounding: "6,900,745 triệu đồng ≈ 6.901 tỷ đồng"."""
+    """The figure with its unit and rounding: "4,321,987 triệu đồng ≈ 4.322 tỷ đồng"."""
     written = cell.written
     shown = written if any(g in written for g in _GROUPING) else format_number(cell.value)
     if cell.unit is None:
@@ -86,7 +86,7 @@ def label(cell: Cell) -> str:
 
 
 def line(cell: Cell, who: str | None = None) -> str:
-    """One figure as a line: "Doanh thu thuần … năm 2024: 138.855.112.131.387 đồng ≈ …"."""
+    """One figure as a line: "Doanh thu thuần … năm 2024: 123.456.789.012 đồng ≈ …"."""
     of = f" của {who}" if who else ""
     return f"{label(cell)}{of}, {period_of(cell)}: {figure(cell)}"
 

@@ -19,7 +19,7 @@ _COMPARED = Wanted("cung ky", relation=PREVIOUS)  # the same period a year befor
 
 def key_figures(document: Document, index: Index, lexicon: Lexicon) -> list[str]:
     """One line per key figure the document's statements give: "Doanh thu thuần …, năm 2024:
-    138.855.112.131.387 đồng ≈ 138.855 tỷ đồng (năm 2023: …; tăng … (16,7%))"."""
+    123.456.789.012 đồng ≈ 123,5 tỷ đồng (năm 2023: …; tăng … (16,7%))"."""
     if not any(table.statement for table in document.tables):
         return []
     lines = []

@@ -1,6 +1,6 @@
 """Which of the loaded organisations a question names, and with which of its words: a ticker
-("HPG", "hpg"), the short name a report gives ("BIDV"), or enough of the name to tell it apart
-("Hoa Sen", "Nhựa Tiền Phong" for "Nhựa Thiếu niên Tiền Phong", "rang dong"), typed with or
+("TSL", "tsl"), the short name a report gives ("MTBank"), or enough of the name to tell it apart
+("Hải Hà", "Nhựa Hải Hà" for "Nhựa Thanh niên Hải Hà", "hoa lam"), typed with or
 without diacritics, in any case. A unit or common word that is also a ticker ("tỷ VND"), a
 word of a name alone ("Phong", "điện"), and words that fit two organisations alike (a place
 both are named after) name no one."""
@@ -155,7 +155,7 @@ def core_words(organisation: Organisation) -> list[str]:
 
 def _by_code(tokens: list[_Token],
              organisations: list[Organisation]) -> list[tuple[int, int, Organisation, str]]:
-    """Mentions by ticker or by a one-word short name ("HPG", "hpg", "BIDV")."""
+    """Mentions by ticker or by a one-word short name ("TSL", "tsl", "MTBANK")."""
     found = []
     for organisation in organisations:
         codes = [(organisation.ticker, TICKER)] if organisation.ticker else []
@@ -170,7 +170,7 @@ def _by_code(tokens: list[_Token],
 
 def _is_code(tokens: list[_Token], i: int) -> bool:
     """Tell whether a token that spells a ticker names it: typed in capitals or unable to
-    be a Vietnamese word ("hpg"); a unit or common word ("VND") only after "mã" or "cổ
+    be a Vietnamese word ("tsl"); a unit or common word ("VND") only after "mã" or "cổ
     phiếu"."""
     words = load_identity_words()
     token = tokens[i]

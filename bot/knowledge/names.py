@@ -1,6 +1,6 @@
 """Organisation names as words: which words of a name tell it apart (its key), how a name
 written in capitals reads in a title, and whether a word could be a Vietnamese syllable (a
-ticker or brand such as "HSG" or "VIPCO" cannot)."""
+ticker or brand such as "TSL" or "PETROSEA" cannot)."""
 
 from __future__ import annotations
 
@@ -12,26 +12,26 @@ from bot.language.text import fold
 # A Vietnamese syllable without its diacritics: an onset, one to three vowels, a final.
 _SYLLABLE = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?"
                        r"[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
-KEY_WORDS = 2  # a name's proper part is its last two syllables ("Hòa Phát", "Tiền Phong")
+KEY_WORDS = 2  # a name's proper part is its last two syllables ("Hòa Lâm", "Hải Hà")
 _WORD = re.compile(r"[\w&]+(?:[.'’-][\w&]+)*")
 
 
 def could_be_syllable(word: str) -> bool:
-    """Tell whether a word could be one Vietnamese syllable ("sen", "vip"; not "hsg",
-    "vipco", "bidv")."""
+    """Tell whether a word could be one Vietnamese syllable ("sen", "tan"; not "tsl",
+    "petrosea", "mtb")."""
     return bool(_SYLLABLE.match(fold(word).lower()))
 
 
 def is_brand(word: str) -> bool:
     """Tell whether a word is a coined name or acronym rather than a Vietnamese syllable:
-    "VNDIRECT", "VIPCO", "EEMC", "Vinamilk"."""
+    "VNSMART", "PETROSEA", "MTB", "Vinamilk"."""
     letters = fold(word)
     return letters.isalnum() and not letters.isdigit() and not could_be_syllable(letters) \
         and len(letters) >= 2
 
 
 def name_words(text: str) -> list[str]:
-    """The words of a name as written, punctuation dropped ("Hòa Phát", "A&C")."""
+    """The words of a name as written, punctuation dropped ("Hòa Lâm", "S&P")."""
     return _WORD.findall(text)
 
 
@@ -72,9 +72,9 @@ def is_generic(words: list[str]) -> bool:
 
 def key_of(core: list[str]) -> list[str]:
     """The words that tell a name apart, from its folded core (the name without its legal
-    form): a brand when it ends in one ("VIPCO"), else its last two syllables once generic
-    words are dropped ("Tiền Phong" of "Nhựa Thiếu niên Tiền Phong", "Đông Anh" of "Thiết
-    bị điện Đông Anh"); the whole core when those are generic too."""
+    form): a brand when it ends in one ("PETROSEA"), else its last two syllables once generic
+    words are dropped ("Hải Hà" of "Nhựa Thanh niên Hải Hà", "Sóc Sơn" of "Thiết
+    bị điện Sóc Sơn"); the whole core when those are generic too."""
     proper = strip_generic(core)
     if proper and is_brand(proper[-1]):
         return proper[-1:]
@@ -83,8 +83,8 @@ def key_of(core: list[str]) -> list[str]:
 
 
 def titled(words: list[str]) -> str:
-    """A name written in capitals as a title reads: "THIẾT BỊ ĐIỆN ĐÔNG ANH" -> "Thiết Bị
-    Điện Đông Anh", keeping acronyms and brands ("VIPCO") in capitals."""
+    """A name written in capitals as a title reads: "THIẾT BỊ ĐIỆN SÓC SƠN" -> "Thiết Bị
+    Điện Sóc Sơn", keeping acronyms and brands ("PETROSEA") in capitals."""
     out = []
     for word in words:
         if word.isupper() and not is_brand(word):

@@ -49,7 +49,7 @@ class Named:
     """An organisation a report names of itself, as read."""
 
     name: str  # in full, legal form included
-    core: str  # without its legal form ("Tập đoàn Hòa Phát")
+    core: str  # without its legal form ("Tập đoàn Hòa Lâm")
     short: str | None
     ticker: str | None
 
@@ -120,7 +120,7 @@ def organisation_names(text: str) -> tuple[str, ...]:
 
 
 def is_auditor(name: str) -> bool:
-    """Tell whether a name is an audit firm's ("Công ty TNHH Kiểm toán …", "KPMG")."""
+    """Tell whether a name is an audit firm's ("Công ty TNHH Kiểm toán …", "Grant Thornton")."""
     folded = fold(name).lower()
     return any(a in folded for a in load_identity_words().auditors)
 
@@ -167,7 +167,7 @@ def _mentions(piece: str, at: int) -> list[_Mention]:
 
 def _lead(words: list[str]) -> list[str]:
     """The legal forms a name opens with after its own ("Tập đoàn" of "Công ty Cổ phần
-    Tập đoàn Hòa Phát"): a group word, not what tells the organisation apart."""
+    Tập đoàn Hòa Lâm"): a group word, not what tells the organisation apart."""
     text = " ".join(words).lower()
     legal = _legal_forms().match(text)
     return words[:len(legal.group(0).split())] if legal else []
@@ -175,7 +175,7 @@ def _lead(words: list[str]) -> list[str]:
 
 def _cut(tokens: list[str]) -> tuple[list[str], str, bool]:
     """The words of a name up to where it ends: a stop word, another legal form, or too
-    many words; a legal form that closes the name ("… ĐÔNG ANH CÔNG TY CỔ PHẦN") is kept
+    many words; a legal form that closes the name ("… SÓC SƠN CÔNG TY CỔ PHẦN") is kept
     apart as its suffix; the flag says another name follows at once."""
     words = load_identity_words()
     kept: list[str] = []
@@ -201,7 +201,7 @@ def _goes_on(following: list[str]) -> bool:
 
 
 def _without_trailing_lower(kept: list[str]) -> list[str]:
-    """A name ends with a word written with a capital ("… Tiền Phong", "… VIPCO"): lower-case
+    """A name ends with a word written with a capital ("… Hải Hà", "… PETROSEA"): lower-case
     words after the last one are the sentence going on ("… Hồng Lam vừa công bố")."""
     last = max((i for i, w in enumerate(kept) if not w[:1].islower()), default=len(kept) - 1)
     return kept[:last + 1]
@@ -223,7 +223,7 @@ def _bonus(piece: str, low: str, start: int, at: int, opens: bool) -> float:
 
 
 def _short_after(rest: str) -> str | None:
-    """The short name a report gives right after the full one: "(BIDV)", "- EEMC", "(sau
+    """The short name a report gives right after the full one: "(MTBank)", "- SSE", "(sau
     đây gọi tắt là “ABC”)"; not a generic word such as "Công ty"."""
     words = load_identity_words()
     window = rest[:SHORT_REACH]

@@ -178,5 +178,5 @@ def test_names_in_a_sentence_end_where_the_legal_name_ends():
                               "Tổng công ty Lưu ký Hàng hóa Bến Nghé Được Vinh ký kết.") == (
         "Công ty Cổ phần Giao nhận Kho vận Sông Hàn",
         "Tổng công ty Lưu ký Hàng hóa Bến Nghé Được Vinh")
-    assert is_auditor("Công ty TNHH Kiểm toán Sao Việt") and is_auditor("Công ty TNHH KPMG")
+    assert is_auditor("Công ty TNHH Kiểm toán Sao Việt") and is_auditor("Công ty TNHH Mazars Việt Nam")
     assert not is_auditor("Công ty Cổ phần Dệt may Minh Khuê")

@@ -16,13 +16,13 @@ from bot.knowledge.columns import (
     header_role,
     relate,
     split_unit,
-    stated_unit,
     statement_of,
     unit_in,
     value_column,
 )
+from bot.knowledge.formats.headers import header_count, is_figure, numbering, spanning
+from bot.knowledge.formats.titles import TITLE_LOOKBACK, TITLE_WORDS, title_of
 from bot.knowledge.tables import CODE, LABEL, NOTE, OTHER, VALUE, Column, Row, Table
-from bot.language.dates import span_in
 from bot.language.numbers import parse_figure
 from bot.language.statements import Vocabulary, key, load_vocabulary
 
@@ -31,11 +31,8 @@ logger = logging.getLogger(__name__)
 MAX_ROWS = 5000  # rows kept of one table: a statement has about a hundred, a statistics
 #                  sheet some thousands; past that it is data to compute on, not to read
 MAX_COLUMNS = 60  # columns kept: wider grids are data dumps, and a row line would not read
-MAX_HEADER_ROWS = 4  # a header is at most this deep (a year over quarters over months)
 FIGURE_SHARE = 0.5  # a column whose filled cells are at least this share figures holds values
 CODE_SHARE = 0.6  # an unheaded column whose cells are this share statement codes holds codes
-TITLE_WORDS = 25  # a line above a table this short may be its title; a longer one is prose
-TITLE_LOOKBACK = 6  # lines above a table searched for its title and unit
 LINK_LOOKBACK = 3  # tables back a continued table is looked for (page footers and running
 #                    headers are tables too in converted text)
 _CODE = re.compile(r"^\d{2,3}[a-z]?$")  # "01", "270", "421a": codes of the standard forms
@@ -45,8 +42,6 @@ _ENUMERATION = re.compile(r"^(?:[IVXLC]+|\d{1,2}|[a-zA-Zđ])(?:\.\d{1,2})*\s*[.)
 _FORMULA = re.compile(r"\s*\(?\s*\d{1,3}[a-z]?\s*=\s*\d{1,3}[a-z]?(?:\s*[+\-–]\s*\d{1,3}[a-z]?)*"
                       r"\s*\)?\s*")
 _STAR = re.compile(r"\s*\(\s*\*+\s*\)")
-_PAGE_MARK = re.compile(r"^-{3,}\s*page\s*\d+|^(?:trang\s*:?\s*)?\d{1,3}$", re.IGNORECASE)
-_PEOPLE = ("ông ", "bà ", "mr ", "ms ", "mrs ")  # a header cell never names a person
 _ORDER_CELL = re.compile(r"^(?:[IVXLC]+|\d{1,3}|[a-zA-Z])[.)]?$")  # "IV", "1.", "a)"
 
 
@@ -68,14 +63,14 @@ def build_table(grid: Sequence[Sequence[str]], *, header_rows: int | None = None
     if not rows:
         return None
     lines = list(context)
-    while header_rows is None and len(rows) > 1 and width > 1 and _spanning(rows[0]):
+    while header_rows is None and len(rows) > 1 and width > 1 and spanning(rows[0]):
         lines.append(_first(rows.pop(0)))  # a title or unit row across the top of a sheet
     used = [j for j in range(width) if any(r[j] for r in rows)]
     rows = [[r[j] for j in used] for r in rows]
-    count = _header_count(rows, header_rows, vocabulary)
-    header, body = rows[:count], [r for r in rows[count:] if not _numbering(r)]
+    count = header_count(rows, header_rows, vocabulary)
+    header, body = rows[:count], [r for r in rows[count:] if not numbering(r)]
     body = [r for r in body if r not in header]  # a header repeated on a later page
-    named = [row for row in header if not _numbering(row)]  # column numbers name nothing
+    named = [row for row in header if not numbering(row)]  # column numbers name nothing
     levels = [_levels([row[j] for row in named]) for j in range(len(used))]
     units = []
     for j, column_levels in enumerate(levels):
@@ -109,12 +104,6 @@ def _first(row: list[str]) -> str:
     return next((c for c in row if c), "").replace("\n", " ")
 
 
-def _spanning(row: list[str]) -> bool:
-    """One text across the row (a merged title cell, or a lone cell in the first column)."""
-    filled = {c for c in row if c}
-    return len(filled) == 1 and (row[0] in filled or all(row))
-
-
 def _levels(cells: list[str]) -> list[str]:
     """A column's header lines, top to bottom, a merged cell's repeats said once."""
     out: list[str] = []
@@ -127,76 +116,6 @@ def _levels(cells: list[str]) -> list[str]:
     return out
 
 
-def _is_figure(cell: str) -> bool:
-    """A cell that holds a figure, not a year, a date or a column number of the header."""
-    figure = parse_figure(cell)
-    return figure is not None and not (figure.value == int(figure.value) and (
-        1900 <= figure.value <= 2100 and len(cell.strip("* ")) == 4))
-
-
-def _header_word(cell: str, vocabulary: Vocabulary) -> bool:
-    """A cell that reads as a column header: a role, relation or unit word, a period, a date."""
-    text = cell.replace("\n", " ")
-    if not text or text.lower().startswith(_PEOPLE) or len(text.split()) > TITLE_WORDS:
-        return False
-    compact = key(text)
-    if header_role(text, vocabulary) or vocabulary.is_unit(text):
-        return True
-    if any(vocabulary.has(group, text) for group in ("change", "cumulative", "previous",
-                                                     "current", "stock")):
-        return True
-    if any(compact.startswith(word) for word in vocabulary.columns["header_words"]):
-        return True
-    return len(text.split()) <= 8 and span_in(text) is not None
-
-
-def _header_count(rows: list[list[str]], given: int | None, vocabulary: Vocabulary) -> int:
-    """How many rows head the table: those the format marks (unless they read as data: a
-    figure, or no header word over a body of words only), then any that follow and read as
-    headers; or, unmarked, the first rows that read as headers."""
-    body_has_figures = any(_is_figure(c) for r in rows[1:] for c in r)
-    if given:
-        first = rows[0]
-        if any(_is_figure(c) for c in first) or (
-                len(rows) > 1 and not body_has_figures
-                and not any(_header_word(c, vocabulary) for c in first)):
-            return 0
-        if len(rows) == 1 or any(c.lower().startswith(_PEOPLE) for c in first):
-            return 0  # a header alone, or naming people: a layout box, its cells are data
-        count = given
-    else:
-        first = rows[0]
-        if len(rows) == 1 or any(_is_figure(c) for c in first) or not (
-                any(_header_word(c, vocabulary) for c in first) or body_has_figures):
-            return 0
-        count = 1
-    while count < min(MAX_HEADER_ROWS, len(rows) - 1) and _more_header(rows[count], vocabulary):
-        count += 1
-    return count
-
-
-def _more_header(row: list[str], vocabulary: Vocabulary) -> bool:
-    """A row under the header that heads columns too ("Năm nay | Năm trước" under "Quý 1"),
-    or numbers them ("1 | 2 | 3 | 4 | 5")."""
-    if _numbering(row):
-        return True
-    if any(_is_figure(c) for c in row) or _spanning(row):
-        return False  # a row of one text across the table heads the rows under it
-    words = [_header_word(c, vocabulary) for c in row]
-    filled = [w for c, w in zip(row, words) if c]
-    distinct = {c for c, w in zip(row, words) if w}
-    return len(distinct) >= 2 or (not row[0] and bool(filled) and all(filled))
-
-
-def _numbering(row: list[str]) -> bool:
-    """A row that only numbers the columns: "1 | 2 | 3 | 4 | 5", "A | B | 1 | 2"."""
-    filled = [c for c in row if c]
-    if len(filled) < 3 or not all(len(c) <= 2 and c.isalnum() for c in filled):
-        return False
-    digits = [int(c) for c in filled if c.isdigit()]
-    return len(digits) >= 2 and digits == sorted(digits) and len(set(digits)) == len(digits)
-
-
 def _roles(levels: list[list[str]], body: list[list[str]], vocabulary: Vocabulary) -> list[str]:
     """What each column holds: what its header names, else by its cells: figures, the
     first column of words (the label), statement codes next to it, other words."""
@@ -206,7 +125,7 @@ def _roles(levels: list[list[str]], body: list[list[str]], vocabulary: Vocabular
         if role is not None:
             continue
         cells = [r[j] for r in body if r[j] and r[j] not in ("-", "–")]
-        figures = sum(_is_figure(c) or bool(parse_figure(c)) for c in cells)
+        figures = sum(is_figure(c) or bool(parse_figure(c)) for c in cells)
         if cells and figures >= FIGURE_SHARE * len(cells):
             roles[j] = VALUE
         elif not cells and levels[j]:
@@ -277,46 +196,6 @@ def _join_wrapped(rows: list[Row], roles: list[str]) -> list[Row]:
         else:
             out.append(row)
     return out
-
-
-def title_of(blocks: Sequence[str]) -> str:
-    """The title of a table: the last line of the nearest short block above it, passing
-    over page marks, units, form numbers ("Mẫu số B 01 – DN") and lines that only give its
-    date or period; "" when prose comes first."""
-    vocabulary = load_vocabulary()
-    names = [name for _, kind_names in vocabulary.statements for name in kind_names]
-    for block in list(blocks)[::-1][:TITLE_LOOKBACK]:  # a statement's name first, if any
-        for line in block.split("\n")[::-1]:
-            text = " ".join(line.split()).strip("*_# ")
-            if any(key(text).startswith(name) for name in names) \
-                    and len(text.split()) <= TITLE_WORDS:
-                return text
-    for block in list(blocks)[::-1][:TITLE_LOOKBACK]:
-        lines = [" ".join(line.split()).strip("*_# ") for line in block.split("\n")]
-        lines = [line for line in lines if key(line) and not _PAGE_MARK.match(line)
-                 and stated_unit(line) is None and not _only_period(line)
-                 and not _subtitle(line)
-                 and not any(key(line).startswith(w) for w in vocabulary.skip_before)]
-        if not lines:
-            continue
-        if len(lines[-1].split()) > TITLE_WORDS or lines[-1].endswith((".", "!", "?")):
-            return ""  # prose: a sentence ends with a full stop, a title does not
-        return lines[-1]
-    return ""
-
-
-def _subtitle(text: str) -> bool:
-    """A line in parentheses under a title ("(Phương pháp gián tiếp)"), or the first or last
-    line of one that runs over lines ("(Ban hành theo …" / "… của Bộ Tài chính)")."""
-    return text.startswith("(") or text.endswith(")") and "(" not in text
-
-
-def _only_period(text: str) -> bool:
-    """A line that only dates what is above it: "Quý II Năm 2025", "tại ngày 30 tháng 6 năm
-    2025", "(tiếp theo)"."""
-    words = re.sub(r"(?i)\b(?:tại|ngày|tháng|năm|quý|cho|kỳ|từ|đến|kết thúc|tiếp theo|niên độ)\b"
-                   r"|[\d/().,:-]|\b[IVX]+\b", " ", text).split()
-    return len(words) == 0 and (span_in(text) is not None or "tiếp" in text.lower())
 
 
 def link_tables(tables: Sequence[Table]) -> tuple[Table, ...]:

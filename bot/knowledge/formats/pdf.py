@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from bot.knowledge.formats.common import BODY, TABLE, Parsed, parsed
-from bot.knowledge.formats.grid import TITLE_LOOKBACK, build_table
+from bot.knowledge.formats.grid import build_table
 from bot.knowledge.formats.limits import (
     MAX_PDF_PAGES,
     OverLimit,
@@ -17,6 +17,7 @@ from bot.knowledge.formats.limits import (
     check_pdf_file,
 )
 from bot.knowledge.formats.pdf_tables import Placed, likely_tables, tables_by_page
+from bot.knowledge.formats.titles import TITLE_LOOKBACK
 from bot.knowledge.table_text import caption
 from bot.knowledge.tables import Table
 from bot.language.lexicon import load_patterns

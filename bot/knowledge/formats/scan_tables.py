@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from bot.knowledge.formats.layout import Line, capitals
 from bot.knowledge.formats.ocr import Word
-from bot.knowledge.tables import CODE, LABEL, NOTE, OTHER, VALUE, Column, Row, Table
-from bot.language.text import fold
+from bot.knowledge.formats.scan_cells import column_roles, figure, row_of
+from bot.knowledge.tables import Column, Table
 
 COLUMN_GAP = 0.8  # word heights of empty space between two columns (words of a line stand
 #                   about 0.4 apart; a table's columns, tight ones too, 1.0 or more)
@@ -31,21 +31,9 @@ HEADER_GAP = 1.5  # word heights of empty space above a header line that end the
 TITLE_LINES = 4  # lines above the header searched for the table's title
 MARGIN_SHARE = 0.25  # a figure that starts a line this far right of the text's left edge
 #                      stands in a column (a figure at the left edge starts a sentence)
-ROLE_SHARE = 0.6  # a column whose cells are this often figures (codes, notes) holds them: the
-#                  others are misread or empty
-MAX_MISREAD = 2  # letters OCR may have read for digits in one figure (I for 1, O for 0)
-FIGURE = re.compile(r"\(?[-–]?\d{1,3}(?:[.,]\d{3})+(?:,\d{1,2})?\)?"  # 1.234.567 (1.234)
-                    r"|\(?[-–]?\d{5,}\)?"  # 37965518480: written without separators
-                    r"|[-–]?\d{1,3}(?:[.,]\d{1,2})?%"  # 12,5%
-                    r"|0|[-–]")  # nothing: a zero, or a dash in its place
-_MISREAD = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0", "o": "0", "S": "5",
-                          "B": "8"})  # the letters OCR commonly reads for digits
-_EDGE_JUNK = "[]|!'\"`*_~"  # a table's rule read as part of the figure beside it
 _NUMBERED = re.compile(r"\d+(?:\.\d+)*[.,)]?\s+[^\W\d_]")  # "1. Doanh thu", "10, Chi phí" (a comma
 #                                                    misread for the full stop), "18.1 Lợi"
 UNIT = re.compile(r"\b(?:đơn vị tính|đơn vị|đvt)\s*[:：]\s*(.+)$", re.IGNORECASE)
-CODE_CELL = re.compile(r"\d{1,3}[a-z]?")  # "Mã số" of the standard forms: 01, 110, 421a
-NOTE_CELL = re.compile(r"(?:[IVXLH]+\.?)?\d{1,2}(?:\.\d{1,2})*[a-z]?|[IVXLH]+\.?\w{0,3}")
 
 
 @dataclass(frozen=True)
@@ -58,25 +46,6 @@ class Found:
     first: int
     last: int
     paragraphs: tuple[str, ...]
-
-
-def figure(text: str) -> str | None:
-    """The figure a cell holds, as written, with letters misread for digits put right (and a
-    rule read beside it dropped); None when it is not a figure."""
-    if FIGURE.fullmatch(text):
-        return text
-    bare = text.strip(_EDGE_JUNK)
-    letters = sum(c.isalpha() for c in bare)
-    if letters > MAX_MISREAD or sum(c.isdigit() for c in bare) < 4:
-        return None
-    repaired = bare.translate(_MISREAD)
-    return repaired if FIGURE.fullmatch(repaired) else None
-
-
-def statement_code(text: str) -> str | None:
-    """The statement code ("Mã số") a cell holds, digits misread as letters put right."""
-    repaired = text.translate(_MISREAD).replace("]", "1").strip(_EDGE_JUNK)
-    return repaired if CODE_CELL.fullmatch(repaired) else None
 
 
 def find_tables(lines: list[Line], height: float) -> list[Found]:
@@ -256,8 +225,8 @@ def _table(lines: list[Line], first: int, last: int, height: float) -> Found | N
                 headers[i].append(cell)
     labels = [" ".join(cell) for cell in headers]
     raw_rows = _rows(body, columns)
-    roles = _roles(labels, raw_rows)
-    rows = tuple(_row(cells, roles) for cells in raw_rows)
+    roles = column_roles(labels, raw_rows)
+    rows = tuple(row_of(cells, roles) for cells in raw_rows)
     table = Table(title=_title(lines, header_start), columns=tuple(
         Column(label, role) for label, role in zip(labels, roles)), rows=rows, unit=unit)
     shown = [" | ".join(label for label in labels if label)] if any(labels) else []
@@ -289,38 +258,6 @@ def _rows(body: list[Line], columns: list[tuple[int, int]]) -> list[list[str]]:
             continue
         rows[-1] = [f"{old} {new}".strip() for old, new in zip(rows[-1], cells)]
     return rows
-
-
-def _roles(labels: list[str], rows: list[list[str]]) -> list[str]:
-    """What each column holds, by its header ("Mã số", "Thuyết minh") and its cells."""
-    roles = []
-    for i, label in enumerate(labels):
-        cells = [row[i] for row in rows if row[i]]
-        header = fold(label.lower())
-        if cells and sum(bool(figure(c)) for c in cells) >= ROLE_SHARE * len(cells):
-            roles.append(VALUE)
-        elif i == 0:
-            roles.append(LABEL)
-        elif re.search(r"\bma\b", header) or (cells and sum(bool(statement_code(c)) for c in cells)
-                                                >= ROLE_SHARE * len(cells)):
-            roles.append(CODE)
-        elif re.search(r"thuyet|\btm\b", header) or (cells and sum(
-                bool(NOTE_CELL.fullmatch(c)) for c in cells) >= ROLE_SHARE * len(cells)):
-            roles.append(NOTE)
-        else:
-            roles.append(OTHER)
-    return roles
-
-
-def _row(cells: list[str], roles: list[str]) -> Row:
-    repair = {VALUE: figure, CODE: statement_code}
-    cells = [repair[role](cell) or cell if role in repair else cell
-             for cell, role in zip(cells, roles)]
-    label = next((cell for cell, role in zip(cells, roles) if role == LABEL), "")
-    code = next((cell for cell, role in zip(cells, roles) if role == CODE and cell), None)
-    note = next((cell for cell, role in zip(cells, roles) if role == NOTE and cell), None)
-    heading = not any(cell for cell, role in zip(cells, roles) if role != LABEL)
-    return Row(label, tuple(cells), code, note, heading)
 
 
 def _title(lines: list[Line], header_start: int) -> str:

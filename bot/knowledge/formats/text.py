@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from bot.knowledge.formats.common import BODY, HEADING, ISO_DATE, TABLE, Parsed, parsed
-from bot.knowledge.formats.grid import TITLE_LOOKBACK, build_table
+from bot.knowledge.formats.grid import build_table
 from bot.knowledge.formats.markup import join_html_tables, plain_marks, strip_tags, tables_in
+from bot.knowledge.formats.titles import TITLE_LOOKBACK
 from bot.knowledge.table_text import caption
 from bot.knowledge.tables import Table
 from bot.language.text import normalize

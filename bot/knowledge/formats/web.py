@@ -6,8 +6,9 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 from bot.knowledge.formats.common import BODY, CAPTION, HEADING, ISO_DATE, TABLE, Parsed, parsed
-from bot.knowledge.formats.grid import TITLE_LOOKBACK, build_table
+from bot.knowledge.formats.grid import build_table
 from bot.knowledge.formats.markup import html_grids, table_spans
+from bot.knowledge.formats.titles import TITLE_LOOKBACK
 from bot.knowledge.table_text import caption
 from bot.knowledge.tables import Table
 from bot.language.text import normalize

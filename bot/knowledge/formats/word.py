@@ -7,8 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.knowledge.formats.common import BODY, CAPTION, HEADING, TABLE, Parsed, parsed
-from bot.knowledge.formats.grid import TITLE_LOOKBACK, build_table
+from bot.knowledge.formats.grid import build_table
 from bot.knowledge.formats.limits import capped, check_archive
+from bot.knowledge.formats.titles import TITLE_LOOKBACK
 from bot.knowledge.table_text import caption
 from bot.knowledge.tables import Table
 
