@@ -89,13 +89,23 @@ def find(item: Item, wanted: Sequence[Wanted | None], documents: Sequence[Docume
     """The cells of `item` for each wanted period (None: the report's own), from one row of
     one report: the row that names the item closest, in a statement before a note, in a
     report about the first period wanted before one that only compares with it."""
-    rows = _rows(item, documents, index, patterns, _basis(wanted))
+    rows = _rows(_headline(item, patterns), documents, index, patterns, _basis(wanted)) or \
+        _rows(item, documents, index, patterns, _basis(wanted))
     best_row = rows[0] if rows else None
     for chunk in _by_period(rows, wanted, focus):
         cells = _cells(chunk, wanted)
         if cells is not None:
             return Found(item, cells)
     return Found(item, (), best_row)
+
+
+def _headline(item: Item, patterns: Patterns) -> Item:
+    """The line item a bare item means ("doanh thu" → "doanh thu thuần"), or none."""
+    said = normalized(" ".join(item.required), patterns)
+    for bare, meant in patterns.figure_headlines:
+        if said == normalized(bare, patterns):
+            return Item(normalized(meant, patterns), item.optional)
+    return Item(())
 
 
 def _rows(item: Item, documents: Sequence[Document], index: Index, patterns: Patterns,
@@ -122,7 +132,8 @@ def _rows(item: Item, documents: Sequence[Document], index: Index, patterns: Pat
                     continue
                 chunk = index.row_chunk(document.path, t, r)
                 if chunk is not None:
-                    ranked.append(((statement is None, not fits, _ORDER.get(statement, 9),
+                    ranked.append(((statement is None, not fits, found.helped,
+                                    _ORDER.get(statement, 9),
                                     row.code is None, not found.exact, found.extra,
                                     len(ranked)), chunk))
     ranked.sort(key=lambda item: item[0])

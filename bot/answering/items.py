@@ -40,6 +40,7 @@ class Match:
 
     extra: int  # label words the item does not say
     exact: bool  # the label is the item, word for word
+    helped: bool = False  # the label names the item only with words of the table's title
 
 
 def normalized(text: str, patterns: Patterns) -> Words:
@@ -86,12 +87,16 @@ def match(item: Item, label: Words, patterns: Patterns,
           context: frozenset[str] = frozenset()) -> Match | None:
     """How the label names the item; None when it names another thing. Words the item opens
     with that the table's title says ("chỉ số giá" of "Chỉ số giá tiêu dùng …") are the
-    table's, not the row's: "chỉ số giá hàng ăn" is the row "Hàng ăn và dịch vụ ăn uống"."""
+    table's, not the row's: "chỉ số giá hàng ăn" is the row "Hàng ăn và dịch vụ ăn uống" — but
+a row that names the item in its own words comes first (the "doanh" of "kinh doanh" in a
+title does not make "Thu nhập khác" a "doanh thu")."""
     found = _match(item.required, item.optional, label, patterns)
     lead = 0
     while found is None and lead < len(item.required) - 1 and item.required[lead] in context:
         lead += 1
         found = _match(item.required[lead:], item.optional, label, patterns)
+    if found is not None and lead:
+        return Match(found.extra, found.exact, helped=True)
     return found
 
 

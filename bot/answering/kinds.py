@@ -30,6 +30,7 @@ class Kind(_Named):
     DOCUMENTS = "documents"  # which reports there are
     AUTHOR = "author"  # who wrote the document (its byline)
     DATE = "date"  # when the document is dated
+    AUDITOR = "auditor"  # who audited (or reviewed) a statement: the firm its identity names
 
     @property
     def has_short(self) -> bool:

@@ -90,7 +90,10 @@ def smalltalk_of(cleaned: str, patterns: Patterns) -> Talk | None:
 
 
 def about_of(cleaned: str, patterns: Patterns) -> Kind | None:
-    """Tell whether the question asks who wrote the document or when it is dated."""
+    """Tell whether the question asks who wrote the document, who audited it or when it
+    is dated."""
+    if matches(patterns.auditor, cleaned):
+        return Kind.AUDITOR
     if matches(patterns.author, cleaned):
         return Kind.AUTHOR
     if matches(patterns.document_date, cleaned) and matches(patterns.this_document, cleaned):

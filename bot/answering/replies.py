@@ -95,6 +95,10 @@ def author(name: str) -> str:
     return f"Tác giả bài viết là {name}."
 
 
+def audited_by(auditor: str, title: str) -> str:
+    return f"{auditor} là đơn vị kiểm toán «{title}»."
+
+
 def dated(date: str) -> str:
     return f"Tài liệu ghi ngày {date}."
 

@@ -15,7 +15,7 @@ from bot.answering.needs import Needs
 from bot.answering.query import Query
 from bot.knowledge.documents import Chunk, Document
 from bot.knowledge.formats import BODY, CAPTION, TABLE
-from bot.language.text import split_sentences
+from bot.language.text import fold, split_sentences
 from bot.search.index import Hit, Index
 from bot.search.terms import terms
 
@@ -105,6 +105,12 @@ def _evidence_kind(query: Query) -> Kind:
     return Kind.WHEN if query.kind == Kind.YES_NO and query.claimed_months else query.kind
 
 
+def _counts_asked(sentence: str, counted: list[str], entities: Entities) -> bool:
+    """Tell whether a number of the sentence is followed by what the question counts."""
+    return any(fold(phrase).lower().split()[-1:] == counted[-1:]
+               for _, phrase in entities.counts(sentence, counted))
+
+
 def best_sentence(query: Query, needs: Needs, hits: Sequence[Hit], idf: Idf,
                   entities: Entities, focus: str | None = None) -> Choice | None:
     """Return the sentence with the most question weight, counting the paragraph's rank, a
@@ -116,6 +122,7 @@ def best_sentence(query: Query, needs: Needs, hits: Sequence[Hit], idf: Idf,
     best: tuple[float, float, int, Sentences, Hit] | None = None
     by_document: dict[str, tuple[float, str, Hit]] = {}
     evidence = entities.evidence.get(_evidence_kind(query))
+    counted = list(query.where.counted) if query.kind == Kind.HOW_MANY else []
     top = max(hit.score for hit in hits)
     for hit in hits:
         sentences = sentences_in(hit.chunk)
@@ -128,6 +135,8 @@ def best_sentence(query: Query, needs: Needs, hits: Sequence[Hit], idf: Idf,
             score = share + bonus
             if evidence and evidence.search(sentence):
                 score += tuning.KIND_BONUS
+            if counted and _counts_asked(sentence, counted, entities):
+                score += tuning.COUNTED_BONUS
             if path not in by_document or score > by_document[path][0]:
                 by_document[path] = (score, sentence, hit)
             if best is None or score > best[0]:

@@ -30,6 +30,9 @@ RERANK_WEIGHT = 1.0  # the best sentence's share of the question, beside the BM2
 CHUNK_WEIGHT = 0.5  # how much the paragraph's BM25 rank counts beside the sentence's overlap
 KIND_BONUS = 0.05  # a sentence holding what the kind asks for (a date for when): small, a
 #                    larger bonus picks worse sentences
+COUNTED_BONUS = 0.15  # a sentence counting the very thing a how-many question counts ("có
+#                       8.159 nhân viên" for "bao nhiêu nhân viên"), over one whose number
+#                       counts something else (a row of đồng "Chi phí nhân viên")
 CLAUSE_KIND_BONUS = 0.5  # the same, for a clause of a long sentence being trimmed
 MAX_WORDS = 70  # a longer sentence is trimmed to the clauses that answer
 WINDOW_WORDS = 55  # and the trimmed part at most this long, unless one clause is longer (40

@@ -112,12 +112,13 @@ def judge(ctx: Context, draft: Draft | None) -> Verdict:
         return Verdict(Outcome.REPLY)
     if not draft.found:
         return decline(Reason.NO_MATCH)
+    if ctx.named.unknown and not ctx.named.organisations:
+        # "… của Masan" with no report of Masan: no other organisation's report answers it,
+        # nor does another's auditor, date or summary
+        return Verdict(Outcome.DECLINED, Reason.OTHER_ORGANISATION, ctx.named.unknown)
     if draft.trusted:
         return ANSWER
     query, needs, index = ctx.query, ctx.needs, ctx.index
-    if ctx.named.unknown and not ctx.named.organisations:
-        # "… của Masan" with no report of Masan: no other organisation's report answers it
-        return Verdict(Outcome.DECLINED, Reason.OTHER_ORGANISATION, ctx.named.unknown)
     if draft.no_period:
         return decline(Reason.OTHER_PERIOD)  # the row is there, the period asked is not
     if draft.figures or draft.from_table:

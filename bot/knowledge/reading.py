@@ -22,6 +22,9 @@ MAX_BYLINE_WORDS = 6  # a byline names one or two people
 CAPTION_WORDS = 30  # a photo caption is one sentence of at most this many words
 HEADING_WORDS = 15  # a line this short without a full stop, among paragraphs, is a heading
 _SENTENCE_STOP = (".", "!", "?", "…", ":", ";", '"', "”", ")")
+# A figure written with thousands marks or as a percentage ("8.159", "1,2 triệu", "45%"):
+# a heading names a topic, a line that states a figure is a sentence, full stop or not.
+_STATED_FIGURE = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})+(?![\d.,]*\d)|\d(?:[.,]\d+)?\s?%")
 _LONGEST_CAPTION = 12 * CAPTION_WORDS  # characters: no 30-word caption is longer
 # A title a PDF or Word file states that only names the file it was made from.
 _FILE_TITLE = re.compile(r"(?i)^microsoft (word|excel)\b|\.(docx?|xlsx?|pdf)$|^untitled$")
@@ -66,8 +69,8 @@ def roles_of(paragraphs: Sequence[str], given: Sequence[str], byline: bool) -> t
     """Give each paragraph its role: what the format said, else a byline (the last
     paragraph, when it names the author), a photo caption (one short sentence that reads as
     one: "Ảnh: …", "X và các đại biểu dự …") or a heading (a short line without a full stop
-    among other paragraphs); and boilerplate (signatures, page marks, check boxes, contents,
-    running headers) whatever else it was."""
+    among other paragraphs that states no figure); and boilerplate (signatures, page
+    marks, check boxes, contents, running headers) whatever else it was."""
     roles = list(given) or [BODY] * len(paragraphs)
     caption = load_patterns().caption
     for i, text in enumerate(paragraphs):
@@ -81,7 +84,7 @@ def roles_of(paragraphs: Sequence[str], given: Sequence[str], byline: bool) -> t
               and len(split_sentences(text)) == 1):
             roles[i] = CAPTION
         elif (len(paragraphs) > 1 and not text.rstrip().endswith(_SENTENCE_STOP)
-              and word_count(text) <= HEADING_WORDS):
+              and word_count(text) <= HEADING_WORDS and not _STATED_FIGURE.search(text)):
             roles[i] = HEADING
     for i in boilerplate_of(paragraphs):
         roles[i] = BOILERPLATE

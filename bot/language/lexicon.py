@@ -27,6 +27,7 @@ class Patterns:
     smalltalk: tuple[tuple[str, str], ...]
     smalltalk_extras: str
     author: str
+    auditor: str  # a question who audited a statement ("Ai kiểm toán báo cáo …?")
     document_date: str
     this_document: str
     english: frozenset[str]
@@ -69,6 +70,7 @@ class Patterns:
     figure_frame_phrases: tuple[str, ...]  # the frame of a figure question ("so với")
     figure_frame: frozenset[str]  # words of that frame ("đạt", "tăng")
     figure_leads: frozenset[str]  # folded words a total row opens with ("tong")
+    figure_headlines: tuple[tuple[str, str], ...]  # folded: the line item a bare word means
     comparisons: str  # "tăng bao nhiêu", "chênh lệch": a change to compute
     compared_to: str  # "so với": what it is compared with
     which: str  # "cao hơn", "nhiều hơn": which of two is higher
@@ -116,6 +118,7 @@ def load_patterns(path: Path = PATTERNS_PATH) -> Patterns:
             smalltalk=tuple((kind, _either(alts)) for kind, alts in raw["smalltalk"]),
             smalltalk_extras=_either(raw["smalltalk_extras"]),
             author=_either(raw["author_questions"]),
+            auditor=_either(raw["auditor_questions"]),
             document_date=(f"({_either(raw['document_words'])}).*"
                            f"({_either(raw['date_questions'])})"),
             this_document=_either(raw["this_document"]),
@@ -160,6 +163,7 @@ def load_patterns(path: Path = PATTERNS_PATH) -> Patterns:
             figure_frame_phrases=tuple(raw["figure_frame_phrases"]),
             figure_frame=frozenset(raw["figure_frame"]),
             figure_leads=frozenset(raw["figure_leads"]),
+            figure_headlines=tuple((a, b) for a, b in raw["figure_headlines"]),
             comparisons=_either(raw["comparison_questions"]),
             compared_to=_either(raw["compared_to"]),
             which=_either(raw["which_questions"]),

@@ -71,7 +71,7 @@ class Context:
     @cached_property
     def named(self) -> Named:
         """The organisations of the reports that the question names."""
-        return named_in(self.query.cleaned, self.documents, self.query.text)
+        return named_in(self.query.cleaned, self.documents, self.query.text, self.index)
 
     @property
     def scope(self) -> tuple[str, ...] | None:

@@ -1,10 +1,12 @@
 """A fact the reports state (who, when, where, how many, what, why, how): the best sentence
-with what belongs to it, its short phrase, and the same fact as a report of another period
-states it when the question names no period."""
+with what belongs to it (the lines it announces when it ends with ":"), its short phrase,
+and the same fact as a report of another period states it when the question names no
+period."""
 
 from __future__ import annotations
 
 from bot.answering import tuning
+from bot.answering.announced import announced, announces
 from bot.answering.draft import Choice, Draft
 from bot.answering.kinds import Kind
 from bot.answering.passage import passage
@@ -27,9 +29,13 @@ class Fact:
         query = ctx.query
         text = passage(query, ctx.needs, best.sentences, best.index, ctx.index.rarity,
                        ctx.entities)
+        sentence = best.sentence
+        if announces(text) and best.index == len(best.sentences) - 1:
+            lines = "; ".join(c.text for c in announced(best.hit.chunk, ctx.index))
+            text = sentence = f"{text} {lines}" if lines else text
         rival = (best.rival[0], best.rival[1].chunk) if best.rival else None
         return Draft(text, query.kind, best.hit.chunk, best.hit.score,
-                     short_answer(query, best.sentence, ctx.entities, text),
+                     short_answer(query, sentence, ctx.entities, text),
                      # A yes/no question answered without "Có" or "Không": the verdict declines.
                      undecided=query.kind == Kind.YES_NO,
                      share=best.share, margin=best.margin, rival=rival,

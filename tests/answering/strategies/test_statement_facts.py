@@ -1,0 +1,117 @@
+"""What a yearly statement says beside its figures, and figures asked loosely: the line item
+a bare "doanh thu" means, a count of staff that its prose states (not a row of đồng), the
+lines a lead sentence announces, the audit firm, and the group's brand its subsidiaries
+carry; in made-up statements written by the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answering.pipeline import QA
+
+NAME = "Công ty Cổ phần Vận tải Biển Hòa Lâm"
+
+
+def yearly(name: str, brand: str) -> str:
+    """A yearly audited statement of a shipping group whose subsidiaries carry `brand`."""
+    return f"""\
+# {name.upper()}
+
+BÁO CÁO TÀI CHÍNH HỢP NHẤT NĂM 2024 (ĐÃ ĐƯỢC KIỂM TOÁN)
+
+## BÁO CÁO CỦA BAN TỔNG GIÁM ĐỐC
+
+Ban Tổng Giám đốc {name} trình bày báo cáo này cùng với báo cáo tài chính hợp nhất.
+
+Người đại diện theo pháp luật của Công ty trong năm và tại ngày lập báo cáo này là:
+
+| Ông Trần Quốc Bảo | (bổ nhiệm ngày 15 tháng 04 năm 2024) |
+| --- | --- |
+| Bà Lý Thu Hà | (miễn nhiệm ngày 15 tháng 04 năm 2024) |
+
+## BÁO CÁO KIỂM TOÁN ĐỘC LẬP
+
+Chúng tôi đã kiểm toán báo cáo tài chính hợp nhất kèm theo của {name}. Công ty TNHH Kiểm
+toán Sao Mai.
+
+## BÁO CÁO KẾT QUẢ HOẠT ĐỘNG KINH DOANH HỢP NHẤT
+
+Năm 2024
+
+Đơn vị tính: VND
+
+| Chỉ tiêu | Mã số | Năm 2024 | Năm 2023 |
+| --- | --- | --- | --- |
+| 1. Doanh thu bán hàng và cung cấp dịch vụ | 01 | 812.400.000.000 | 760.100.000.000 |
+| 2. Doanh thu thuần về bán hàng và cung cấp dịch vụ | 10 | 805.300.000.000 | 751.900.000.000 |
+| 3. Doanh thu hoạt động tài chính | 21 | 12.600.000.000 | 9.400.000.000 |
+| 4. Chi phí nhân viên | 25 | 96.200.000.000 | 90.700.000.000 |
+| 5. Thu nhập khác | 31 | 1.900.000.000 | 2.300.000.000 |
+| 6. Lợi nhuận sau thuế thu nhập doanh nghiệp | 60 | 41.800.000.000 | 37.200.000.000 |
+
+## THUYẾT MINH BÁO CÁO TÀI CHÍNH HỢP NHẤT
+
+Các công ty con của Tập đoàn gồm Công ty TNHH {brand} Logistics, Công ty TNHH Kho vận
+{brand} Miền Nam và Công ty TNHH Đại lý Tàu biển {brand}.
+
+Tập đoàn có giao dịch mua bán với Công ty TNHH Kumoship trong năm.
+
+Tại ngày 31 tháng 12 năm 2024, Tập đoàn có 1.264 nhân viên
+"""
+
+
+@pytest.fixture(scope="module")
+def group(tmp_path_factory: pytest.TempPathFactory) -> QA:
+    folder = tmp_path_factory.mktemp("kb")
+    (folder / "hoa-lam-2024.md").write_text(yearly(NAME, "Lamtrans"), encoding="utf-8")
+    (folder / "other-2024.md").write_text(
+        yearly("Công ty Cổ phần Cảng Sóc Sơn", "Socport"), encoding="utf-8")
+    return QA.from_folder(folder)
+
+
+@pytest.mark.parametrize("question", ["Doanh thu của Hòa Lâm năm 2024?",
+                                      "doanh thu cua hoa lam nam 2024"])
+def test_a_bare_revenue_is_the_net_revenue_row(group, question):
+    answer = group.answer(question)
+    assert answer.found and answer.short == "805.300.000.000 đồng"
+    assert answer.text.startswith("Doanh thu thuần về bán hàng và cung cấp dịch vụ, năm 2024")
+
+
+def test_a_count_of_staff_is_the_prose_that_counts_them_not_a_row_of_dong(group):
+    answer = group.answer("Hòa Lâm có bao nhiêu nhân viên?")
+    assert answer.found and "1.264 nhân viên" in answer.text
+    assert "96.200.000.000" not in answer.text
+
+
+def test_a_lead_sentence_is_answered_with_the_rows_it_announces(group):
+    answer = group.answer("Người đại diện theo pháp luật của Hòa Lâm là ai?")
+    assert answer.found and answer.short == "Ông Trần Quốc Bảo"
+    assert answer.text.splitlines()[0] == (
+        "Người đại diện theo pháp luật của Công ty trong năm và tại ngày lập báo cáo này là: "
+        "Ông Trần Quốc Bảo: (bổ nhiệm ngày 15 tháng 04 năm 2024); "
+        "Bà Lý Thu Hà: (miễn nhiệm ngày 15 tháng 04 năm 2024)")
+
+
+@pytest.mark.parametrize("question", ["Ai kiểm toán báo cáo tài chính năm 2024 của Hòa Lâm?",
+                                      "cong ty nao kiem toan bao cao cua hoa lam"])
+def test_the_audit_firm_is_the_one_the_statement_names(group, question):
+    answer = group.answer(question)
+    assert answer.found and answer.short == "Công ty TNHH Kiểm toán Sao Mai"
+    assert "Hòa Lâm" in answer.text.splitlines()[0]
+    assert answer.sources[0].document == "hoa-lam-2024.md"
+
+
+def test_the_audit_firm_of_a_company_no_report_is_of_is_declined(group):
+    answer = group.answer("Ai kiểm toán báo cáo của Saxona?")
+    assert answer.declined and answer.reason == "other_organisation"
+
+
+def test_the_brand_the_subsidiaries_carry_is_the_group(group):
+    answer = group.answer("Doanh thu của Lamtrans năm 2024?")
+    assert answer.found and answer.short == "805.300.000.000 đồng"
+    assert answer.sources[0].document == "hoa-lam-2024.md"
+
+
+def test_a_trading_partner_named_once_is_no_report_of_ours(group):
+    answer = group.answer("Doanh thu của Kumoship năm 2024?")
+    assert answer.declined and answer.reason == "other_organisation"
