@@ -9,6 +9,7 @@ import io
 import json
 import logging
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -29,7 +30,7 @@ from bot.serving.masking import protect_handlers
 from bot.serving.metrics import NO_REASON
 from bot.serving.settings import Settings
 from bot.serving.unanswered import FILE_NAME
-from tests.cli import CHILD_TIMEOUT, ROOT, child_env
+from tests.cli import CHILD_TIMEOUT, ROOT, child_env, run_cli
 from tests.fake_telegram import TOKEN, FakeTelegram
 from tests.serving.test_telegram_load import QUESTIONS, WHO
 from tests.telegram_run import free_port, running, settings_for, wait_until, warm_library
@@ -208,3 +209,29 @@ def test_env_example_copied_as_env_leaves_the_images_health_port_alone(tmp_path)
     values = dotenv_values(ROOT / ".env.example")
     assert "BOT_HTTP_PORT" not in values
     assert Settings.from_env({}, dotenv=ROOT / ".env.example").http_port is None
+
+
+@pytest.mark.parametrize("setting", ["BOT_HTTP_PORT", "BOT_WEBHOOK_PORT"])
+def test_a_port_in_use_is_one_line_naming_its_setting(knowledge_dir, monkeypatch, setting):
+    async def scenario() -> tuple[object, int]:
+        fake = FakeTelegram()
+        runner = await fake.serve()
+        with socket.socket() as taken:
+            taken.bind(("127.0.0.1", 0))
+            taken.listen()
+            port = taken.getsockname()[1]
+            for name, value in {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_BASE_URL": fake.url,
+                                "TELEGRAM_WEBHOOK_SECRET": SECRET, setting: str(port)}.items():
+                monkeypatch.setenv(name, value)
+            args = ["telegram", "--knowledge", str(knowledge_dir)]
+            if setting == "BOT_WEBHOOK_PORT":
+                args += ["--webhook", f"http://127.0.0.1:{port}/hook"]
+            outcome = await asyncio.to_thread(run_cli, *args)
+        await runner.cleanup()
+        return outcome, port
+
+    result, port = asyncio.run(scenario())
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith(
+        f"reportbot: error: cannot listen on 127.0.0.1:{port} ({setting}): ")
+    assert result.stderr.count("\n") == 1 and SECRET not in result.stderr

@@ -178,7 +178,8 @@ class Bot:
             self.fetching.cancel()
             await asyncio.gather(self.fetching, return_exceptions=True)
         left = await self.scheduler.stop(grace)
-        await self.application.stop()
+        if self.application.running:  # not when start-up failed before it
+            await self.application.stop()
         return left
 
     async def _flooded(self, update: Update) -> None:
@@ -233,7 +234,7 @@ async def serve(settings: Settings, knowledge_dir: Path, stop: asyncio.Event | N
         health = await serve_health(settings, lambda: state.library, state.metrics)
         await register_commands(application)
         await bot.start()
-        await asyncio.wait({stopping, loading}, timeout=READY_WAIT,
+        await asyncio.wait({stopping, loading, bot.fetching}, timeout=READY_WAIT,
                            return_when="FIRST_COMPLETED")
         if not loading.done():  # a first build: questions meanwhile are told to come back
             bot.answer()
