@@ -15,6 +15,7 @@ import sys
 import threading
 import time
 from collections import Counter
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import aiohttp
@@ -88,8 +89,9 @@ async def test_healthz_is_503_until_the_index_is_loaded_then_200_with_its_docume
     assert {k: health[k] for k in ("status", "documents", "paragraphs", "skipped")} == {
         "status": "ready", "documents": 2, "paragraphs": len(knowledge.chunks), "skipped": 1}
     assert 0 <= health["index_age_seconds"] < time.time() - started + 1
-    built = time.mktime(time.strptime(health["built_at"], "%Y-%m-%dT%H:%M:%S+00:00"))
-    assert started - 1 <= built - time.timezone <= time.time()
+    built = datetime.fromisoformat(health["built_at"])
+    assert built.utcoffset() == timedelta(0)
+    assert started - 1 <= built.timestamp() <= time.time()
 
 
 async def test_metrics_count_the_questions_by_outcome_as_the_records_show(fake, settings,
