@@ -13,7 +13,9 @@ from tests.fake_telegram import FakeTelegram
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "knowledge"
 SETTINGS = ("TELEGRAM_BOT_TOKEN", "TELEGRAM_BASE_URL", "KNOWLEDGE_DIR", "BOT_ADMIN_IDS",
-            "BOT_DATA_DIR", "LOG_LEVEL")
+            "BOT_DATA_DIR", "LOG_LEVEL", "LOG_FORMAT", "BOT_HTTP_HOST", "BOT_HTTP_PORT",
+            "TELEGRAM_WEBHOOK_URL", "TELEGRAM_WEBHOOK_SECRET", "BOT_WEBHOOK_HOST",
+            "BOT_WEBHOOK_PORT")
 
 REPORT = """\
  date 2024-03 Ngày 5/3, Sở Giáo dục tỉnh Lâm Đồng tổ chức hội nghị tổng kết năm học. Giám đốc Sở Nguyễn Văn Hòa chủ trì hội nghị.

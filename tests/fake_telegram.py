@@ -3,7 +3,10 @@
 Routes /bot<token>/<method>; reads form-encoded bodies the way python-telegram-bot sends them
 (non-string fields JSON-encoded inside the form; `text` never decoded); long-polls getUpdates;
 returns full Message objects; rejects over-long text and bad HTML with 400 like Telegram; can be
-told to answer the next call of a method with 429 + retry_after or 502.
+told to answer the next call of a method with 429 + retry_after or 502. Once setWebhook is
+called it delivers the updates as Telegram does instead: POSTed to the URL one at a time, in
+order, with the secret header, each sent again until it is answered 200 (getUpdates is then
+a 409, until deleteWebhook).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import time
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+import aiohttp
 from aiohttp import web
 
 TOKEN = "123456:TEST-token-never-logged-abcdef"
@@ -25,6 +29,8 @@ BOT = {"id": 999, "is_bot": True, "first_name": "Report Bot", "username": "repor
        "supports_inline_queries": False}
 JSON_FIELDS = ("reply_markup", "reply_parameters", "commands", "allowed_updates",
                "link_preview_options", "entities")
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+WEBHOOK_RETRY = 0.05  # seconds before the fake sends again an update not answered 200
 ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
                 "tg-spoiler", "blockquote", "span"}
 
@@ -105,9 +111,14 @@ class FakeTelegram:
     delays: dict[str, float] = field(default_factory=dict)  # seconds a method takes
     down_after_delivery: bool = False  # go down right after a getUpdates delivers something
     slow: dict[str, int] = field(default_factory=dict)  # calls of a method now being delayed
+    webhook: dict | None = None  # the last setWebhook's parameters, until deleteWebhook
+    webhook_offset: int = 1  # the first update the webhook has not had a 200 for
+    webhook_statuses: list[tuple[int, int | None]] = field(default_factory=list)  # (update_id,
+    #   the status the webhook answered, None when it could not be reached)
 
     def __post_init__(self) -> None:
         self.changed = asyncio.Event()
+        self._pushing: asyncio.Task | None = None
 
     # -- what tests call -------------------------------------------------------------------
     def fail_next(self, method: str, status: int, retry_after: int | None = None) -> None:
@@ -180,7 +191,38 @@ class FakeTelegram:
     def app(self) -> web.Application:
         app = web.Application()
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        app.on_cleanup.append(self._stop_pushing)
         return app
+
+    async def _stop_pushing(self, app: web.Application) -> None:
+        if self._pushing is not None:
+            self._pushing.cancel()
+            await asyncio.gather(self._pushing, return_exceptions=True)
+
+    async def _push(self) -> None:
+        """Deliver the updates to the webhook as Telegram does: one request at a time, in
+        order, each sent again (after WEBHOOK_RETRY) until it is answered 200."""
+        async with aiohttp.ClientSession() as session:
+            while self.webhook is not None:
+                ready = [u for u in self.updates if u["update_id"] >= self.webhook_offset]
+                if not ready:
+                    self.changed.clear()
+                    with contextlib.suppress(asyncio.TimeoutError):
+                        await asyncio.wait_for(self.changed.wait(), 1.0)
+                    continue
+                update, hook = ready[0], self.webhook
+                headers = {SECRET_HEADER: hook["secret_token"]} if hook.get("secret_token") else {}
+                try:
+                    async with session.post(hook["url"], json=update, headers=headers) as answer:
+                        status: int | None = answer.status
+                except aiohttp.ClientError:
+                    status = None
+                self.webhook_statuses.append((update["update_id"], status))
+                self._notify()
+                if status == 200:
+                    self.webhook_offset = update["update_id"] + 1
+                else:
+                    await asyncio.sleep(WEBHOOK_RETRY)
 
     async def _handle(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
@@ -210,6 +252,13 @@ class FakeTelegram:
                                           "parameters": {"retry_after": retry_after or 1}},
                                          status=429)
             return web.Response(status=status, text="Bad Gateway")
+        if method == "getUpdates" and self.webhook is not None:
+            self.calls.append(("getUpdates!409", body))
+            self._notify()
+            return web.json_response({"ok": False, "error_code": 409, "description":
+                                      "Conflict: can't use getUpdates method while webhook is "
+                                      "active; use deleteWebhook to delete the webhook first"},
+                                     status=409)
         if method == "getUpdates":
             return await self._get_updates(request, body)
         if self.delays.get(method):
@@ -257,6 +306,16 @@ class FakeTelegram:
 
     def _m_getMe(self, body: dict) -> dict:
         return BOT
+
+    def _m_setWebhook(self, body: dict) -> bool:
+        self.webhook = body
+        if self._pushing is None or self._pushing.done():
+            self._pushing = asyncio.create_task(self._push())
+        return True
+
+    def _m_deleteWebhook(self, body: dict) -> bool:
+        self.webhook = None
+        return True
 
     def _m_sendMessage(self, body: dict):
         text = body.get("text", "")

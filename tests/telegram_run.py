@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import socket
 from pathlib import Path
 
 from bot.serving.library import Library
@@ -22,6 +23,13 @@ async def wait_until(condition, timeout: float = 10.0) -> None:
     while not condition():
         assert asyncio.get_running_loop().time() < deadline, "the condition never held"
         await asyncio.sleep(0.02)
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on now, for a server under test."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def settings_for(fake: FakeTelegram, folder: Path, data: Path, **extra) -> Settings:

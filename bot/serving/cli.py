@@ -24,6 +24,7 @@ from bot.knowledge.formats import OcrOptions
 from bot.search.cache import IndexCache, private_folder
 from bot.serving import console, unanswered
 from bot.serving.library import Library, index_folder
+from bot.serving.logs import configure_logging
 from bot.serving.masking import mask, protect_handlers
 from bot.serving.settings import Settings, SettingsError
 
@@ -41,7 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
         return sub
 
     command("chat", "console chat over the knowledge folder")
-    command("telegram", "run the Telegram bot (long polling)")
+    telegram = command("telegram", "run the Telegram bot (long polling, or a webhook)")
+    telegram.add_argument("--webhook", metavar="URL",
+                          help="receive updates at this public https URL, forwarded by a "
+                               "reverse proxy to BOT_WEBHOOK_PORT (TELEGRAM_WEBHOOK_URL); "
+                               "needs TELEGRAM_WEBHOOK_SECRET")
     ask = command("ask", "answer one question, or one per line of stdin with '-'")
     ask.add_argument("--json", action="store_true", help="one JSON object per answer")
     ask.add_argument("--conversation", action="store_true",
@@ -93,9 +98,7 @@ def run(args: argparse.Namespace) -> int:
         settings = Settings.from_env()
     except SettingsError as exc:
         return fail(str(exc))
-    logging.basicConfig(level=settings.log_level,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    protect_handlers([settings.token or ""])
+    configure_logging(settings)
     if args.command == "unanswered":
         print(console.unanswered_text(unanswered.summarize(settings.data_dir)))
         return 0
@@ -109,11 +112,13 @@ def run(args: argparse.Namespace) -> int:
         if args.command == "index":
             return run_index(knowledge_dir, IndexCache(settings.data_dir / "cache"), ocr)
         if args.command == "telegram":
+            from bot.serving.http import ListenError
             from bot.serving.telegram import TelegramSetupError, run_telegram
 
             try:
-                return run_telegram(settings, knowledge_dir)
-            except TelegramSetupError as exc:
+                return run_telegram(replace(settings, webhook_url=args.webhook
+                                            or settings.webhook_url), knowledge_dir)
+            except (TelegramSetupError, ListenError) as exc:
                 return fail(str(exc))
         library = Library(knowledge_dir, cache=IndexCache(settings.data_dir / "cache"),
                           progress=progress_bar if sys.stderr.isatty() else None, ocr=ocr)

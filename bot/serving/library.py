@@ -100,6 +100,15 @@ def _build_cache(root: str, folder: str, ocr_cache: str | None,
 
 
 @dataclass(frozen=True)
+class Build:
+    """When the index served was built (or loaded from the cache), as Unix time, and how
+    many seconds that took."""
+
+    at: float
+    seconds: float
+
+
+@dataclass(frozen=True)
 class Reloaded:
     """What a rebuild did: whether it worked, and what to tell people."""
 
@@ -122,7 +131,9 @@ class Library:
         self.cache = cache
         self.read = read
         self.ocr = ocr  # how scans are read (where what OCR read is kept), on every reload
+        start = time.monotonic()
         self.qa = qa or load_qa(self.root, cache=cache, progress=progress, ocr=ocr)
+        self.build = Build(time.time(), time.monotonic() - start)
         self._lock = threading.Lock()
 
     def reload(self) -> Reloaded:
@@ -136,6 +147,7 @@ class Library:
                 return Reloaded(False, replies.reload_failed(str(exc)), True)
             self.qa = new  # swapped at once; questions asked meanwhile used the old one
             swapped = time.monotonic() - start
+            self.build = Build(time.time(), swapped)
             if self.cache is not None and files is not None:
                 self.cache.save(Snapshot(files, new.knowledge, new.index))
         k = new.knowledge

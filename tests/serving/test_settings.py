@@ -98,3 +98,32 @@ def test_anything_token_shaped_is_masked_in_errors_and_logs(tmp_path: Path, monk
     assert text.startswith("POST https://api.telegram.org/bot<token>/getMe\n"
                            "failed at 10:30:00 on port 127.0.0.1:8081\nTraceback")
     assert text.rstrip().endswith("ValueError: bad <token>")
+
+
+def test_operations_settings_default_to_off_and_localhost(tmp_path: Path):
+    settings = Settings.from_env({}, dotenv=tmp_path / "missing.env")
+    assert (settings.log_format, settings.http_host, settings.http_port) == (
+        "text", "127.0.0.1", None)
+    assert (settings.webhook_url, settings.webhook_secret, settings.webhook_host,
+            settings.webhook_port) == (None, None, "127.0.0.1", 8088)
+    settings = Settings.from_env({"LOG_FORMAT": "JSON", "BOT_HTTP_PORT": "9100",
+                                  "TELEGRAM_WEBHOOK_SECRET": "s3cret-value_1",
+                                  "BOT_WEBHOOK_PORT": "8443"}, dotenv=None)
+    assert (settings.log_format, settings.http_port, settings.webhook_port) == (
+        "json", 9100, 8443)
+    assert settings.webhook_secret == "s3cret-value_1" and "s3cret" not in repr(settings)
+
+
+@pytest.mark.parametrize(("name", "value", "message"), [
+    ("BOT_HTTP_PORT", "http", "BOT_HTTP_PORT must be a port number from 1 to 65535, got 'http'"),
+    ("BOT_WEBHOOK_PORT", "70000",
+     "BOT_WEBHOOK_PORT must be a port number from 1 to 65535, got '70000'"),
+    ("LOG_FORMAT", "xml", "LOG_FORMAT must be text or json, got 'xml'"),
+    ("TELEGRAM_WEBHOOK_SECRET", "not a secret!",
+     "TELEGRAM_WEBHOOK_SECRET must be 1 to 256 of A-Z, a-z, 0-9, _ and - (Telegram's rule); "
+     "the one set (13 characters, not shown) has others"),
+])
+def test_a_bad_operations_setting_names_itself_and_never_shows_a_secret(name, value, message):
+    with pytest.raises(SettingsError) as raised:
+        Settings.from_env({name: value}, dotenv=None)
+    assert str(raised.value) == message

@@ -20,7 +20,7 @@ from bot.knowledge.folder import folder_stamp
 from bot.search.cache import IndexCache
 from bot.serving.library import Library, build_apart
 from bot.serving.telegram import app as telegram_app
-from bot.serving.telegram import delivery
+from bot.serving.telegram import delivery, polling
 from bot.serving.telegram.journal import Journal
 from tests.cli import CHILD_TIMEOUT, child_env, run_cli
 from tests.fake_telegram import BOT, TOKEN, FakeTelegram
@@ -93,7 +93,7 @@ async def test_a_group_at_its_limit_does_not_hold_up_private_chats_and_stop_leav
 
 async def test_an_outage_under_load_loses_no_answer_and_is_logged_once_each_way(
         fake, settings, caplog, monkeypatch):
-    monkeypatch.setattr(telegram_app, "FIRST_RETRY", 0.1)  # retry sooner: a shorter test
+    monkeypatch.setattr(polling, "FIRST_RETRY", 0.1)  # retry sooner: a shorter test
     monkeypatch.setattr(delivery, "FIRST_RETRY", 0.1)
     caplog.set_level(logging.INFO)
     async with running(settings):
@@ -109,8 +109,8 @@ async def test_an_outage_under_load_loses_no_answer_and_is_logged_once_each_way(
                          timeout=60)
     for chat in range(1, 6):
         assert [opening(t) for t in answers_in(fake, chat)] == list(QUESTIONS.values())
-    fetch_logs = [r.getMessage() for r in caplog.records if r.name == "bot.serving.telegram.app"
-                  and r.levelno == logging.WARNING]
+    fetch_logs = [r.getMessage() for r in caplog.records
+                  if r.name == "bot.serving.telegram.polling" and r.levelno == logging.WARNING]
     assert len(fetch_logs) == 2
     assert fetch_logs[0].startswith("Cannot fetch updates: cannot reach the Bot API (")
     assert fetch_logs[0].endswith("; retrying, answers in hand go on")

@@ -1,10 +1,12 @@
-"""The Telegram bot: the Application with its handlers, fed by our own long polling.
+"""The Telegram bot: the Application with its handlers, fed by our own long polling
+(polling.py) or webhook (webhook.py).
 
-Usage: put TELEGRAM_BOT_TOKEN in .env, then `reportbot telegram`. SIGINT/SIGTERM stop it.
+Usage: put TELEGRAM_BOT_TOKEN in .env, then `reportbot telegram` (or `reportbot telegram
+--webhook URL`). SIGINT/SIGTERM stop it.
 
-Updates are fetched here rather than by PTB's Updater so that each batch is journaled before
-Telegram forgets it, chats take fair turns (scheduler.py), fetching goes on while the first
-index is built, and an outage is logged once when it starts and once when it ends.
+Updates are received by our own code rather than by PTB's Updater so that each is journaled
+before Telegram forgets it, chats take fair turns (scheduler.py), updates are received while
+the first index is built, and an outage is logged once when it starts and once when it ends.
 """
 
 from __future__ import annotations
@@ -13,48 +15,46 @@ import asyncio
 import logging
 import signal
 import threading
-from collections.abc import Hashable
+from collections.abc import Awaitable, Callable
 from functools import partial
 from pathlib import Path
 
 from telegram import BotCommand, ReplyParameters, Update
-from telegram.constants import ChatType
-from telegram.error import Conflict, InvalidToken, NetworkError, TelegramError
+from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
     CommandHandler,
-    ExtBot,
     MessageHandler,
     filters,
 )
 
 from bot.answering import replies
 from bot.knowledge.folder import check_folder
+from bot.serving.http import serve_health
 from bot.serving.library import Library, Reloaded
+from bot.serving.metrics import Metrics
 from bot.serving.settings import Settings
 from bot.serving.telegram import handlers
-from bot.serving.telegram.delivery import BotApiRequest, Limiter, ServerError
+from bot.serving.telegram.delivery import BotApiRequest, Limiter
 from bot.serving.telegram.journal import Journal
+from bot.serving.telegram.polling import poll
 from bot.serving.telegram.redact import protect_logs
 from bot.serving.telegram.render import split_text
-from bot.serving.telegram.scheduler import Job, Scheduler
+from bot.serving.telegram.scheduler import Scheduler
 from bot.serving.telegram.startup import Load, TelegramSetupError, connect, in_thread, open_library
 from bot.serving.telegram.state import BotState
+from bot.serving.telegram.turns import job_of, member_of
+from bot.serving.telegram.webhook import Webhook
 
 logger = logging.getLogger(__name__)
 WORKERS = 32  # chats answered at once: answers take milliseconds, sends wait on the network
 FLOOD_LIMIT = 20  # questions one chat may have waiting: 20 s of answers at Telegram's 1/s
-BACKLOG_LIMIT = 5000  # updates waiting in all before fetching pauses (they wait at Telegram)
-POLL_TIMEOUT = 10  # seconds a getUpdates long poll waits for news
-BATCH = 100  # updates per getUpdates: Telegram's most
-FIRST_RETRY, LAST_RETRY = 1.0, 5.0  # seconds between fetch attempts in an outage, doubling
 SEND_TIMEOUT = 30.0  # seconds to wait for Telegram's answer to a send: a slow send is not lost,
 # and sending again a message Telegram may have delivered would make a duplicate
 READY_WAIT = 5.0  # seconds questions wait for the index before being told to come back: a
 # warm start loads it in 1-3 s (even 100,000 paragraphs), a first build takes minutes
-ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 STOP_WAIT = 2.0  # seconds a stop waits for the index-loading thread to end its build child
 
 
@@ -106,16 +106,18 @@ async def tell_admins(application: Application, text: str) -> None:
 def build_application(settings: Settings, library: Library | None) -> Application:
     """Build the Application with its handlers (no Updater: `serve` fetches the updates);
     `library` may come later, in the state's `library`."""
+    metrics = Metrics()  # this bot's own registry: /metrics (bot/serving/http.py)
     builder = (ApplicationBuilder().token(require_token(settings))
                .request(BotApiRequest(connection_pool_size=WORKERS + 8,
                                       read_timeout=SEND_TIMEOUT))
                .get_updates_request(BotApiRequest(read_timeout=SEND_TIMEOUT))
-               .rate_limiter(Limiter(settings.send_deadline))
+               .rate_limiter(Limiter(settings.send_deadline, metrics))
                .updater(None))
     if settings.base_url:
         builder = builder.base_url(settings.base_url)
     application = builder.build()
-    application.bot_data["state"] = BotState(library, settings.admin_ids, settings.data_dir)
+    application.bot_data["state"] = BotState(library, settings.admin_ids, settings.data_dir,
+                                             metrics)
     application.add_handler(CommandHandler("start", handlers.start))
     application.add_handler(CommandHandler("help", handlers.help_command))
     application.add_handler(CommandHandler("sources", handlers.sources))
@@ -133,96 +135,37 @@ def build_application(settings: Settings, library: Library | None) -> Applicatio
     return application
 
 
-def chat_of(update: Update) -> Hashable:
-    """Whose turn an update takes: its chat (a callback without one, its user)."""
-    if update.effective_chat:
-        return update.effective_chat.id
-    return ("user", update.effective_user.id) if update.effective_user else update.update_id
-
-
-def member_of(update: Update) -> Hashable:
-    """Whose turn an update takes inside its chat: its sender in a group, nobody else's
-    (None) in a private chat."""
-    chat = update.effective_chat
-    if chat is not None and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP):
-        return update.effective_user.id if update.effective_user else None
-    return None
-
-
-def job_of(update: Update, bot: ExtBot) -> Job[Update]:
-    return Job(chat_of(update), update, asks(update, bot), member_of(update))
-
-
-def asks(update: Update, bot: ExtBot) -> bool:
-    """Whether an update asks for an answer: a message in a private chat, or one addressed
-    to the bot in a group (only these count toward a flood; the rest cost nothing)."""
-    message = update.message
-    if message is None:
-        return False
-    group = message.chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
-    return not group or bool(message.text and message.text.startswith("/")) or (
-        handlers.addressed_text(message, bot, group) is not None)
+Receive = Callable[["Bot"], Awaitable[None]]  # polling.poll, Webhook.receive: runs until stopped
 
 
 class Bot:
-    """A running bot: the Application, the journal, the scheduler and the fetching loop."""
+    """A running bot: the Application, the journal, the scheduler and what receives the
+    updates (`receive`: long polling unless told otherwise)."""
 
-    def __init__(self, application: Application, journal: Journal) -> None:
+    def __init__(self, application: Application, journal: Journal,
+                 receive: Receive = poll) -> None:
         self.application = application
         self.journal = journal
+        self.receive = receive
         self.scheduler: Scheduler[Update] = Scheduler(
             application.process_update, lambda u: journal.done(u.update_id), self._flooded,
             WORKERS, FLOOD_LIMIT)
         self.fetching: asyncio.Task | None = None
 
+    async def submit(self, update: Update) -> None:
+        """Queue an update (journaled already) for its chat's turn."""
+        await self.scheduler.submit(job_of(update, self.application.bot))
+
     async def start(self) -> None:
-        """Start fetching; queue first what the journal holds from before, then what comes.
+        """Start receiving; queue first what the journal holds from before, then what comes.
         Nothing is handled before `answer` is called."""
         await self.application.start()
-        bot = self.application.bot
         for data in list(self.journal.pending.values()):
-            update = Update.de_json(data, bot)
-            await self.scheduler.submit(job_of(update, bot))
+            await self.submit(Update.de_json(data, self.application.bot))
         if self.journal.pending:
             logger.warning("Answering %d update(s) left from the last run",
                            len(self.journal.pending))
-        self.fetching = asyncio.create_task(self.fetch(), name="fetch-updates")
-
-    async def fetch(self) -> None:
-        """Long-poll for updates; write each batch to the journal before the next call
-        confirms it to Telegram; pause while the backlog is large. An outage is logged when
-        it starts and when it ends; fetching is retried with backoff meanwhile."""
-        bot = self.application.bot
-        offset = self.journal.last_id + 1 if self.journal.last_id else None
-        outage: float | None = None
-        delay = FIRST_RETRY
-        loop = asyncio.get_running_loop()
-        while True:
-            while self.scheduler.waiting >= BACKLOG_LIMIT:
-                await asyncio.sleep(FIRST_RETRY)  # the backlog drains; updates wait at Telegram
-            try:
-                updates = await bot.get_updates(offset=offset, timeout=POLL_TIMEOUT, limit=BATCH,
-                                                allowed_updates=ALLOWED_UPDATES)
-            except InvalidToken:
-                raise
-            except (NetworkError, Conflict) as exc:
-                if outage is None:
-                    outage = loop.time()
-                    logger.warning("Cannot fetch updates: %s; retrying, answers in hand go on",
-                                   describe(exc))
-                logger.debug("Fetching failed", exc_info=True)
-                await asyncio.sleep(delay)
-                delay = min(delay * 2, LAST_RETRY)
-                continue
-            if outage is not None:
-                logger.warning("Fetching updates works again after %.0f s", loop.time() - outage)
-                outage, delay = None, FIRST_RETRY
-            if not updates:
-                continue
-            self.journal.fetched([u.to_dict() for u in updates])
-            offset = updates[-1].update_id + 1
-            for update in updates:
-                await self.scheduler.submit(job_of(update, bot))
+        self.fetching = asyncio.create_task(self.receive(self), name="receive-updates")
 
     def answer(self) -> None:
         """Start handling what is queued and what comes."""
@@ -235,7 +178,8 @@ class Bot:
             self.fetching.cancel()
             await asyncio.gather(self.fetching, return_exceptions=True)
         left = await self.scheduler.stop(grace)
-        await self.application.stop()
+        if self.application.running:  # not when start-up failed before it
+            await self.application.stop()
         return left
 
     async def _flooded(self, update: Update) -> None:
@@ -255,18 +199,10 @@ class Bot:
             logger.warning("Could not tell chat %s it sends too fast: %s", chat.id, exc)
 
 
-def describe(error: TelegramError) -> str:
-    """What failed, in words an operator can act on."""
-    if isinstance(error, ServerError):
-        return f"the Bot API server has a problem ({error})"
-    if isinstance(error, Conflict):
-        return f"another copy of this bot is fetching updates ({error}): stop it"
-    return f"cannot reach the Bot API ({type(error).__name__}: {error})"
-
-
 def run_telegram(settings: Settings, knowledge_dir: Path) -> int:
-    """Run the bot with long polling until SIGINT or SIGTERM; return the exit code."""
-    protect_logs(require_token(settings))
+    """Run the bot until SIGINT or SIGTERM; return the exit code."""
+    protect_logs(require_token(settings), settings.webhook_secret)
+    Webhook.check(settings)  # a webhook's faults are said before anything starts
     check_folder(knowledge_dir)
     return asyncio.run(serve(settings, knowledge_dir))
 
@@ -283,23 +219,28 @@ async def serve(settings: Settings, knowledge_dir: Path, stop: asyncio.Event | N
             for number in (signal.SIGINT, signal.SIGTERM):
                 asyncio.get_running_loop().add_signal_handler(number, stop.set)
     application = application or build_application(settings, None)
+    receive = Webhook(settings).receive if settings.webhook_url else poll
     if not await connect(application, settings.base_url or "api.telegram.org", stop):
         return 0
     journal = Journal(settings.data_dir / "telegram" / "journal.jsonl")
-    bot = Bot(application, journal)
+    bot = Bot(application, journal, receive)
+    state: BotState = application.bot_data["state"]
+    state.metrics.watch(lambda: state.library, lambda: bot.scheduler.waiting)
+    health = None
     halt = threading.Event()  # set at stop: a build in a child process is ended
     loading = in_thread(load or partial(open_library, halt=halt), settings, knowledge_dir)
     stopping = asyncio.ensure_future(stop.wait())
     try:
+        health = await serve_health(settings, lambda: state.library, state.metrics)
         await register_commands(application)
         await bot.start()
-        await asyncio.wait({stopping, loading}, timeout=READY_WAIT,
+        await asyncio.wait({stopping, loading, bot.fetching}, timeout=READY_WAIT,
                            return_when="FIRST_COMPLETED")
         if not loading.done():  # a first build: questions meanwhile are told to come back
             bot.answer()
             await asyncio.wait({stopping, loading, bot.fetching}, return_when="FIRST_COMPLETED")
         if loading.done() and not stop.is_set():
-            application.bot_data["state"].library = loading.result()  # or KnowledgeError
+            state.library = loading.result()  # or KnowledgeError
             watch_folder(application)
             logger.info("Ready: the index is loaded")
             bot.answer()
@@ -314,6 +255,8 @@ async def serve(settings: Settings, knowledge_dir: Path, stop: asyncio.Event | N
             logger.warning("Stopped with %d update(s) unanswered; they are answered at the next "
                            "start", left)
         stop_watching(application)
+        if health is not None:
+            await health.cleanup()
         await application.shutdown()
         journal.close()
         await asyncio.wait({loading}, timeout=STOP_WAIT)  # a build child is ended by then

@@ -18,6 +18,8 @@ from telegram.error import BadRequest, NetworkError
 from telegram.ext import AIORateLimiter
 from telegram.request import HTTPXRequest
 
+from bot.serving.metrics import Metrics
+
 logger = logging.getLogger(__name__)
 
 OVERALL_PER_SECOND = 30  # Telegram: about 30 messages a second in all
@@ -55,11 +57,12 @@ class Limiter(AIORateLimiter):
     that fail on the network until `deadline` seconds have passed (then one log line and the
     error is raised). A 400 is not retried: sending it again cannot help."""
 
-    def __init__(self, deadline: float) -> None:
+    def __init__(self, deadline: float, metrics: Metrics | None = None) -> None:
         super().__init__(overall_max_rate=OVERALL_PER_SECOND, overall_time_period=1,
                          group_max_rate=GROUP_PER_MINUTE, group_time_period=60,
                          max_retries=RATE_RETRIES)
         self.deadline = deadline
+        self.metrics = metrics or Metrics()  # counts the retries and the give-ups
         self._chats: dict[int, AsyncLimiter] = {}
 
     async def process_request(self, callback, args, kwargs, endpoint, data, rate_limit_args):
@@ -80,8 +83,10 @@ class Limiter(AIORateLimiter):
                 if loop.time() + delay > give_up:
                     logger.warning("Gave up %s to chat %s after %.0f s: %s", endpoint,
                                    data.get("chat_id"), self.deadline, exc)
+                    self.metrics.send_give_ups.inc()
                     raise
                 logger.debug("%s failed (%s); retrying in %.1f s", endpoint, exc, delay)
+                self.metrics.send_retries.inc()
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, LAST_RETRY)
 

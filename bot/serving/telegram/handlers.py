@@ -158,6 +158,7 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
                                                                   ChatAction.TYPING))
     exchange = await work
     answer = exchange.answer
+    state.metrics.asked(answer, time.monotonic() - now)
     if typing is not None:
         typing.cancel()  # still trying (an outage): the answer matters, the action does not
         with contextlib.suppress(asyncio.CancelledError, TelegramError):

@@ -1,10 +1,11 @@
 """The journal of fetched updates: no question Telegram handed over is lost to a crash.
 
-Telegram forgets an update once the next getUpdates asks past it, which happens long before
-a backlog is answered. So each batch is written here (and synced) before that next call, and
-each update is marked done once handled. On start the updates not marked done are handled
-first, and polling resumes after the last one written, so nothing is handled twice unless
-the bot died between sending an answer and marking it done.
+Telegram forgets an update once the next getUpdates asks past it, or once its webhook
+request is answered 200, which happens long before a backlog is answered. So each batch is
+written here (and synced) before that next call or that 200, and each update is marked done
+once handled. On start the updates not marked done are handled first, polling resumes after
+the last one written and a webhook update sent again is known, so nothing is handled twice
+unless the bot died between sending an answer and marking it done.
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ from bot.serving.records import line_of
 logger = logging.getLogger(__name__)
 
 COMPACT_BYTES = 4 * 1024 * 1024  # rewrite the journal with only what is pending beyond this
+# How far below the last update id one sent again may be: a webhook of one connection has
+# one update in flight, the one whose 200 Telegram missed; ids further below are new ones
+# (Telegram may start its ids afresh after a week without updates).
+RESEND_WINDOW = 100
 
 
 class Journal:
@@ -39,6 +44,12 @@ class Journal:
             self.pending[update["update_id"]] = update
             self.last_id = max(self.last_id, update["update_id"])
         self._write("".join(line_of({"u": u}) for u in updates), sync=True)
+
+    def known(self, update_id: int) -> bool:
+        """Whether an update was written before: Telegram sends a webhook update again when
+        it did not get the 200 (the bot died after writing it)."""
+        return update_id in self.pending or (
+            self.last_id - RESEND_WINDOW < update_id <= self.last_id)
 
     def done(self, update_id: int) -> None:
         """Mark an update handled (answered, dropped, or given up on)."""

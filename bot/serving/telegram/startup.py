@@ -7,7 +7,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import threading
+import time
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -34,11 +36,14 @@ def open_library(settings: Settings, knowledge_dir: Path,
     """The library from the cache, built first in a child process when it is not up to date
     (so that the build's memory is given back); Stopped, and the child ended, when `halt`
     is set meanwhile."""
+    start = time.monotonic()
     cache = IndexCache(settings.data_dir / "cache")
     build_apart(knowledge_dir, cache, halt, settings.data_dir / "ocr")
     if halt is not None and halt.is_set():
         raise Stopped("stopped before the index was loaded")
-    return Library(knowledge_dir, cache=cache, ocr=OcrOptions(settings.data_dir / "ocr"))
+    library = Library(knowledge_dir, cache=cache, ocr=OcrOptions(settings.data_dir / "ocr"))
+    library.build = replace(library.build, seconds=time.monotonic() - start)  # the child's too
+    return library
 
 
 async def connect(application: Application, where: str, stop: asyncio.Event) -> bool:

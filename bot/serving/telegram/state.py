@@ -13,6 +13,7 @@ from bot.answering.answer import Answer
 from bot.conversation.state import Conversations
 from bot.serving import records
 from bot.serving.library import Library
+from bot.serving.metrics import Metrics
 
 REMEMBERED_ANSWERS = 2000  # answers whose buttons still work
 
@@ -21,8 +22,10 @@ class BotState:
     """The library served (None while the first index is built), the admins, and the
     answers whose buttons still work."""
 
-    def __init__(self, library: Library | None, admin_ids: frozenset[int], data_dir: Path) -> None:
+    def __init__(self, library: Library | None, admin_ids: frozenset[int], data_dir: Path,
+                 metrics: Metrics | None = None) -> None:
         self.library: Library | None = library
+        self.metrics = metrics or Metrics()  # what /metrics shows (bot/serving/metrics.py)
         self.stop_watching: threading.Event | None = None
         self.admin_ids = admin_ids
         self.data_dir = data_dir
