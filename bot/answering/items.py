@@ -63,7 +63,7 @@ def item_words(text: str, taken: list[tuple[int, int]], lexicon: Lexicon) -> Ite
     kept = list(text.lower())
     for start, end in taken:
         kept[start:end] = " " * (end - start)
-    said = "".join(kept)
+    said = _without_asked_unit("".join(kept), patterns)
     for phrase in patterns.figure_frame_phrases:
         said = re.sub(rf"\b{re.escape(phrase)}\b", " ", said)
         folded_phrase = fold(phrase)
@@ -81,6 +81,25 @@ def item_words(text: str, taken: list[tuple[int, int]], lexicon: Lexicon) -> Ite
                 continue
             required.append(word)
     return Item(normalized(" ".join(required), patterns), frozenset(optional))
+
+
+def _without_asked_unit(said: str, patterns: Patterns) -> str:
+    """The question less the unit it asks the answer in, right after "bao nhiêu" or "mấy"
+    ("là bao nhiêu tỷ đồng?")."""
+    tokens = said.split(" ")
+    folded = [fold(t).strip("?.,!") for t in tokens]
+    for i, word in enumerate(folded):
+        if word == "nhieu" and folded[i - 1:i] == ["bao"] or word == "may":
+            j = i + 1
+            while j < len(tokens):
+                pair = " ".join(folded[j:j + 2])
+                step = 2 if pair in patterns.asked_units else 1 if (
+                    folded[j] in patterns.asked_units) else 0
+                if not step:
+                    break
+                tokens[j:j + step] = [" " * len(t) for t in tokens[j:j + step]]
+                j += step
+    return " ".join(tokens)
 
 
 def match(item: Item, label: Words, patterns: Patterns,

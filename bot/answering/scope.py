@@ -32,6 +32,8 @@ class Named:
     spans: tuple[tuple[int, int], ...] = ()
     words: frozenset[str] = frozenset()  # folded, lower case
     unknown: tuple[str, ...] = ()  # names of organisations no report is of
+    brands: frozenset[str] = frozenset()  # folded words of a group's brand named (its
+    #   subsidiaries carry it: sentences holding it are about them, not about the group)
 
     @property
     def paths(self) -> tuple[str, ...]:
@@ -57,7 +59,7 @@ def named_in(text: str, documents: Sequence[Document], typed: str | None = None,
     words = frozenset(w for m in mentions for w in m.words.lower().split())
     spans = [(m.start, m.end) for m in mentions]
     unknown = unknown_names(typed, identities) if typed else ()
-    left = []
+    left, brands = [], set()
     for name in unknown:
         owner = brand_owner(name, documents, index) if index is not None else None
         if owner is None:
@@ -68,7 +70,9 @@ def named_in(text: str, documents: Sequence[Document], typed: str | None = None,
         found = [m.span() for m in re.finditer(rf"(?i)\b{re.escape(fold(name))}\b", fold(text))]
         spans += found
         words |= {w for w in name.lower().split()}
-    return Named(tuple(organisations), tuple(spans), frozenset(words), tuple(left))
+        brands |= {fold(w) for w in name.lower().split()}
+    return Named(tuple(organisations), tuple(spans), frozenset(words), tuple(left),
+                 frozenset(brands))
 
 
 def _paths_of(organisation: Organisation, documents: Sequence[Document]) -> tuple[str, ...]:

@@ -4,6 +4,7 @@ sentence with how clearly it won."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence, Set
 from functools import lru_cache
 
@@ -15,6 +16,7 @@ from bot.answering.needs import Needs
 from bot.answering.query import Query
 from bot.knowledge.documents import Chunk, Document
 from bot.knowledge.formats import BODY, CAPTION, TABLE
+from bot.language.lexicon import Patterns
 from bot.language.text import fold, split_sentences
 from bot.search.index import Hit, Index
 from bot.search.terms import terms
@@ -105,10 +107,18 @@ def _evidence_kind(query: Query) -> Kind:
     return Kind.WHEN if query.kind == Kind.YES_NO and query.claimed_months else query.kind
 
 
-def _counts_asked(sentence: str, counted: list[str], entities: Entities) -> bool:
-    """Tell whether a number of the sentence is followed by what the question counts."""
-    return any(fold(phrase).lower().split()[-1:] == counted[-1:]
-               for _, phrase in entities.counts(sentence, counted))
+def counts_things(query: Query, patterns: Patterns) -> bool:
+    """A how-many question counting things ("bao nhiêu công ty con"), not an amount."""
+    counted = query.where.counted
+    return (query.kind == Kind.HOW_MANY and bool(counted)
+            and counted[0] not in patterns.measure_words | patterns.not_units)
+
+
+def counts_asked(sentence: str, counted: Sequence[str]) -> bool:
+    """Tell whether a number of the sentence is followed right away by what the question
+    counts ("có 8.159 nhân viên" for "bao nhiêu nhân viên")."""
+    return bool(counted) and re.search(
+        rf"\d(?:[\d.,]*\d)?\s+{re.escape(' '.join(counted))}\b", fold(sentence).lower()) is not None
 
 
 def best_sentence(query: Query, needs: Needs, hits: Sequence[Hit], idf: Idf,
@@ -135,7 +145,7 @@ def best_sentence(query: Query, needs: Needs, hits: Sequence[Hit], idf: Idf,
             score = share + bonus
             if evidence and evidence.search(sentence):
                 score += tuning.KIND_BONUS
-            if counted and _counts_asked(sentence, counted, entities):
+            if counted and counts_asked(sentence, counted):
                 score += tuning.COUNTED_BONUS
             if path not in by_document or score > by_document[path][0]:
                 by_document[path] = (score, sentence, hit)

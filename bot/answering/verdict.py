@@ -12,8 +12,15 @@ from bot.answering.entities import Entities
 from bot.answering.kinds import Outcome, Reason
 from bot.answering.needs import Needs, share_held
 from bot.answering.query import Query
-from bot.answering.sentences import about_period, in_period, paragraph_terms
+from bot.answering.sentences import (
+    about_period,
+    counts_asked,
+    counts_things,
+    in_period,
+    paragraph_terms,
+)
 from bot.answering.strategies.base import Context
+from bot.knowledge.formats import TABLE
 from bot.search import terms as vocabulary
 from bot.search.index import Index
 
@@ -148,6 +155,9 @@ def judge(ctx: Context, draft: Draft | None) -> Verdict:
     patterns = ctx.lexicon.patterns
     if query.asks_number and not counts(draft.text, query, ctx.entities):
         return decline(Reason.NO_NUMBER)  # "bao nhiêu tuổi?" answered with no number
+    if (draft.chunk.role == TABLE and counts_things(query, patterns)
+            and not counts_asked(draft.text, query.where.counted)):
+        return decline(Reason.NO_NUMBER)  # "bao nhiêu công ty con?" with a row of đồng
     if query.asks_place and not patterns.place.search(draft.text):
         return decline(Reason.NO_PLACE)  # "diễn ra ở đâu?" answered with the date
     if evidence_of(query, needs, draft, index, dated).confidence() < tuning.MIN_CONFIDENCE:

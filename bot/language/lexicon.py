@@ -63,6 +63,10 @@ class Patterns:
     clause_ends: str  # words that end a place phrase ("và", "nhưng", "để")
     not_units: frozenset[str]  # folded little words that never say what a number counts
     scale_words: frozenset[str]  # folded words that cannot open a number ("tỷ lệ")
+    asked_units: frozenset[str]  # folded: the unit "bao nhiêu" asks the answer in ("bao nhiêu
+    #                              tỷ đồng"): the question's frame, not its item
+    measure_words: frozenset[str]  # folded words after "bao nhiêu" that ask an amount, not a
+    #                               count of things ("bao nhiêu tiền", "bao nhiêu tỷ đồng")
     attribution: re.Pattern[str]  # ", Southfront đưa tin." closing a news sentence
     vocatives: str  # words that call the bot ("ơi"), dropped from questions
     sentence_abbreviations: tuple[str, ...]  # "TP.": no sentence ends after them
@@ -155,6 +159,8 @@ def load_patterns(path: Path = PATTERNS_PATH) -> Patterns:
             clause_ends=_either(raw["clause_ends"]),
             not_units=frozenset(raw["not_units"]),
             scale_words=frozenset(raw["scale_words"]),
+            measure_words=frozenset(raw["measure_words"]),
+            asked_units=frozenset(raw["asked_units"]),
             attribution=re.compile(rf",\s+[^,]{{1,40}}?\s+(?:{_either(raw['attribution_verbs'])})"
                                    r"\s*\.$"),
             vocatives=_either(raw["vocatives"]),

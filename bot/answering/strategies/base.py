@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Protocol
 
@@ -24,6 +24,7 @@ from bot.knowledge.documents import Document
 from bot.knowledge.mentions import same_organisation
 from bot.language.lexicon import Lexicon
 from bot.language.text import fold
+from bot.search import terms as vocabulary
 from bot.search.index import Hit, Index
 
 
@@ -47,8 +48,15 @@ class Context:
 
     @cached_property
     def needs(self) -> Needs:
-        """What the question searches for and what an answer must hold."""
-        return needs_of(self.query, self.lexicon, self.index.__contains__)
+        """What the question searches for and what an answer must hold; a group's brand
+        picks the group's reports, not the sentence (its subsidiaries carry it)."""
+        needs = needs_of(self.query, self.lexicon, self.index.__contains__)
+        brands = self.named.brands
+        dropped = {t for t in needs.weights if brands and vocabulary.syllables(t) <= brands}
+        if not dropped or len(dropped) == len(needs.weights):
+            return needs
+        return replace(needs, weights={t: w for t, w in needs.weights.items() if t not in dropped},
+                       required=tuple(n for n in needs.required if n.term not in dropped))
 
     @cached_property
     def hits(self) -> list[Hit]:

@@ -8,6 +8,7 @@ from bot.answering import figure_text
 from bot.answering.draft import Draft
 from bot.answering.figures import find
 from bot.answering.kinds import Kind
+from bot.answering.sentences import counts_things
 from bot.answering.strategies.base import Context
 
 # Kinds a figure answers: how much, what (it is), and questions with no asking word.
@@ -39,6 +40,9 @@ class TableCell:
                 return None
             return Draft("", ctx.query.kind, found.row, no_period=True)
         cell = found.cells[0]
+        if counts_things(ctx.query, ctx.lexicon.patterns) and cell.unit is not None and (
+                cell.unit.money or cell.unit.base == "%"):
+            return None  # "bao nhiêu nhân viên": no amount of đồng, no share, counts them
         text = f"{figure_text.line(cell)}.\n{figure_text.where(cell)}"
         return Draft(text, ctx.query.kind, cell.chunk, 1.0, figure_text.short(cell),
                      figures=found.cells)

@@ -54,6 +54,11 @@ Năm 2024
 Các công ty con của Tập đoàn gồm Công ty TNHH {brand} Logistics, Công ty TNHH Kho vận
 {brand} Miền Nam và Công ty TNHH Đại lý Tàu biển {brand}.
 
+| Công ty con | Tỷ lệ sở hữu |
+| --- | --- |
+| Công ty TNHH {brand} Logistics | 100% |
+| Công ty TNHH Kho vận {brand} Miền Nam | 75,5% |
+
 Tập đoàn có giao dịch mua bán với Công ty TNHH Kumoship trong năm.
 
 Tại ngày 31 tháng 12 năm 2024, Tập đoàn có 1.264 nhân viên
@@ -70,7 +75,8 @@ def group(tmp_path_factory: pytest.TempPathFactory) -> QA:
 
 
 @pytest.mark.parametrize("question", ["Doanh thu của Hòa Lâm năm 2024?",
-                                      "doanh thu cua hoa lam nam 2024"])
+                                      "doanh thu cua hoa lam nam 2024",
+                                      "Doanh thu của Hòa Lâm năm 2024 là bao nhiêu tỷ đồng?"])
 def test_a_bare_revenue_is_the_net_revenue_row(group, question):
     answer = group.answer(question)
     assert answer.found and answer.short == "805.300.000.000 đồng"
@@ -81,6 +87,13 @@ def test_a_count_of_staff_is_the_prose_that_counts_them_not_a_row_of_dong(group)
     answer = group.answer("Hòa Lâm có bao nhiêu nhân viên?")
     assert answer.found and "1.264 nhân viên" in answer.text
     assert "96.200.000.000" not in answer.text
+
+
+@pytest.mark.parametrize("question", ["Hòa Lâm có bao nhiêu công ty con?",
+                                      "hoa lam co bao nhieu cong ty con"])
+def test_a_count_of_companies_is_no_share_of_one(group, question):
+    answer = group.answer(question)
+    assert answer.declined and answer.reason == "no_number"
 
 
 def test_a_lead_sentence_is_answered_with_the_rows_it_announces(group):
