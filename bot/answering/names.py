@@ -26,6 +26,8 @@ def names_of(question: str, lexicon: Lexicon) -> Run:
             continue  # "Vì_sao" and "Tại_sao" open a question; they name nothing
         if _ROMAN_NUMERAL.fullmatch(token):
             continue  # "quý I", "khóa XV": a number
+        if token.lower() in lexicon.abbreviations:
+            continue  # "HĐQT", "LNST": words the question says in short, no name
         whole = len(syllables) > 1 and all(s[:1].isupper() for s in syllables)
         if position == 0 and not whole and not (len(tokens) > 1 and tokens[1][:1].isupper()):
             tail = [i for i, s in enumerate(syllables) if i and s[:1].isupper()]
@@ -46,7 +48,8 @@ def capitalized_names(question: str, lexicon: Lexicon) -> Run:
         name: list[str] = []
         for position, token in enumerate(tokens):
             capital = (token[:1].isupper() and not lexicon.is_stopword(token.lower(), False)
-                       and not _ROMAN_NUMERAL.fullmatch(token))
+                       and not _ROMAN_NUMERAL.fullmatch(token)
+                       and token.lower() not in lexicon.abbreviations)
             opening = index == position == 0 and not (len(tokens) > 1
                                                        and tokens[1][:1].isupper())
             if capital and not opening:

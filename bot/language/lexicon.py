@@ -63,6 +63,9 @@ class Patterns:
     clause_ends: str  # words that end a place phrase ("và", "nhưng", "để")
     not_units: frozenset[str]  # folded little words that never say what a number counts
     scale_words: frozenset[str]  # folded words that cannot open a number ("tỷ lệ")
+    positions: tuple[tuple[str, str], ...]  # folded (position, the body it is of), longest first
+    bodies: tuple[str, ...]  # folded: the bodies a position may be of ("hội đồng quản trị")
+    position_ends: tuple[str, ...]  # folded: a cell saying the position was left
     asked_units: frozenset[str]  # folded: the unit "bao nhiêu" asks the answer in ("bao nhiêu
     #                              tỷ đồng"): the question's frame, not its item
     measure_words: frozenset[str]  # folded words after "bao nhiêu" that ask an amount, not a
@@ -161,6 +164,9 @@ def load_patterns(path: Path = PATTERNS_PATH) -> Patterns:
             scale_words=frozenset(raw["scale_words"]),
             measure_words=frozenset(raw["measure_words"]),
             asked_units=frozenset(raw["asked_units"]),
+            positions=tuple((fold(a).lower(), fold(b).lower()) for a, b in raw["positions"]),
+            bodies=tuple(fold(b).lower() for b in raw["bodies"]),
+            position_ends=tuple(fold(w).lower() for w in raw["position_ends"]),
             attribution=re.compile(rf",\s+[^,]{{1,40}}?\s+(?:{_either(raw['attribution_verbs'])})"
                                    r"\s*\.$"),
             vocatives=_either(raw["vocatives"]),

@@ -1,5 +1,6 @@
 """The strategies in the order they are tried: the first that applies and proposes a Draft
-gives it. Replies that need no search come first, then facts about the document, figures
+gives it. Replies that need no search come first, then facts about the document, who holds
+a position (a table's row), figures
 of tables (a change computed, a series, one cell), yes/no, lists, and the passage that
 answers a fact."""
 
@@ -12,6 +13,7 @@ from bot.answering.strategies.document_fact import DocumentFact
 from bot.answering.strategies.documents import Documents
 from bot.answering.strategies.fact import Fact
 from bot.answering.strategies.listing import Listing
+from bot.answering.strategies.role_holder import RoleHolder
 from bot.answering.strategies.series import Series
 from bot.answering.strategies.summary import Summary
 from bot.answering.strategies.table_cell import TableCell
@@ -20,9 +22,8 @@ from bot.answering.strategies.talk import SmallTalk
 from bot.answering.strategies.yes_no import YesNo
 
 STRATEGIES: tuple[Strategy, ...] = (SmallTalk(), Documents(), Summary(), DocumentFact(),
-                                    Comparison(), Series(), TableCell(), YesNo(), TableList(),
-                                    Listing(),
-                                    Fact())
+                                    RoleHolder(), Comparison(), Series(), TableCell(), YesNo(),
+                                    TableList(), Listing(), Fact())
 
 
 def propose(ctx: Context, strategies: tuple[Strategy, ...] = STRATEGIES) -> Draft | None:

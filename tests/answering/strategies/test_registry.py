@@ -6,7 +6,8 @@ from bot.answering.strategies.registry import STRATEGIES, propose
 
 def test_strategies_are_tried_replies_first_and_the_passage_last():
     names = [s.name for s in STRATEGIES]
-    assert names == ["talk", "documents", "summary", "document_fact", "comparison", "series",
+    assert names == ["talk", "documents", "summary", "document_fact", "role_holder", "comparison",
+                     "series",
                      "table_cell", "yes_no", "table_list", "list", "fact"]
 
 

@@ -29,6 +29,24 @@ Người đại diện theo pháp luật của Công ty trong năm và tại ng�
 | --- | --- |
 | Bà Lý Thu Hà | (miễn nhiệm ngày 15 tháng 04 năm 2024) |
 
+### Hội đồng quản trị
+
+| Ông Đỗ Văn Khang | Chủ tịch |
+| --- | --- |
+| Ông Lê Minh Tâm | Phó Chủ tịch |
+
+### Ủy ban Kiểm toán
+
+| Bà Phan Thị Yến | Chủ tịch |
+| --- | --- |
+| Ông Hồ Sĩ Nam | Thành viên |
+
+### Ban Tổng Giám đốc
+
+| Bà Ngô Thu Trang | Tổng Giám đốc (miễn nhiệm ngày 2 tháng 1 năm 2024) |
+| --- | --- |
+| Ông Vũ Đức Anh | Thành viên Hội đồng quản trị kiêm Tổng Giám đốc (bổ nhiệm ngày 2 tháng 1 năm 2024) |
+
 ## BÁO CÁO KIỂM TOÁN ĐỘC LẬP
 
 Chúng tôi đã kiểm toán báo cáo tài chính hợp nhất kèm theo của {name}. Công ty TNHH Kiểm
@@ -94,6 +112,21 @@ def test_a_count_of_staff_is_the_prose_that_counts_them_not_a_row_of_dong(group)
 def test_a_count_of_companies_is_no_share_of_one(group, question):
     answer = group.answer(question)
     assert answer.declined and answer.reason == "no_number"
+
+
+@pytest.mark.parametrize("question, holder", [
+    ("Chủ tịch HĐQT của Hòa Lâm là ai?", "Ông Đỗ Văn Khang"),
+    ("Ai là chủ tịch của Hòa Lâm?", "Ông Đỗ Văn Khang"),
+    ("Chủ tịch ủy ban kiểm toán của Hòa Lâm là ai?", "Bà Phan Thị Yến"),
+    ("Phó chủ tịch hội đồng quản trị của Hòa Lâm là ai?", "Ông Lê Minh Tâm"),
+    ("Tổng giám đốc của Hòa Lâm là ai?", "Ông Vũ Đức Anh"),
+])
+def test_who_holds_a_position_is_the_row_of_its_body_not_a_former_holder(group, question,
+                                                                          holder):
+    answer = group.answer(question)
+    assert answer.found and answer.short == holder
+    assert answer.text.startswith(f"{holder}: ")
+    assert answer.sources[0].document == "hoa-lam-2024.md"
 
 
 def test_a_lead_sentence_is_answered_with_the_rows_it_announces(group):
