@@ -30,6 +30,7 @@ class Kind(_Named):
     DOCUMENTS = "documents"  # which reports there are
     AUTHOR = "author"  # who wrote the document (its byline)
     DATE = "date"  # when the document is dated
+    SIGNED = "signed"  # when a report (or its auditor's report) was signed
     AUDITOR = "auditor"  # who audited (or reviewed) a statement: the firm its identity names
 
     @property

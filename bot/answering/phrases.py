@@ -92,6 +92,8 @@ def smalltalk_of(cleaned: str, patterns: Patterns) -> Talk | None:
 def about_of(cleaned: str, patterns: Patterns) -> Kind | None:
     """Tell whether the question asks who wrote the document, who audited it or when it
     is dated."""
+    if matches(patterns.signed, cleaned):
+        return Kind.SIGNED
     if matches(patterns.auditor, cleaned):
         return Kind.AUDITOR
     if matches(patterns.author, cleaned):
@@ -109,3 +111,22 @@ def language_of(cleaned: str, patterns: Patterns) -> str:
     foreign = sum(1 for w in tokens if not _SYLLABLE.fullmatch(fold(w)))
     english = any(w in patterns.english for w in tokens)
     return "en" if english and foreign >= 2 and foreign * 2 >= len(tokens) else "vi"
+
+
+_PUNCTUATION = re.compile(r"[^\w\s]")
+ABBREVIATED_BODIES = {"hoi dong quan tri": "hdqt", "hoi dong thanh vien": "hdtv",
+                      "ban kiem soat": "bks"}  # how a body is written short after a position
+
+
+def asked_position(cleaned: str, positions: tuple[tuple[str, str], ...],
+                   bodies: tuple[str, ...]) -> tuple[str, str] | None:
+    """The position a question names (the longest), with the body it is of: the one the
+    question names right after it, else the position's own."""
+    said = " " + " ".join(_PUNCTUATION.sub(" ", fold(cleaned).lower()).split()) + " "
+    for position, body in positions:
+        at = said.find(f" {position} ")
+        if at >= 0:
+            rest = said[at + len(position) + 2:]
+            return position, next((b for b in bodies if rest.startswith(f"{b} ")
+                                   or rest.startswith(f"{ABBREVIATED_BODIES.get(b, b)} ")), body)
+    return None

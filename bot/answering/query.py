@@ -14,6 +14,7 @@ from bot.answering.kinds import Kind, Talk
 from bot.answering.names import capitalized_names, names_of
 from bot.answering.phrases import (
     about_of,
+    asked_position,
     asking_nouns,
     kind_of,
     language_of,
@@ -86,6 +87,9 @@ class Query:
     compared: bool = False  # it compares with something ("so với 2023", "so với cùng kỳ")
     which: bool = False  # which of two is higher ("… hay … cao hơn?")
     series: bool = False  # a figure over periods ("qua các quý", "xu hướng")
+    position: tuple[str, str] | None = None  # (position, body) a who-question asks the holder
+    #                                           of, folded ("chu tich", "hoi dong quan tri")
+    of_auditor: bool = False  # it is about the auditor's own report ("báo cáo kiểm toán")
 
 
 def read(question: str, lexicon: Lexicon | None = None,
@@ -147,6 +151,9 @@ def read(question: str, lexicon: Lexicon | None = None,
         compared=matches(patterns.compared_to, cleaned),
         which=matches(patterns.which, cleaned),
         series=matches(patterns.series, cleaned),
+        position=asked_position(cleaned, patterns.positions, patterns.bodies)
+        if kind == Kind.WHO else None,
+        of_auditor=matches(patterns.auditor_report, cleaned),
     )
 
 

@@ -99,6 +99,10 @@ def audited_by(auditor: str, title: str) -> str:
     return f"{auditor} là đơn vị kiểm toán «{title}»."
 
 
+def signed(what: str, day: str) -> str:
+    return f"{what} được ký ngày {day}."
+
+
 def dated(date: str) -> str:
     return f"Tài liệu ghi ngày {date}."
 

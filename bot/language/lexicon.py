@@ -28,6 +28,8 @@ class Patterns:
     smalltalk_extras: str
     author: str
     auditor: str  # a question who audited a statement ("Ai kiểm toán báo cáo …?")
+    signed: str  # a question when a report was signed ("… được ký ngày nào?")
+    auditor_report: str  # words naming the auditor's own report ("báo cáo kiểm toán")
     document_date: str
     this_document: str
     english: frozenset[str]
@@ -126,6 +128,8 @@ def load_patterns(path: Path = PATTERNS_PATH) -> Patterns:
             smalltalk_extras=_either(raw["smalltalk_extras"]),
             author=_either(raw["author_questions"]),
             auditor=_either(raw["auditor_questions"]),
+            signed=_either(raw["signed_questions"]),
+            auditor_report=_either(raw["auditor_report_words"]),
             document_date=(f"({_either(raw['document_words'])}).*"
                            f"({_either(raw['date_questions'])})"),
             this_document=_either(raw["this_document"]),

@@ -9,6 +9,7 @@ import re
 
 from bot.answering.draft import Draft
 from bot.answering.kinds import Kind
+from bot.answering.phrases import ABBREVIATED_BODIES
 from bot.answering.strategies.base import Context
 from bot.knowledge.documents import Document
 from bot.knowledge.tables import Row
@@ -17,26 +18,10 @@ from bot.language.text import fold
 _REMARK = re.compile(r"\([^()]*\)")
 _PARTS = re.compile(r"\s*(?:\bkiem\b|[,;/])\s*")  # "Thành viên HĐQT kiêm Tổng Giám đốc"
 _PERSON = re.compile(r"^(?:ong|ba|mr|mrs|ms)\b\.?\s+\S", re.IGNORECASE)
-_ABBREVIATED = {"hoi dong quan tri": "hdqt", "hoi dong thanh vien": "hdtv",
-                "ban kiem soat": "bks"}  # how a cell may write the body after the position
 
 
 def _folded(text: str) -> str:
     return " ".join(fold(_REMARK.sub(" ", text)).lower().replace(":", " ").split())
-
-
-def asked_position(cleaned: str, positions: tuple[tuple[str, str], ...],
-                   bodies: tuple[str, ...]) -> tuple[str, str] | None:
-    """The position a question names (the longest), with the body it is of: the one the
-    question names right after it, else the position's own."""
-    said = f" {_folded(cleaned)} "
-    for position, body in positions:
-        at = said.find(f" {position} ")
-        if at >= 0:
-            rest = said[at + len(position) + 2:]
-            return position, next((b for b in bodies if rest.startswith(f"{b} ")
-                                   or rest.startswith(f"{_ABBREVIATED.get(b, b)} ")), body)
-    return None
 
 
 def _holds(row: Row, heading: str, position: str, body: str, ends: tuple[str, ...]
@@ -49,7 +34,7 @@ def _holds(row: Row, heading: str, position: str, body: str, ends: tuple[str, ..
         if not cell or cell == row.label:
             continue
         for part in _PARTS.split(_folded(cell)):
-            with_body = body and part in (f"{position} {_ABBREVIATED.get(body, body)}",
+            with_body = body and part in (f"{position} {ABBREVIATED_BODIES.get(body, body)}",
                                           f"{position} {body}")
             if part == position or with_body:
                 left = any(e in fold(cell).lower() for e in ends)
@@ -63,12 +48,11 @@ class RoleHolder:
     def applies(self, ctx: Context) -> bool:
         return (ctx.query.kind == Kind.WHO and not (ctx.query.wants_list or ctx.query.says_list)
                 and ctx.has_tables
-                and asked_position(ctx.query.cleaned, ctx.lexicon.patterns.positions,
-                                   ctx.lexicon.patterns.bodies) is not None)
+                and ctx.query.position is not None)
 
     def propose(self, ctx: Context) -> Draft | None:
         patterns = ctx.lexicon.patterns
-        position, body = asked_position(ctx.query.cleaned, patterns.positions, patterns.bodies)
+        position, body = ctx.query.position
         found = []
         for document in ctx.in_scope():
             for t, table in enumerate(document.tables):

@@ -29,6 +29,8 @@ Người đại diện theo pháp luật của Công ty trong năm và tại ng�
 | --- | --- |
 | Bà Lý Thu Hà | (miễn nhiệm ngày 15 tháng 04 năm 2024) |
 
+Hải Phòng, ngày 18 tháng 3 năm 2025
+
 ### Hội đồng quản trị
 
 | Ông Đỗ Văn Khang | Chủ tịch |
@@ -51,6 +53,8 @@ Người đại diện theo pháp luật của Công ty trong năm và tại ng�
 
 Chúng tôi đã kiểm toán báo cáo tài chính hợp nhất kèm theo của {name}. Công ty TNHH Kiểm
 toán Sao Mai.
+
+Hà Nội, ngày 20 tháng 3 năm 2025
 
 ## BÁO CÁO KẾT QUẢ HOẠT ĐỘNG KINH DOANH HỢP NHẤT
 
@@ -144,6 +148,16 @@ def test_the_audit_firm_is_the_one_the_statement_names(group, question):
     answer = group.answer(question)
     assert answer.found and answer.short == "Công ty TNHH Kiểm toán Sao Mai"
     assert "Hòa Lâm" in answer.text.splitlines()[0]
+    assert answer.sources[0].document == "hoa-lam-2024.md"
+
+
+@pytest.mark.parametrize("question", ["Báo cáo kiểm toán của Hòa Lâm được ký ngày nào?",
+                                      "bao cao kiem toan cua Hoa Lam ky ngay nao"])
+def test_the_auditors_report_is_signed_on_the_date_line_that_closes_it(group, question):
+    answer = group.answer(question)
+    assert answer.found and answer.short == "20/3/2025"
+    assert answer.text.splitlines()[0] == (
+        "Báo cáo kiểm toán độc lập được ký ngày 20 tháng 3 năm 2025.")
     assert answer.sources[0].document == "hoa-lam-2024.md"
 
 
