@@ -82,7 +82,15 @@ def _counted(runs: tuple[Run, ...], compounds: frozenset[tuple[str, str]]) -> tu
     tokens = [fold(w) for w in words_]
     for i, token in enumerate(tokens):
         if token in ("nhieu", "may") and (token == "may" or tokens[i - 1:i] == ["bao"]):
-            joined = tuple(words_[i + 1:i + 3]) in compounds
-            return (tuple(tokens[i + 1:i + (3 if joined else 2)]),
-                    tuple(tokens[i + 1:i + 1 + COUNTED_WORDS]))
+            return _after(i, words_, tokens, compounds)
+    if tokens[:1] == ["so"]:  # "Số (lượng) nhân viên của X?" opens on what it counts
+        return _after(1 if tokens[1:2] != ["luong"] else 2, words_, tokens, compounds, 0)
     return (), ()
+
+
+def _after(i: int, words_: list[str], tokens: list[str], compounds: frozenset[tuple[str, str]],
+           step: int = 1) -> tuple[Run, Run]:
+    """The counted unit and phrase after position `i` (+ `step`)."""
+    i += step
+    joined = tuple(words_[i:i + 2]) in compounds
+    return tuple(tokens[i:i + (2 if joined else 1)]), tuple(tokens[i:i + COUNTED_WORDS])

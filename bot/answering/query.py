@@ -4,6 +4,7 @@ follow-up points back to. Nothing downstream re-reads the question's text."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -140,7 +141,8 @@ def read(question: str, lexicon: Lexicon | None = None,
         compounds=compounds,
         synonyms=synonyms_of(cleaned, lexicon),
         periods=tuple(period for period, _ in periods),
-        period_words=frozenset(w for _, said in periods for run in words(said) for w in run),
+        period_words=frozenset(w for _, said in periods for run in words(said) for w in run)
+        | _period_modifiers(cleaned, periods),
         claimed_months=frozenset(months_in(text)),
         where=asking_of(cleaned, asking, content, runs, compounds, patterns.reporting),
         plain_words=frozenset(fold(w) for w in plain(cleaned).split()),
@@ -155,6 +157,18 @@ def read(question: str, lexicon: Lexicon | None = None,
         if kind == Kind.WHO else None,
         of_auditor=matches(patterns.auditor_report, cleaned),
     )
+
+
+# Words that place a point inside a period the question names ("cuối năm 2024", "đầu quý
+# 2"): they name the period too, not something the reports must say.
+_MODIFIERS = ("cuoi", "dau", "giua", "het")
+_UNIT = "(?:nam|quy|thang|ky)"  # the period's unit, between the modifier and its number
+
+
+def _period_modifiers(cleaned: str, periods) -> frozenset[str]:
+    folded = fold(cleaned).lower()
+    return frozenset(m for _, said in periods for m in _MODIFIERS
+                     if re.search(rf"\b{m}\s+(?:{_UNIT}\s+)?{re.escape(said)}", folded))
 
 
 def _people(text: str, lexicon: Lexicon) -> Run:

@@ -133,9 +133,12 @@ def best_sentence(query: Query, needs: Needs, hits: Sequence[Hit], idf: Idf,
     by_document: dict[str, tuple[float, str, Hit]] = {}
     evidence = entities.evidence.get(_evidence_kind(query))
     counted = list(query.where.counted) if query.kind == Kind.HOW_MANY else []
+    things = counts_things(query, entities.patterns)
     top = max(hit.score for hit in hits)
     for hit in hits:
         sentences = sentences_in(hit.chunk)
+        if things and hit.chunk.role == TABLE and not counts_asked(hit.chunk.text, counted):
+            continue  # a row of đồng or of shares counts no staff, no companies
         dated = about_period(query, hit.chunk.document)
         path = hit.chunk.document.path
         bonus = tuning.CHUNK_WEIGHT * hit.score / top

@@ -105,8 +105,11 @@ def test_a_bare_revenue_is_the_net_revenue_row(group, question):
     assert answer.text.startswith("Doanh thu thuần về bán hàng và cung cấp dịch vụ, năm 2024")
 
 
-def test_a_count_of_staff_is_the_prose_that_counts_them_not_a_row_of_dong(group):
-    answer = group.answer("Hòa Lâm có bao nhiêu nhân viên?")
+@pytest.mark.parametrize("question", ["Hòa Lâm có bao nhiêu nhân viên?",
+                                      "Số nhân viên của Hòa Lâm cuối năm 2024?",
+                                      "so nhan vien cua hoa lam"])
+def test_a_count_of_staff_is_the_prose_that_counts_them_not_a_row_of_dong(group, question):
+    answer = group.answer(question)
     assert answer.found and "1.264 nhân viên" in answer.text
     assert "96.200.000.000" not in answer.text
 
