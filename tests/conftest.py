@@ -13,7 +13,8 @@ from tests.fake_telegram import FakeTelegram
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "knowledge"
 SETTINGS = ("TELEGRAM_BOT_TOKEN", "TELEGRAM_BASE_URL", "KNOWLEDGE_DIR", "BOT_ADMIN_IDS",
-            "BOT_DATA_DIR", "LOG_LEVEL")
+            "BOT_DATA_DIR", "LOG_LEVEL", "BOT_ALLOWED_USERS", "BOT_ALLOWED_CHATS",
+            "BOT_SCOPES", "BOT_EDITORS_CHAT", "BOT_DIGEST_HOUR", "BOT_TIMEZONE")
 
 REPORT = """\
  date 2024-03 Ngày 5/3, Sở Giáo dục tỉnh Lâm Đồng tổ chức hội nghị tổng kết năm học. Giám đốc Sở Nguyễn Văn Hòa chủ trì hội nghị.

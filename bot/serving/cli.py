@@ -23,6 +23,7 @@ from bot.knowledge.folder import load_knowledge
 from bot.knowledge.formats import OcrOptions
 from bot.search.cache import IndexCache, private_folder
 from bot.serving import console, unanswered
+from bot.serving.access_settings import AccessSettingsError
 from bot.serving.library import Library, index_folder
 from bot.serving.masking import mask, protect_handlers
 from bot.serving.settings import Settings, SettingsError
@@ -91,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run(args: argparse.Namespace) -> int:
     try:
         settings = Settings.from_env()
-    except SettingsError as exc:
+    except (SettingsError, AccessSettingsError) as exc:
         return fail(str(exc))
     logging.basicConfig(level=settings.log_level,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from dotenv import dotenv_values
 
+from bot.serving.access_settings import AccessSettings, access_from
 from bot.serving.masking import quoted
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
@@ -30,6 +31,7 @@ class Settings:
     log_level: str = "WARNING"
     send_deadline: float = 120.0  # seconds a Telegram send is retried through network trouble
     stop_grace: float = 10.0  # seconds answers in hand may take after SIGTERM
+    access: AccessSettings = field(default_factory=AccessSettings)  # who may ask what
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None,
@@ -52,6 +54,7 @@ class Settings:
             log_level=level,
             send_deadline=parse_seconds(values, "TELEGRAM_SEND_DEADLINE", 120.0),
             stop_grace=parse_seconds(values, "TELEGRAM_STOP_GRACE", 10.0),
+            access=access_from(values),
         )
 
 
