@@ -105,6 +105,7 @@ class FakeTelegram:
     delays: dict[str, float] = field(default_factory=dict)  # seconds a method takes
     down_after_delivery: bool = False  # go down right after a getUpdates delivers something
     slow: dict[str, int] = field(default_factory=dict)  # calls of a method now being delayed
+    group_admins: set[tuple[int, int]] = field(default_factory=set)  # (chat, user) of owners
 
     def __post_init__(self) -> None:
         self.changed = asyncio.Event()
@@ -317,3 +318,10 @@ class FakeTelegram:
 
     def _m_editMessageReplyMarkup(self, body: dict):
         return True
+
+    def _m_getChatMember(self, body: dict) -> dict:
+        """A group's owner (as told by `group_admins`) or a plain member."""
+        chat, user = int(body["chat_id"]), int(body["user_id"])
+        if (chat, user) in self.group_admins:
+            return {"status": "creator", "user": self.user(user), "is_anonymous": False}
+        return {"status": "member", "user": self.user(user)}
