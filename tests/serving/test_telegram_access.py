@@ -13,6 +13,7 @@ import pytest
 
 from bot.serving import notices
 from bot.serving.access_settings import AccessSettings
+from bot.serving.telegram import app as telegram_app
 from bot.serving.telegram import build_application
 from tests.fake_telegram import BOT, FakeTelegram
 from tests.serving.test_scopes import leaked
@@ -67,6 +68,27 @@ async def test_a_stranger_gets_only_the_refusal_with_their_id(fake, knowledge_di
     assert not any("reply_markup" in m for m in fake.sent)
     assert pressed["text"] == refusal
     assert not (tmp_path / "data" / "unanswered.jsonl").exists()
+
+
+async def test_a_stranger_flooding_is_not_told_to_slow_down(fake, knowledge_dir, tmp_path,
+                                                            monkeypatch):
+    monkeypatch.setattr(telegram_app, "FLOOD_LIMIT", 3)
+    settings = settings_for(fake, knowledge_dir, tmp_path / "data", access=closed())
+    async with running(settings):
+        for _ in range(12):
+            fake.message("Ai chủ trì hội nghị?", chat_id=STRANGER, user_id=STRANGER)
+        for chat in (SALES, -300):  # an allowed chat, then a group flooding, not allowed
+            fake.message("Ai chủ trì hội nghị?", chat_id=chat, user_id=SALES,
+                         chat_type="private" if chat > 0 else "supergroup")
+        for _ in range(8):
+            fake.message(f"@{BOT['username']} Ai chủ trì hội nghị?", chat_id=-300, user_id=56,
+                         chat_type="supergroup")
+        await wait_until(lambda: any(int(m["chat_id"]) == SALES for m in fake.sent))
+        await wait_until(lambda: len([m for m in fake.sent
+                                      if int(m["chat_id"]) == STRANGER]) >= 3)
+    assert {m["text"] for m in fake.sent if int(m["chat_id"]) == STRANGER} == {
+        notices.not_allowed(STRANGER)}
+    assert not [m for m in fake.sent if int(m["chat_id"]) == -300]
 
 
 async def test_allowed_users_and_groups_are_served_and_other_groups_met_with_silence(

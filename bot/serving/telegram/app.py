@@ -30,7 +30,7 @@ from bot.answering import replies
 from bot.knowledge.folder import check_folder
 from bot.serving.library import Library, Reloaded
 from bot.serving.settings import Settings
-from bot.serving.telegram import handlers, routes, stats_commands
+from bot.serving.telegram import guard, handlers, routes, stats_commands
 from bot.serving.telegram.delivery import BotApiRequest, Limiter, ServerError
 from bot.serving.telegram.journal import Journal
 from bot.serving.telegram.redact import protect_logs
@@ -224,7 +224,7 @@ class Bot:
         """Tell who floods, once: in a group, in reply to their message (the others have
         nothing to slow down)."""
         chat = update.effective_chat
-        if chat is None:
+        if chat is None or not guard.allowed(self.application, update):  # strangers: nothing
             return
         reply = None
         if member_of(update) is not None and update.effective_message is not None:

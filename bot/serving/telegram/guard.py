@@ -9,7 +9,7 @@ import logging
 from telegram import Update
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import TelegramError
-from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram.ext import Application, ApplicationHandlerStop, ContextTypes
 
 from bot.answering.pipeline import QA
 from bot.serving import notices
@@ -32,6 +32,13 @@ def open_warning() -> str:
             "use the bot\") to close it.")
 
 
+def allowed(application: Application, update: Update) -> bool:
+    """Whether an update's sender and chat may use the bot."""
+    chat, user = update.effective_chat, update.effective_user
+    return chat is not None and application.bot_data["state"].access.allows(
+        chat.id, user.id if user else None, chat.type in GROUP_KINDS)
+
+
 async def gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Let an allowed update through; to a stranger in a private chat say only that they
     may not use the bot and their id; in a group not allowed stay silent (and tell the
@@ -40,10 +47,9 @@ async def gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     chat, user = update.effective_chat, update.effective_user
     if chat is None:
         raise ApplicationHandlerStop
-    group = chat.type in GROUP_KINDS
-    if state.access.allows(chat.id, user.id if user else None, group):
+    if allowed(context.application, update):
         return
-    if group:
+    if chat.type in GROUP_KINDS:
         if await asyncio.to_thread(state.groups.first_sight, chat.id):
             logger.warning("A message came from group %s, which is not allowed", chat.id)
             await tell_admins(context, notices.group_not_allowed(chat.id, chat.title or "?"))
