@@ -70,3 +70,7 @@ def group_mode_set(mode: str) -> str:
 
 def not_group_admin() -> str:
     return "Xin lỗi, chỉ quản trị viên của nhóm mới đổi được cách bot trả lời trong nhóm."
+
+
+def reloaded_in_group() -> str:
+    return "Đã nạp lại tài liệu; chi tiết mình đã gửi riêng cho quản trị viên."

@@ -284,3 +284,21 @@ async def test_a_groups_own_admins_choose_mentions_only(fake, knowledge_dir, tmp
     assert len(fake.sent) == 5
     kept = json.loads((data / "telegram" / "groups.json").read_text(encoding="utf-8"))
     assert kept == {"modes": {"-100": "mentions"}, "notified": []}
+
+
+async def test_a_group_bound_to_sales_hears_no_file_name_of_a_reload(fake, mapped, tmp_path):
+    folder, access = mapped
+    (folder / "board" / "quelbrix-hong.pdf").write_bytes(b"%PDF-1.4 not really")  # skipped
+    access = AccessSettings(allowed_chats=frozenset({-100500}), scopes_file=access.scopes_file)
+    group = {"chat_id": -100500, "chat_type": "supergroup"}
+    async with running(settings_for(fake, folder, tmp_path / "data", access=access)):
+        fake.message(f"@{BOT['username']} Ai chủ trì buổi họp?", user_id=61, **group)
+        await sends(fake, 1)
+        fake.message("/reload", user_id=ADMIN, **group)
+        await sends(fake, 3)
+    in_group = [m["message"]["text"] for m in to_chat(fake, -100500)]
+    assert "Lê Thị Mai chủ trì buổi họp tổng kết bán hàng" in in_group[0]  # the sales scope
+    assert in_group[1] == notices.reloaded_in_group()
+    assert [leaked(text) for text in in_group] == [[], []]
+    (private,) = to_chat(fake, ADMIN)
+    assert "quelbrix-hong.pdf" in private["message"]["text"]  # the admin hears it, alone

@@ -114,6 +114,13 @@ async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await send_plain(update.effective_message, replies.still_reading(), in_group(update))
         return
     result = await asyncio.to_thread(state.library.reload)
+    if in_group(update):  # what was read and skipped names files of every folder: the admin's
+        try:
+            await context.bot.send_message(user.id, result.message)
+        except TelegramError as exc:
+            logger.warning("Could not tell admin %s how the reload went: %s", user.id, exc)
+        await send_plain(update.effective_message, notices.reloaded_in_group(), True)
+        return
     await send_plain(update.effective_message, result.message, in_group(update))
 
 
