@@ -66,7 +66,7 @@ def chat_qa(update: Update, context: ContextTypes.DEFAULT_TYPE) -> QA | None:
     return qa_of(update, state) if state.library is not None else None
 
 
-async def unserved(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+def unserved(context: ContextTypes.DEFAULT_TYPE) -> str:
     """Why a chat gets no QA: the index is still being built, or it may see no document."""
     return replies.still_reading() if state_of(context).library is None else (
         notices.no_documents())
@@ -75,7 +75,7 @@ async def unserved(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Greet, say what the bot knows and give example questions (deep-link payload ignored)."""
     qa = chat_qa(update, context)
-    text = replies.start(qa.titles) if qa else await unserved(update, context)
+    text = replies.start(qa.titles) if qa else unserved(context)
     await send_plain(update.effective_message, text, in_group(update))
 
 
@@ -90,7 +90,7 @@ async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """List the documents (of this chat's scope) with date and paragraph count."""
     qa = chat_qa(update, context)
     if qa is None:
-        await send_plain(update.effective_message, await unserved(update, context),
+        await send_plain(update.effective_message, unserved(context),
                          in_group(update))
         return
     rows = [(d.title, d.date, len(d.paragraphs)) for d in qa.knowledge.documents]
@@ -167,7 +167,7 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     qa, scope = chat_qa(update, context), scope_of(update, state)
     if qa is None or scope is None:
-        await send_plain(message, await unserved(update, context), in_group(update))
+        await send_plain(message, unserved(context), in_group(update))
         return
     key, now = conversation_key(update), time.monotonic()
     turn = state.conversations.get(key, now)

@@ -15,6 +15,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.serving.library import Library
 from bot.serving.scopes import ScopesError, load_scopes
 from bot.serving.settings import Settings
 from bot.serving.telegram import guard, handlers, stats_commands
@@ -24,7 +25,7 @@ from bot.serving.telegram.state import BotState
 logger = logging.getLogger(__name__)
 
 
-def set_up(application: Application, settings: Settings, library) -> None:
+def set_up(application: Application, settings: Settings, library: Library | None) -> None:
     """Give the Application its state (`library` may come later) and its handlers; warn
     when the bot is open to everyone. A mapping file that cannot be used stops the start."""
     try:

@@ -13,6 +13,7 @@ from bot.serving import records
 from bot.serving.access import Access
 from bot.serving.access_settings import AccessSettings
 from bot.serving.groups import Groups
+from bot.serving.library import Library
 from bot.serving.scopes import UNMAPPED, ScopedQAs, ScopeMap
 from bot.serving.telegram.buttons import Buttons
 
@@ -22,9 +23,9 @@ class BotState:
     (access), what each chat sees (scopes), the groups' settings, and the answers whose
     buttons still work."""
 
-    def __init__(self, library, admin_ids: frozenset[int], data_dir: Path,
+    def __init__(self, library: Library | None, admin_ids: frozenset[int], data_dir: Path,
                  settings: AccessSettings | None = None, scopes: ScopeMap = UNMAPPED) -> None:
-        self.library = library  # a Library, or None while the first index is built
+        self.library: Library | None = library
         self.stop_watching: threading.Event | None = None
         self.admin_ids = admin_ids
         self.data_dir = data_dir
