@@ -3,15 +3,19 @@
 
 from __future__ import annotations
 
+import gc
+import tracemalloc
 from pathlib import Path
 
 import pytest
 
+from bot.answering import sentences
 from bot.answering.pipeline import QA
 from bot.conversation.chat import ask
 from bot.language.text import fold
 from bot.serving.scopes import EVERYTHING, Scope, ScopedQAs, ScopesError, load_scopes
 from tests.serving.two_folders import MARKERS, two_folders
+from tools.bench_scopes import write_folder
 
 MAPPING = """\
 [scopes.sales]
@@ -116,3 +120,31 @@ def test_a_follow_up_stays_in_the_scope(sales: QA):
     first = ask(sales, "Doanh thu thuần quý 2/2025 của TSL là bao nhiêu?")
     then = ask(sales, "còn của Zorvat?", first.turn).answer
     assert leaked(then.text, "Zorvat") == [] and not then.found
+
+
+def test_ten_scopes_cost_within_a_tenth_of_one(tmp_path: Path):
+    """Memory traced after loading ten team folders (tools/bench_scopes.py's) and answering
+    through 1 scope, then through 10 more (the first still held), the answering's bounded
+    caches emptied before each figure: no second index, no copy of the chunks or words."""
+    root = tmp_path / "kb"
+    write_folder(root, 300, 10)
+    tracemalloc.start()
+    try:
+        qa = QA.from_folder(root)
+        ask(qa, "Ai chủ trì hội nghị?")
+
+        def through(count: int) -> tuple[int, list]:
+            views = ScopedQAs()
+            held = [views.qa_for(qa, Scope(f"team{i}", (f"team{i}",))) for i in range(count)]
+            for scoped in held:
+                ask(scoped, "Ai chủ trì hội nghị?")
+                scoped.index.correct("quelbrik")
+            sentences.sentences_of.cache_clear()
+            gc.collect()
+            return tracemalloc.get_traced_memory()[0], held
+
+        one, _held = through(1)
+        ten, _ = through(10)
+    finally:
+        tracemalloc.stop()
+    assert ten / one < 1.10
