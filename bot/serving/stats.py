@@ -5,6 +5,7 @@ ids are written or shown: a row says when, in which scope, and what became of th
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -15,6 +16,7 @@ from bot.answering.answer import Answer
 from bot.answering.kinds import Outcome
 from bot.serving import records, unanswered
 
+logger = logging.getLogger(__name__)
 ASKED = "asked.jsonl"
 FEEDBACK = "feedback.jsonl"
 TOP = 5  # most asked unanswered questions shown
@@ -22,11 +24,15 @@ ANSWER_SHOWN = 300  # characters of an answer a digest quotes
 
 
 def record_asked(data_dir: Path, answer: Answer, scope: str) -> None:
-    """Append what became of one message: time, scope, outcome, reason (no text, no ids)."""
+    """Append what became of one message: time, scope, outcome, reason (no text, no ids);
+    never raises (a full disk costs the figures, not the answer)."""
     reason = answer.reason.value if answer.reason is not None else None
-    records.append(data_dir / ASKED, {
-        "time": datetime.now(timezone.utc).isoformat(timespec="seconds"), "scope": scope,
-        "outcome": str(getattr(answer.outcome, "value", answer.outcome)), "reason": reason})
+    try:
+        records.append(data_dir / ASKED, {
+            "time": datetime.now(timezone.utc).isoformat(timespec="seconds"), "scope": scope,
+            "outcome": str(answer.outcome), "reason": reason})
+    except OSError as exc:
+        logger.warning("Could not log a question's outcome in %s: %s", data_dir, exc)
 
 
 @dataclass(frozen=True)
