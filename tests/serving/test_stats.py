@@ -3,10 +3,13 @@ stats` figures equal to the records, the daily digest to the editors' chat and i
 
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import datetime, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
+
+import pytest
 
 from bot.serving import records, stats
 from bot.serving.access_settings import AccessSettings
@@ -142,3 +145,26 @@ async def test_the_digest_tells_the_editors_chat_what_is_new_in_its_scope(fake, 
         "• Hỏi: Ai chủ trì buổi họp?\n  Đáp: Bà Lê Thị Mai.\n  Nguồn: Kết quả bán hàng, đoạn 3")
     kept = json.loads((data / "telegram" / "digest.json").read_text(encoding="utf-8"))
     assert kept == {"last": "2026-12-03T10:00:00+00:00"}
+
+
+async def test_the_digest_loop_waits_for_the_hour_then_sends(fake, tmp_path):
+    folder = two_folders(tmp_path / "kb")
+    data = tmp_path / "data"
+    write_records(data)
+    access = AccessSettings(allowed_users=frozenset({USER}), editors_chat=USER)
+    times = iter([datetime(2026, 12, 3, 0, 30, tzinfo=timezone.utc),  # 07:30 in Vietnam
+                  datetime(2026, 12, 3, 1, 0, tzinfo=timezone.utc)])  # 08:00: it is time
+    waits: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        waits.append(seconds)
+        if len(waits) > 1:
+            raise asyncio.CancelledError
+
+    async with running(settings_for(fake, folder, data, access=access)) as app:
+        with pytest.raises(asyncio.CancelledError):
+            await stats_commands.digest_loop(app, sleep, lambda: next(times, NOW))
+    assert waits[0] == 30 * 60
+    (sent,) = fake.sent
+    assert int(sent["chat_id"]) == USER
+    assert sent["text"].startswith("Bản tin cho người biên tập tài liệu:\n\nCâu hỏi mới")

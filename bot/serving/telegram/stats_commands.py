@@ -91,15 +91,20 @@ async def send_digest(application: Application, now: datetime) -> bool:
     return bool(text)
 
 
-async def digest_loop(application: Application) -> None:
-    """Send the digest every day at the digest hour, until cancelled."""
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+async def digest_loop(application: Application, sleep=asyncio.sleep, clock=utc_now) -> None:
+    """Send the digest every day at the digest hour, until cancelled (tests pass their own
+    `sleep` and `clock`)."""
     settings = application.bot_data["state"].settings
     while True:
-        now = datetime.now(timezone.utc)
+        now = clock()
         wait = (next_digest(now, settings.digest_hour, settings.zone) - now).total_seconds()
-        await asyncio.sleep(max(wait, 1.0))
+        await sleep(max(wait, 1.0))
         try:
-            await send_digest(application, datetime.now(timezone.utc))
+            await send_digest(application, clock())
         except TelegramError as exc:
             logger.warning("Could not send the editors' digest: %s", exc)
 
