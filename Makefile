@@ -8,7 +8,7 @@ UV_VERSION := 0.13.9
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared/eval
 
-.PHONY: install chat telegram test lint bench bench-limits soak eval index clean lock audit
+.PHONY: install chat telegram test lint bench bench-limits bench-scopes soak eval index clean lock audit
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,10 @@ bench: $(STAMP)
 # How long and how much memory each hostile file (bombs, giants, a slow PDF) takes to refuse.
 bench-limits: $(STAMP)
 	$(PY) tools/bench_limits.py
+
+# Memory of ten scopes (chats' document sets) over one index against one scope.
+bench-scopes: $(STAMP)
+	$(PY) tools/bench_scopes.py --paragraphs 10000
 
 soak: $(STAMP)
 	$(PY) tools/soak.py

@@ -14,8 +14,8 @@ def _stop(number: int, frame: object) -> None:
 
 def entry() -> int:
     """Run the command line; SIGINT or SIGTERM while it starts ends it without a traceback."""
-    signal.signal(signal.SIGTERM, _stop)
-    try:
+    try:  # the handler is set inside: a SIGINT right after it is still caught below
+        signal.signal(signal.SIGTERM, _stop)
         from bot.serving.cli import main
 
         return main()

@@ -15,7 +15,8 @@ BUNDLED = ROOT / "knowledge"
 SETTINGS = ("TELEGRAM_BOT_TOKEN", "TELEGRAM_BASE_URL", "KNOWLEDGE_DIR", "BOT_ADMIN_IDS",
             "BOT_DATA_DIR", "LOG_LEVEL", "LOG_FORMAT", "BOT_HTTP_HOST", "BOT_HTTP_PORT",
             "TELEGRAM_WEBHOOK_URL", "TELEGRAM_WEBHOOK_SECRET", "BOT_WEBHOOK_HOST",
-            "BOT_WEBHOOK_PORT")
+            "BOT_WEBHOOK_PORT", "BOT_ALLOWED_USERS", "BOT_ALLOWED_CHATS",
+            "BOT_SCOPES", "BOT_EDITORS_CHAT", "BOT_DIGEST_HOUR", "BOT_TIMEZONE")
 
 REPORT = """\
  date 2024-03 Ngày 5/3, Sở Giáo dục tỉnh Lâm Đồng tổ chức hội nghị tổng kết năm học. Giám đốc Sở Nguyễn Văn Hòa chủ trì hội nghị.

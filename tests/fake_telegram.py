@@ -115,6 +115,7 @@ class FakeTelegram:
     webhook_offset: int = 1  # the first update the webhook has not had a 200 for
     webhook_statuses: list[tuple[int, int | None]] = field(default_factory=list)  # (update_id,
     #   the status the webhook answered, None when it could not be reached)
+    group_admins: set[tuple[int, int]] = field(default_factory=set)  # (chat, user) of owners
 
     def __post_init__(self) -> None:
         self.changed = asyncio.Event()
@@ -376,3 +377,10 @@ class FakeTelegram:
 
     def _m_editMessageReplyMarkup(self, body: dict):
         return True
+
+    def _m_getChatMember(self, body: dict) -> dict:
+        """A group's owner (as told by `group_admins`) or a plain member."""
+        chat, user = int(body["chat_id"]), int(body["user_id"])
+        if (chat, user) in self.group_admins:
+            return {"status": "creator", "user": self.user(user), "is_anonymous": False}
+        return {"status": "member", "user": self.user(user)}

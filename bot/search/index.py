@@ -213,13 +213,30 @@ class Index:
         """The rarity of a term found in exactly one chunk."""
         return math.log(1 + (len(self.chunks) - 0.5) / 1.5)
 
-    def correct(self, word: str) -> str | None:
-        """Return the known folded word closest to an unknown one ('fraklin' -> 'franklin');
-        see spelling.Spelling."""
+    @property
+    def spelling(self) -> Spelling:
+        """The folded words the chunks use, for correcting unknown ones (built when first
+        needed)."""
         if self._spellings is None:
             self._spellings = Spelling(self.postings.spellings,
                                        lambda known: self.frequency(vocabulary.folded(known)))
-        return self._spellings.correct(word, vocabulary.folded(word) in self)
+        return self._spellings
+
+    def correct(self, word: str) -> str | None:
+        """Return the known folded word closest to an unknown one ('fraklin' -> 'franklin');
+        see spelling.Spelling."""
+        return self.spelling.correct(word, vocabulary.folded(word) in self)
+
+    def rows_of(self, term: str) -> np.ndarray:
+        """The chunks (rows, ascending) that use the term."""
+        column = self.column(term)
+        if column < 0:
+            return self._rows[:0]
+        return self._rows[self._indptr[column]:self._indptr[column + 1]]
+
+    def span(self, document: str) -> tuple[int, int] | None:
+        """The rows (first, end) of a document's chunks, by path; None when it has none."""
+        return self._spans.get(document)
 
     def in_document(self, term: str, document: str) -> bool:
         """Tell whether the document (by path) holds the term in one of its paragraphs."""

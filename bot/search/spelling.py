@@ -15,9 +15,18 @@ class Spelling:
 
     def __init__(self, words: Iterable[str], frequency: Callable[[str], int]) -> None:
         self.frequency = frequency
+        self.used_only = False  # a candidate must have a frequency above 0 (see `within`)
         self.by_start: dict[tuple[str, int], list[str]] = defaultdict(list)
         for known in words:
             self.by_start[known[0], len(known)].append(known)
+
+    def within(self, frequency: Callable[[str], int]) -> Spelling:
+        """The same words, counted by `frequency` and offered only where it is above 0 (the
+        words of some of the reports): the word lists are shared, not copied."""
+        narrowed = Spelling((), frequency)
+        narrowed.by_start = self.by_start
+        narrowed.used_only = True
+        return narrowed
 
     def correct(self, word: str, known: bool = False) -> str | None:
         """Return the known word closest to `word` (folded; `known`: the reports use it
@@ -31,7 +40,10 @@ class Spelling:
             for candidate in self.by_start.get((word[0], length), ()):
                 distance = edit_distance(word, candidate, limit)
                 if distance <= limit:
-                    option = (distance, -self.frequency(candidate), candidate)
+                    frequency = self.frequency(candidate)
+                    if self.used_only and frequency <= 0:
+                        continue
+                    option = (distance, -frequency, candidate)
                     best = option if best is None or option < best else best
         return best[2] if best else None
 

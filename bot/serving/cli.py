@@ -11,6 +11,7 @@ import sys
 import threading
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import datetime, timezone
 from pathlib import Path
 
 from bot.answering import replies
@@ -22,7 +23,8 @@ from bot.knowledge.documents import KnowledgeError
 from bot.knowledge.folder import load_knowledge
 from bot.knowledge.formats import OcrOptions
 from bot.search.cache import IndexCache, private_folder
-from bot.serving import console, unanswered
+from bot.serving import console, stats, unanswered
+from bot.serving.access_settings import AccessSettingsError
 from bot.serving.library import Library, index_folder
 from bot.serving.logs import configure_logging
 from bot.serving.masking import mask, protect_handlers
@@ -53,8 +55,17 @@ def build_parser() -> argparse.ArgumentParser:
                      help="with -: the lines are turns of one conversation ('/new' starts over)")
     ask.add_argument("question", metavar="QUESTION", help="the question, or - for stdin")
     command("index", "load the knowledge folder and report what it holds")
-    commands.add_parser("unanswered", help="list the questions nobody could answer, most asked "
-                        "first", description="list the questions nobody could answer")
+    unanswered_command = commands.add_parser(
+        "unanswered", help="list the questions nobody could answer, most asked first",
+        description="list the questions nobody could answer")
+    unanswered_command.add_argument("--scope", metavar="NAME",
+                                    help="only those asked in chats of this scope (BOT_SCOPES)")
+    stats_command = commands.add_parser(
+        "stats", help="what was asked this week and how it went (Telegram's /stats)",
+        description="questions today and this week, share answered, declines by reason, "
+                    "votes, the most asked unanswered questions")
+    stats_command.add_argument("--scope", metavar="NAME",
+                               help="only the chats of this scope (BOT_SCOPES)")
     ev = command("eval", "score a question file")
     source = ev.add_mutually_exclusive_group(required=True)
     source.add_argument("--questions", metavar="FILE", help="JSONL questions")
@@ -96,11 +107,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run(args: argparse.Namespace) -> int:
     try:
         settings = Settings.from_env()
-    except SettingsError as exc:
+    except (SettingsError, AccessSettingsError) as exc:
         return fail(str(exc))
     configure_logging(settings)
     if args.command == "unanswered":
-        print(console.unanswered_text(unanswered.summarize(settings.data_dir)))
+        print(console.unanswered_text(unanswered.summarize(settings.data_dir, args.scope)))
+        return 0
+    if args.command == "stats":
+        numbers = stats.figures(settings.data_dir, datetime.now(timezone.utc),
+                                settings.access.zone, args.scope)
+        print(stats.stats_text(numbers, args.scope))
         return 0
     knowledge_dir = Path(args.knowledge) if args.knowledge else settings.knowledge_dir
     # What OCR read of a scan is kept in the data folder: a restart does not read it again.

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from dotenv import dotenv_values
 
+from bot.serving.access_settings import AccessSettings, access_from
 from bot.serving.masking import quoted
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
@@ -43,6 +44,7 @@ class Settings:
     webhook_secret: str | None = field(default=None, repr=False)  # never printed
     webhook_host: str = LOCALHOST
     webhook_port: int = WEBHOOK_PORT
+    access: AccessSettings = field(default_factory=AccessSettings)  # who may ask what
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None,
@@ -66,6 +68,7 @@ class Settings:
             send_deadline=parse_seconds(values, "TELEGRAM_SEND_DEADLINE", 120.0),
             stop_grace=parse_seconds(values, "TELEGRAM_STOP_GRACE", 10.0),
             **operations(values),
+            access=access_from(values),
         )
 
 

@@ -76,7 +76,8 @@ def test_a_stop_at_any_instant_of_start_up_is_clean(number, knowledge_dir: Path,
                 data = tmp_path / f"data-{n}"  # a cold cache each time: a first build runs
                 fake.calls.clear()
                 env = child_env(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=fake.url,
-                                KNOWLEDGE_DIR=str(knowledge_dir), BOT_DATA_DIR=str(data))
+                                KNOWLEDGE_DIR=str(knowledge_dir), BOT_DATA_DIR=str(data),
+                                BOT_ALLOWED_USERS="42")  # closed: no open-bot warning
                 process = await asyncio.create_subprocess_exec(
                     sys.executable, "-m", "bot", "telegram", cwd=tmp_path, env=env,
                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

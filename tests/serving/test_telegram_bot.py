@@ -55,10 +55,13 @@ async def test_buttons_show_the_paragraph_and_record_votes(fake, bot, tmp_path):
     assert {k: row[k] for k in ("question", "answer", "found", "vote")} == {
         "question": "bn trường đạt chuẩn", "answer": "Toàn tỉnh có 12 trường đạt chuẩn quốc gia mới.",
         "found": True, "vote": "up"}
-    assert set(row) == {"time", "question", "answer", "found", "vote"}  # no user ids
+    assert set(row) == {"time", "question", "answer", "found", "vote", "scope",
+                        "source"}  # no user ids
+    assert row["source"] == {"document": "tong-ket-nam-hoc.txt", "title": "Tổng kết năm học",
+                             "paragraph": 2}
     fake.callback("v:deadbeef:up", sent["message"])
     calls = await fake.wait_calls("answerCallbackQuery", 3)
-    assert calls[2]["text"] == "Câu trả lời này đã cũ, bạn hãy hỏi lại nhé."
+    assert calls[2]["text"] == "Nút này đã hết hạn, bạn hãy hỏi lại nhé."
 
 
 async def test_commands_are_registered_and_answered(fake, bot):
@@ -240,7 +243,8 @@ def test_real_process_answers_and_stops_cleanly_without_leaking_the_token(tmp_pa
 
 
 def test_missing_or_rejected_token_is_one_line_and_exit_2(tmp_path: Path, knowledge_dir: Path):
-    env = child_env(KNOWLEDGE_DIR=str(knowledge_dir), BOT_DATA_DIR=str(tmp_path / "data"))
+    env = child_env(KNOWLEDGE_DIR=str(knowledge_dir), BOT_DATA_DIR=str(tmp_path / "data"),
+                    BOT_ALLOWED_USERS="42")  # closed: no open-bot warning
     result = run_cli("telegram", "--knowledge", str(knowledge_dir))
     assert result.returncode == 2
     assert result.stderr == ("reportbot: error: TELEGRAM_BOT_TOKEN is not set: put the token "

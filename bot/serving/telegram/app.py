@@ -24,10 +24,6 @@ from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
-    CallbackQueryHandler,
-    CommandHandler,
-    MessageHandler,
-    filters,
 )
 
 from bot.answering import replies
@@ -36,7 +32,7 @@ from bot.serving.http import serve_health
 from bot.serving.library import Library, Reloaded
 from bot.serving.metrics import Metrics
 from bot.serving.settings import Settings
-from bot.serving.telegram import handlers
+from bot.serving.telegram import guard, routes, stats_commands
 from bot.serving.telegram.delivery import BotApiRequest, Limiter
 from bot.serving.telegram.journal import Journal
 from bot.serving.telegram.polling import poll
@@ -116,22 +112,7 @@ def build_application(settings: Settings, library: Library | None) -> Applicatio
     if settings.base_url:
         builder = builder.base_url(settings.base_url)
     application = builder.build()
-    application.bot_data["state"] = BotState(library, settings.admin_ids, settings.data_dir,
-                                             metrics)
-    application.add_handler(CommandHandler("start", handlers.start))
-    application.add_handler(CommandHandler("help", handlers.help_command))
-    application.add_handler(CommandHandler("sources", handlers.sources))
-    application.add_handler(CommandHandler("reload", handlers.reload))
-    application.add_handler(CommandHandler("new", handlers.new_conversation))
-    message_only = filters.UpdateType.MESSAGE
-    application.add_handler(MessageHandler(message_only & filters.TEXT & ~filters.COMMAND,
-                                           handlers.answer_question))
-    application.add_handler(MessageHandler(message_only & filters.COMMAND,
-                                           handlers.unknown_command))
-    application.add_handler(MessageHandler(message_only & ~filters.TEXT & ~filters.StatusUpdate.ALL,
-                                           handlers.other_message))
-    application.add_handler(CallbackQueryHandler(handlers.button))
-    application.add_error_handler(handlers.error_handler)
+    routes.set_up(application, settings, library, metrics)
     return application
 
 
@@ -186,7 +167,7 @@ class Bot:
         """Tell who floods, once: in a group, in reply to their message (the others have
         nothing to slow down)."""
         chat = update.effective_chat
-        if chat is None:
+        if chat is None or not guard.allowed(self.application, update):  # strangers: nothing
             return
         reply = None
         if member_of(update) is not None and update.effective_message is not None:
@@ -230,6 +211,7 @@ async def serve(settings: Settings, knowledge_dir: Path, stop: asyncio.Event | N
     halt = threading.Event()  # set at stop: a build in a child process is ended
     loading = in_thread(load or partial(open_library, halt=halt), settings, knowledge_dir)
     stopping = asyncio.ensure_future(stop.wait())
+    digest = stats_commands.start_digest(application)  # to BOT_EDITORS_CHAT, daily
     try:
         health = await serve_health(settings, lambda: state.library, state.metrics)
         await register_commands(application)
@@ -250,6 +232,7 @@ async def serve(settings: Settings, knowledge_dir: Path, stop: asyncio.Event | N
     finally:
         stopping.cancel()
         halt.set()
+        await stats_commands.stop_digest(digest)
         left = await bot.stop(settings.stop_grace)
         if left:
             logger.warning("Stopped with %d update(s) unanswered; they are answered at the next "

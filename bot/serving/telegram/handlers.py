@@ -13,10 +13,12 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.answering import replies
+from bot.answering.pipeline import QA
 from bot.conversation.chat import ask
-from bot.serving import unanswered
-from bot.serving.library import Library
+from bot.serving import notices, stats, unanswered
+from bot.serving.groups import REPLIES
 from bot.serving.telegram.chart import CAPTION_LIMIT, chart_png
+from bot.serving.telegram.guard import qa_of, scope_of
 from bot.serving.telegram.render import escape, keyboard, plain, render_answer, split_text
 from bot.serving.telegram.state import BotState
 
@@ -57,33 +59,41 @@ async def send_html(message: Message, pieces: list[str], quote: bool,
             return
 
 
-def library_of(context: ContextTypes.DEFAULT_TYPE) -> Library | None:
-    """The library served, or None while the first index is built."""
-    return state_of(context).library
+def chat_qa(update: Update, context: ContextTypes.DEFAULT_TYPE) -> QA | None:
+    """The QA of what this chat may see, or None while the first index is built or when the
+    chat's scope holds no document."""
+    state = state_of(context)
+    return qa_of(update, state) if state.library is not None else None
+
+
+def unserved(context: ContextTypes.DEFAULT_TYPE) -> str:
+    """Why a chat gets no QA: the index is still being built, or it may see no document."""
+    return replies.still_reading() if state_of(context).library is None else (
+        notices.no_documents())
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Greet, say what the bot knows and give example questions (deep-link payload ignored)."""
-    library = library_of(context)
-    text = replies.start(library.qa.titles) if library else replies.still_reading()
+    qa = chat_qa(update, context)
+    text = replies.start(qa.titles) if qa else unserved(context)
     await send_plain(update.effective_message, text, in_group(update))
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Explain how to ask."""
-    library = library_of(context)
-    text = replies.help_with_commands(library.qa.titles if library else (),
-                                      replies.TELEGRAM_COMMANDS)
+    qa = chat_qa(update, context)
+    text = replies.help_with_commands(qa.titles if qa else (), replies.TELEGRAM_COMMANDS)
     await send_plain(update.effective_message, text, in_group(update))
 
 
 async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """List the documents with date and paragraph count."""
-    library = library_of(context)
-    if library is None:
-        await send_plain(update.effective_message, replies.still_reading(), in_group(update))
+    """List the documents (of this chat's scope) with date and paragraph count."""
+    qa = chat_qa(update, context)
+    if qa is None:
+        await send_plain(update.effective_message, unserved(context),
+                         in_group(update))
         return
-    rows = [(d.title, d.date, len(d.paragraphs)) for d in library.qa.knowledge.documents]
+    rows = [(d.title, d.date, len(d.paragraphs)) for d in qa.knowledge.documents]
     await send_plain(update.effective_message, replies.sources_list(rows), in_group(update))
 
 
@@ -104,19 +114,28 @@ async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await send_plain(update.effective_message, replies.still_reading(), in_group(update))
         return
     result = await asyncio.to_thread(state.library.reload)
+    if in_group(update):  # what was read and skipped names files of every folder: the admin's
+        try:
+            await context.bot.send_message(user.id, result.message)
+        except TelegramError as exc:
+            logger.warning("Could not tell admin %s how the reload went: %s", user.id, exc)
+        await send_plain(update.effective_message, notices.reloaded_in_group(), True)
+        return
     await send_plain(update.effective_message, result.message, in_group(update))
 
 
-def addressed_text(message: Message, bot: Bot, group: bool) -> str | None:
+def addressed_text(message: Message, bot: Bot, group: bool, replies_too: bool = True
+                   ) -> str | None:
     """Return the question of a message meant for the bot, or None to stay silent. In a
     group, a message is meant for the bot when it mentions the bot (a `mention` entity that
-    is exactly its username, or a `text_mention` of its id) or replies to one of its
-    messages; the mention is taken out of the question."""
+    is exactly its username, or a `text_mention` of its id) or (`replies_too`: the group's
+    setting) replies to one of its messages; the mention is taken out of the question."""
     text = message.text or ""
     if not group:
         return text
     replied = message.reply_to_message
-    to_bot = bool(replied and replied.from_user and replied.from_user.id == bot.id)
+    to_bot = replies_too and bool(replied and replied.from_user
+                                  and replied.from_user.id == bot.id)
     own = f"@{bot.username}".lower()
     spans = [(e.offset, e.offset + e.length) for e in message.entities
              if (e.type == MessageEntity.MENTION
@@ -141,17 +160,18 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     """Answer a text message: the sentence, its source and buttons; a typing action only
     when the answer takes a while."""
     message = update.effective_message
-    question = addressed_text(message, context.bot, in_group(update))
+    state = state_of(context)
+    replies_too = state.groups.mode(message.chat_id) == REPLIES
+    question = addressed_text(message, context.bot, in_group(update), replies_too)
     if question is None:
         return
-    state = state_of(context)
-    library = state.library
-    if library is None:
-        await send_plain(message, replies.still_reading(), in_group(update))
+    qa, scope = chat_qa(update, context), scope_of(update, state)
+    if qa is None or scope is None:
+        await send_plain(message, unserved(context), in_group(update))
         return
     key, now = conversation_key(update), time.monotonic()
     turn = state.conversations.get(key, now)
-    work = asyncio.ensure_future(asyncio.to_thread(ask, library.qa, question, turn))
+    work = asyncio.ensure_future(asyncio.to_thread(ask, qa, question, turn))
     typing = None
     if not (await asyncio.wait({work}, timeout=TYPING_AFTER))[0]:
         typing = asyncio.create_task(context.bot.send_chat_action(message.chat_id,
@@ -165,8 +185,11 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
             await typing
     state.conversations.put(key, exchange.turn, time.monotonic())
     if answer.declined:
-        await asyncio.to_thread(unanswered.record, state.data_dir, answer.question)
-    markup = keyboard(state.remember(answer)) if answer.found else None
+        await asyncio.to_thread(unanswered.record, state.data_dir, answer.question, scope.name,
+                                answer.reason)
+    await asyncio.to_thread(stats.record_asked, state.data_dir, answer, scope.name)
+    markup = (keyboard(state.buttons.issue(message.chat_id, answer, scope)) if answer.found
+              else None)
     pieces = render_answer(answer)
     if answer.chart:  # a series: its chart, with the answer as caption when it fits
         png = await asyncio.to_thread(chart_png, answer)
@@ -202,15 +225,18 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     state = state_of(context)
     kind, _, rest = (query.data or "").partition(":")
     key, _, vote = rest.partition(":")
-    answer = state.answers.get(key)
-    if answer is None:
-        await query.answer(replies.button_expired())
+    chat_id = query.message.chat.id if query.message is not None else None
+    sent = state.buttons.check(key, chat_id, scope_of(update, state))
+    if sent is None or query.message is None:  # forged, from another chat, out of scope, old
+        await query.answer(notices.button_expired())
         return
+    answer = sent.answer
     if kind == "p" and answer.sources:
         await query.answer()
         await send_plain(query.message, answer.sources[0].text, False)
     elif kind == "v" and vote in ("up", "down"):
-        await asyncio.to_thread(state.record_vote, answer, vote)
+        if state.buttons.vote(sent):
+            await asyncio.to_thread(state.record_vote, answer, vote, sent.scope)
         await query.answer(replies.thanks_vote())
         await query.edit_message_reply_markup(keyboard(key, voted=True))
     else:
