@@ -62,15 +62,17 @@ def access_from(values: Mapping[str, str]) -> AccessSettings:
         timezone=zone)
 
 
-def parse_ids(raw: str, name: str) -> frozenset[int]:
-    """Parse '123, -100456' into ids; anything else raises naming the variable and the part."""
+def parse_ids(raw: str, name: str, what: str = "ids",
+              error: type[ValueError] = AccessSettingsError) -> frozenset[int]:
+    """Parse '123, -100456' into ids; anything else raises `error` naming the variable and
+    the part."""
     ids: set[int] = set()
     for part in raw.replace(";", ",").split(","):
         part = part.strip()
         if not part:
             continue
         if not part.lstrip("-").isdigit():
-            raise AccessSettingsError(f"{name} must be numeric Telegram ids separated by "
-                                      f"commas, got {quoted(part)}")
+            raise error(f"{name} must be numeric Telegram {what} separated by commas, "
+                        f"got {quoted(part)}")
         ids.add(int(part))
     return frozenset(ids)

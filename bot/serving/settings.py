@@ -10,7 +10,7 @@ from pathlib import Path
 
 from dotenv import dotenv_values
 
-from bot.serving.access_settings import AccessSettings, access_from
+from bot.serving.access_settings import AccessSettings, access_from, parse_ids
 from bot.serving.masking import quoted
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
@@ -88,18 +88,7 @@ def parse_seconds(values: Mapping[str, str], name: str, default: float) -> float
 
 def parse_admin_ids(raw: str) -> frozenset[int]:
     """Parse '123, 456' into ids; anything else is a SettingsError naming the bad part."""
-    ids: set[int] = set()
-    for part in raw.replace(";", ",").split(","):
-        part = part.strip()
-        if not part:
-            continue
-        if not part.lstrip("-").isdigit():
-            raise SettingsError(
-                f"BOT_ADMIN_IDS must be numeric Telegram user ids separated by commas, "
-                f"got {quoted(part)}"
-            )
-        ids.add(int(part))
-    return frozenset(ids)
+    return parse_ids(raw, "BOT_ADMIN_IDS", "user ids", SettingsError)
 
 
 def operations(values: Mapping[str, str]) -> dict:

@@ -74,13 +74,7 @@ def figures(data_dir: Path, now: datetime, zone: ZoneInfo, scope: str | None = N
     declined = Counter(str(r.get("reason") or "?") for r in asked
                        if r.get("outcome") == Outcome.DECLINED.value)
     votes = Counter(r.get("vote") for r in _rows(data_dir / FEEDBACK, scope, monday))
-    questions: Counter[str] = Counter()
-    shown: dict[str, str] = {}
-    for row in _rows(data_dir / unanswered.FILE_NAME, scope, monday):
-        question = str(row.get("question", "")).strip()
-        if key := unanswered.key_of(question):
-            questions[key] += 1
-            shown[key] = question
+    questions, shown = _unanswered(data_dir, scope, monday)
     top = sorted(questions.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP]
     return Figures(len(today), len(asked),
                    sum(r.get("outcome") == Outcome.ANSWERED.value for r in asked),
@@ -103,9 +97,10 @@ def stats_text(numbers: Figures, scope: str | None) -> str:
     return "\n".join(lines)
 
 
-def digest_text(data_dir: Path, since: datetime, scope: str | None = None) -> str | None:
-    """What the editors should see since `since`: the new unanswered questions and the 👎
-    answers with question, answer and source; None when there is nothing new."""
+def _unanswered(data_dir: Path, scope: str | None, since: datetime
+                ) -> tuple[Counter[str], dict[str, str]]:
+    """The unanswered questions since `since`: how often each (by its key) and how it was
+    asked."""
     questions: Counter[str] = Counter()
     shown: dict[str, str] = {}
     for row in _rows(data_dir / unanswered.FILE_NAME, scope, since):
@@ -113,6 +108,13 @@ def digest_text(data_dir: Path, since: datetime, scope: str | None = None) -> st
         if key := unanswered.key_of(question):
             questions[key] += 1
             shown[key] = question
+    return questions, shown
+
+
+def digest_text(data_dir: Path, since: datetime, scope: str | None = None) -> str | None:
+    """What the editors should see since `since`: the new unanswered questions and the 👎
+    answers with question, answer and source; None when there is nothing new."""
+    questions, shown = _unanswered(data_dir, scope, since)
     downs = [r for r in _rows(data_dir / FEEDBACK, scope, since) if r.get("vote") == "down"]
     if not questions and not downs:
         return None

@@ -101,15 +101,24 @@ def _number(context: ContextTypes.DEFAULT_TYPE) -> int | None:
     return int(args[0])
 
 
+async def _admin_id(update: Update, context: ContextTypes.DEFAULT_TYPE,
+                    command: str) -> int | None:
+    """The id an admin's /allow or /deny names; None (having said why) for anyone else or
+    a command without one id."""
+    if not is_bot_admin(update, state_of(context)):
+        await reply(update, notices.not_bot_admin())
+        return None
+    number = _number(context)
+    if number is None:
+        await reply(update, notices.id_usage(command))
+    return number
+
+
 async def allow(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Let a user or a group use the bot (admins of BOT_ADMIN_IDS only)."""
     state = state_of(context)
-    if not is_bot_admin(update, state):
-        await reply(update, notices.not_bot_admin())
-        return
-    number = _number(context)
+    number = await _admin_id(update, context, "allow")
     if number is None:
-        await reply(update, notices.id_usage("allow"))
         return
     change = await asyncio.to_thread(state.access.allow, number)
     await reply(update, notices.allowed(number, change == Change.ALREADY))
@@ -118,12 +127,8 @@ async def allow(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def deny(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Take back an id added by /allow (admins of BOT_ADMIN_IDS only)."""
     state = state_of(context)
-    if not is_bot_admin(update, state):
-        await reply(update, notices.not_bot_admin())
-        return
-    number = _number(context)
+    number = await _admin_id(update, context, "deny")
     if number is None:
-        await reply(update, notices.id_usage("deny"))
         return
     change = await asyncio.to_thread(state.access.deny, number)
     text = {Change.REMOVED: notices.denied, Change.IN_ENVIRONMENT: notices.deny_in_environment,
