@@ -1,7 +1,9 @@
 """The one loader of the language data in bot/language/data/: word lists (lexicon.json) and
 patterns (patterns.json), read once into a Lexicon and its Patterns and passed to whoever needs
 them. People who keep the reports may extend both files (each key is described by the file's
-"_about" entries); nothing here is tuned to one report.
+"_about" entries); nothing here is tuned to one report. Over 300 lines because Patterns
+lists every kind of pattern the question and sentence readers use, one field each: one
+record an editor reads beside patterns.json, not split by reader.
 """
 
 from __future__ import annotations

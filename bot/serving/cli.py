@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import logging
 import os
 import sys
@@ -16,22 +15,19 @@ from pathlib import Path
 
 from bot.answering import replies
 from bot.answering.pipeline import QA
-from bot.evaluation.cases import TYPINGS, hold_out, load_cases, load_passages, retype
-from bot.evaluation.report import evaluate
-from bot.evaluation.summaries import evaluate_summaries, load_articles
+from bot.evaluation.cases import TYPINGS
 from bot.knowledge.documents import KnowledgeError
-from bot.knowledge.folder import load_knowledge
 from bot.knowledge.formats import OcrOptions
 from bot.search.cache import IndexCache, private_folder
 from bot.serving import console, stats, unanswered
 from bot.serving.access_settings import AccessSettingsError
+from bot.serving.evaluating import run_eval
 from bot.serving.library import Library, index_folder
 from bot.serving.logs import configure_logging
-from bot.serving.masking import mask, protect_handlers
+from bot.serving.masking import fail, protect_handlers
 from bot.serving.settings import Settings, SettingsError
 
 logger = logging.getLogger("bot")
-EXIT_USAGE = 2
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -145,11 +141,6 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(exc))
     except KeyboardInterrupt:  # Ctrl-C while starting (once running, the bot handles it)
         return 0 if args.command == "telegram" else 130
-
-
-def fail(message: str) -> int:
-    print(f"reportbot: error: {mask(message)}", file=sys.stderr)
-    return EXIT_USAGE
 
 
 def _say(text: str) -> None:
@@ -273,47 +264,6 @@ def run_index(knowledge_dir: Path, cache: IndexCache, ocr: OcrOptions | None = N
     print(f"{len(knowledge.documents)} documents, {len(knowledge.chunks)} paragraphs, "
           f"{len(knowledge.skipped)} skipped")
     return 0 if knowledge.documents else 1
-
-
-def run_eval(args: argparse.Namespace, knowledge_dir: Path, ocr: OcrOptions | None = None) -> int:
-    """Score a question file (read before the knowledge, so its faults show first)."""
-    if args.articles:
-        return run_summaries(args)
-    try:
-        knowledge, where = load_passages(args.passages) if args.passages else (None, None)
-        cases = load_cases(args.questions, where)
-        if args.out_of_knowledge is not None:
-            if knowledge is None:
-                return fail("--out-of-knowledge needs --passages: it leaves passages out")
-            knowledge, cases = hold_out(knowledge, cases, args.out_of_knowledge)
-        cases = [replace(c, question=retype(c.question, args.typing),
-                         turns=tuple(retype(t, args.typing) for t in c.turns)) for c in cases]
-        qa = QA(knowledge or load_knowledge(knowledge_dir, ocr=ocr))
-    except (OSError, ValueError) as exc:
-        return fail(str(exc))
-    if args.answers:
-        with open(args.answers, "w", encoding="utf-8") as out:
-            report = evaluate(qa, cases, lambda a: out.write(console.render_json(a) + "\n"))
-    else:
-        report = evaluate(qa, cases)
-    if args.json:
-        print(json.dumps(report.to_dict(), ensure_ascii=False))
-    else:
-        print(console.eval_text(report))
-    return 0
-
-
-def run_summaries(args: argparse.Namespace) -> int:
-    """Score summaries of VNDS-style articles."""
-    try:
-        knowledge, articles = load_articles(args.articles)
-        qa = QA(knowledge)
-    except (OSError, ValueError, KnowledgeError) as exc:
-        return fail(str(exc))
-    report = evaluate_summaries(qa, articles)
-    print(json.dumps(report.to_dict(), ensure_ascii=False) if args.json
-          else console.summary_text(report))
-    return 0
 
 
 if __name__ == "__main__":

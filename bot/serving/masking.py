@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 from collections.abc import Iterable
 
 # A Telegram bot token: the bot's numeric id, a colon and 35 letters, digits, '-' or '_'. Ten
@@ -65,3 +66,12 @@ def protect_handlers(known: Iterable[str] = (),
         for old in [f for f in handler.filters if isinstance(f, MaskingFilter)]:
             handler.removeFilter(old)
         handler.addFilter(filtering)
+
+
+EXIT_USAGE = 2  # a command's exit status for a bad setting or argument
+
+
+def fail(message: str) -> int:
+    """Print a command's one error line, secrets masked; the exit status to return."""
+    print(f"reportbot: error: {mask(message)}", file=sys.stderr)
+    return EXIT_USAGE
