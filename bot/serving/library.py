@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import stat
@@ -38,6 +39,10 @@ def load_qa(root: str | Path, previous: QA | None = None, cache: IndexCache | No
     qa, files = prepare(root, previous, cache, progress, read, ocr)
     if cache is not None and files is not None:
         cache.save(Snapshot(files, qa.knowledge, qa.index))
+    # The knowledge and the index are a few million objects that live as long as the QA: out
+    # of the collector's sight, a full collection no longer walks them (a pause of tens of ms
+    # now and then). Frozen objects are still freed when no longer used (reference counts).
+    gc.freeze()
     return qa
 
 
