@@ -15,15 +15,21 @@ tied with its k-th, is ever left out: the exact sums then decide as a full sort 
 query with a weight that is not positive, or a SciPy without the kernel, takes the exact
 NumPy path for every chunk.
 
-Why SciPy and not numba (measured 2026-12-03, 100,000 paragraphs, 300 questions, ~58 terms
-each, same run; tools/scoring_compare.py):
-- NumPy (before) p50 / p95 7.3 / 11.0 ms; SciPy filter + exact re-score 1.6 / 2.4 ms; a
-  numba loop over the same arrays 1.3 / 2.0 ms: numba gains another ~0.3 ms a query.
+Why SciPy and not numba (measured 2026-12-03 on this project's 2-core virtual machines,
+100,000 paragraphs, 41.9 M postings, 300 dev questions of ~33 weighted terms touching ~308k
+postings each, the three in one process on the same queries: tools/scoring_compare.py; the
+machine was loaded, so read the ratios):
+- every top ten, ties included, the same as the exact scores' (300/300) for all three;
+- NumPy exact (before) p50 / p95 532 / 1,133 ms; SciPy filter + exact re-score 16 / 34 ms;
+  a numba loop over the same arrays 572 / 1,359 ms (its float64 accumulator, new memory on
+  each call, pays the page faults that dominate on these machines: see serving/memory.py);
 - SciPy is installed already (scikit-learn, which pyvi needs, needs it): nothing to add.
-  numba adds llvmlite and itself, 208 MB installed (63 MB of wheels), and ~0.5 s to
-  every start for `import numba` (against a warm start of 1.2 s and a target of 1.5 s), plus
-  ~0.4 s of JIT on a first start, cached or not.
-So the gain of numba does not pay for its install size and start-up.
+  numba adds llvmlite and itself, 208 MB installed (63 MB of wheels), 0.5-1.1 s to every
+  start for `import numba` (the warm start's target is 1.5 s) and 1.5-7.4 s of JIT on a first
+  start before its cache under BOT_DATA_DIR would serve.
+So the float32 SciPy filter: no new dependency, no JIT, and the NumPy path kept as the
+fallback (and as the exact reference of `scores`). Its cost: the float32 saturations, 4 bytes
+a posting (168 MB at 100,000 paragraphs), computed on the first search (~4 s here at 100,000).
 """
 
 from __future__ import annotations
