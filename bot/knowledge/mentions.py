@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.knowledge.identity import Identity, Organisation
 from bot.knowledge.names import could_be_syllable, folded_words, is_brand, key_of, name_words
@@ -42,6 +43,10 @@ class _Token:
     end: int
     folded: str
     marked: bool  # typed with diacritics
+
+
+NAME_CACHE = 4096  # organisation names whose core words stay known
+DISTINCT_CACHE = 8  # sets of reports whose organisations stay known (one a loaded library)
 
 
 @dataclass(frozen=True)
@@ -117,13 +122,20 @@ def without_mentions(question: str, mentions: Iterable[Mention]) -> str:
 
 def distinct(known: Iterable[Identity | Organisation | None]) -> list[Organisation]:
     """The organisations of identities (or organisations), each once."""
+    return list(_distinct(tuple(item.organisation if isinstance(item, Identity) else item
+                                for item in known)))
+
+
+@lru_cache(maxsize=DISTINCT_CACHE)
+def _distinct(organisations: tuple[Organisation | None, ...]) -> tuple[Organisation, ...]:
+    """`distinct`, kept: every question of a bot asks it of the same reports, and comparing
+    each of a thousand reports' organisations with the others took most of an answer."""
     found: list[Organisation] = []
-    for item in known:
-        organisation = item.organisation if isinstance(item, Identity) else item
+    for organisation in organisations:
         if organisation is not None and not any(same_organisation(organisation, o)
                                                 for o in found):
             found.append(organisation)
-    return found
+    return tuple(found)
 
 
 def same_organisation(a: Organisation, b: Organisation) -> bool:
@@ -131,13 +143,23 @@ def same_organisation(a: Organisation, b: Organisation) -> bool:
     once its legal form is set aside ("Công ty CP ABC" and "Công ty Cổ phần ABC")."""
     if a.ticker and b.ticker:
         return a.ticker == b.ticker
-    return folded_words(core_words(a)) == folded_words(core_words(b))
+    return _core_key(a.name) == _core_key(b.name)
 
 
 def core_words(organisation: Organisation) -> list[str]:
     """The words of an organisation's name without its legal forms (at its start, and one
     closing it: "… – Công ty Cổ phần")."""
-    words = name_words(organisation.name)
+    return list(_core(organisation.name))
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def _core_key(name: str) -> tuple[str, ...]:
+    return tuple(folded_words(list(_core(name))))
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def _core(name: str) -> tuple[str, ...]:
+    words = name_words(name)
     forms = [tuple(fold(form).split()) for form, _ in load_identity_words().legal_forms]
     changed = True
     while changed:
@@ -150,7 +172,7 @@ def core_words(organisation: Organisation) -> list[str]:
             if len(words) > len(form) and folded[-len(form):] == form:
                 words, changed = words[:-len(form)], True
                 break
-    return words
+    return tuple(words)
 
 
 def _by_code(tokens: list[_Token],
