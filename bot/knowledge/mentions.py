@@ -54,6 +54,7 @@ class _Form:
     organisation: Organisation
     core: tuple[str, ...]  # the name's words without its legal form, as written
     key: frozenset[int]  # the positions of the words that tell it apart
+    folded: tuple[str, ...]  # the core's words folded, lower case
 
 
 def organisations_named(question: str,
@@ -208,19 +209,28 @@ def _by_name(tokens: list[_Token],
     every word that tells the name apart (or the whole name)."""
     found = []
     for organisation in organisations:
-        core = core_words(organisation)
-        if not core:
+        form = _form(organisation)
+        if form is None:
             continue
-        folded = folded_words(core)
-        key = key_of(folded)
-        start = max((i for i in range(len(folded) - len(key) + 1)
-                     if folded[i:i + len(key)] == key), default=0)
-        form = _Form(organisation, tuple(core), frozenset(range(start, start + len(key))))
         for i in range(len(tokens)):
             matched = _run(tokens, i, form)
-            if matched and (form.key <= set(matched) or len(matched) == len(core)):
+            if matched and (form.key <= set(matched) or len(matched) == len(form.core)):
                 found.append((i, i + len(matched), organisation, NAME))
     return found
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def _form(organisation: Organisation) -> _Form | None:
+    """An organisation's name as `_by_name` matches it (None without words), kept."""
+    core = core_words(organisation)
+    if not core:
+        return None
+    folded = folded_words(core)
+    key = key_of(folded)
+    start = max((i for i in range(len(folded) - len(key) + 1)
+                 if folded[i:i + len(key)] == key), default=0)
+    return _Form(organisation, tuple(core), frozenset(range(start, start + len(key))),
+                 tuple(folded))
 
 
 def _run(tokens: list[_Token], i: int, form: _Form) -> list[int]:
@@ -229,7 +239,8 @@ def _run(tokens: list[_Token], i: int, form: _Form) -> list[int]:
     positions: list[int] = []
     at = 0
     for token in tokens[i:]:
-        k = next((k for k in range(at, len(form.core)) if _same(token, form.core[k])), None)
+        k = next((k for k in range(at, len(form.core))
+                  if _same(token, form.core[k], form.folded[k])), None)
         if k is None:
             break
         positions.append(k)
@@ -237,10 +248,10 @@ def _run(tokens: list[_Token], i: int, form: _Form) -> list[int]:
     return positions
 
 
-def _same(token: _Token, word: str) -> bool:
-    """A word of the question is a word of the name: the same letters, and the same marks
-    when the question has any ("Phong" is not "phòng")."""
-    if token.folded != fold(word).lower():
+def _same(token: _Token, word: str, folded: str) -> bool:
+    """A word of the question is a word of the name (`folded`: fold(word).lower()): the same
+    letters, and the same marks when the question has any ("Phong" is not "phòng")."""
+    if token.folded != folded:
         return False
     return not token.marked or canonical(token.text) == canonical(word)
 
