@@ -43,6 +43,7 @@ except ImportError:  # pragma: no cover - SciPy comes with scikit-learn (pyvi)
 
 Query = list[tuple[int, float]]  # (column, weight) of each query term found, in order
 FLOAT32_UNIT = 2.0 ** -24  # float32's unit roundoff
+SATURATION_BLOCK = 1 << 20  # postings whose saturations are computed at a time
 
 
 def okapi_idf(document_counts: np.ndarray, corpus_size: int, epsilon: float) -> np.ndarray:
@@ -149,9 +150,15 @@ class Scorer:
         return 2 * (len(query) + 3) * FLOAT32_UNIT * largest * (self.k1 + 1)
 
     def saturation(self) -> np.ndarray:
-        """Each posting's tf * (k1 + 1) / (tf + norm) as float32, computed on first use."""
+        """Each posting's tf * (k1 + 1) / (tf + norm) as float32, computed on first use, a
+        block of postings at a time (whole-array temporaries would triple its memory)."""
         if self._saturation is None:
-            tf = self.tfs.astype(np.float32)
-            norm = self.norm.astype(np.float32)[self.rows]
-            self._saturation = (tf * np.float32(self.k1 + 1)) / (tf + norm)
+            out = np.empty(len(self.rows), dtype=np.float32)
+            norm = self.norm.astype(np.float32)
+            factor = np.float32(self.k1 + 1)
+            for start in range(0, len(out), SATURATION_BLOCK):
+                end = start + SATURATION_BLOCK
+                tf = self.tfs[start:end].astype(np.float32)
+                out[start:end] = (tf * factor) / (tf + norm[self.rows[start:end]])
+            self._saturation = out
         return self._saturation
