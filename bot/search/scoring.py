@@ -29,7 +29,7 @@ machine was loaded, so read the ratios):
   start before its cache under BOT_DATA_DIR would serve.
 So the float32 SciPy filter: no new dependency, no JIT, and the NumPy path kept as the
 fallback (and as the exact reference of `scores`). Its cost: the float32 saturations, 4 bytes
-a posting (168 MB at 100,000 paragraphs), computed on the first search (~4 s here at 100,000).
+a posting (168 MB at 100,000 paragraphs), computed on the first search (~1 s here at 100,000).
 """
 
 from __future__ import annotations
