@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.knowledge.identity import Identity, Organisation
 from bot.knowledge.names import could_be_syllable, folded_words, is_brand, key_of, name_words
@@ -44,11 +45,16 @@ class _Token:
     marked: bool  # typed with diacritics
 
 
+NAME_CACHE = 4096  # organisation names whose core words stay known
+DISTINCT_CACHE = 8  # sets of reports whose organisations stay known (one a loaded library)
+
+
 @dataclass(frozen=True)
 class _Form:
     organisation: Organisation
     core: tuple[str, ...]  # the name's words without its legal form, as written
     key: frozenset[int]  # the positions of the words that tell it apart
+    folded: tuple[str, ...]  # the core's words folded, lower case
 
 
 def organisations_named(question: str,
@@ -117,13 +123,20 @@ def without_mentions(question: str, mentions: Iterable[Mention]) -> str:
 
 def distinct(known: Iterable[Identity | Organisation | None]) -> list[Organisation]:
     """The organisations of identities (or organisations), each once."""
+    return list(_distinct(tuple(item.organisation if isinstance(item, Identity) else item
+                                for item in known)))
+
+
+@lru_cache(maxsize=DISTINCT_CACHE)
+def _distinct(organisations: tuple[Organisation | None, ...]) -> tuple[Organisation, ...]:
+    """`distinct`, kept: every question of a bot asks it of the same reports, and comparing
+    each of a thousand reports' organisations with the others took most of an answer."""
     found: list[Organisation] = []
-    for item in known:
-        organisation = item.organisation if isinstance(item, Identity) else item
+    for organisation in organisations:
         if organisation is not None and not any(same_organisation(organisation, o)
                                                 for o in found):
             found.append(organisation)
-    return found
+    return tuple(found)
 
 
 def same_organisation(a: Organisation, b: Organisation) -> bool:
@@ -131,13 +144,23 @@ def same_organisation(a: Organisation, b: Organisation) -> bool:
     once its legal form is set aside ("Công ty CP ABC" and "Công ty Cổ phần ABC")."""
     if a.ticker and b.ticker:
         return a.ticker == b.ticker
-    return folded_words(core_words(a)) == folded_words(core_words(b))
+    return _core_key(a.name) == _core_key(b.name)
 
 
 def core_words(organisation: Organisation) -> list[str]:
     """The words of an organisation's name without its legal forms (at its start, and one
     closing it: "… – Công ty Cổ phần")."""
-    words = name_words(organisation.name)
+    return list(_core(organisation.name))
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def _core_key(name: str) -> tuple[str, ...]:
+    return tuple(folded_words(list(_core(name))))
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def _core(name: str) -> tuple[str, ...]:
+    words = name_words(name)
     forms = [tuple(fold(form).split()) for form, _ in load_identity_words().legal_forms]
     changed = True
     while changed:
@@ -150,7 +173,7 @@ def core_words(organisation: Organisation) -> list[str]:
             if len(words) > len(form) and folded[-len(form):] == form:
                 words, changed = words[:-len(form)], True
                 break
-    return words
+    return tuple(words)
 
 
 def _by_code(tokens: list[_Token],
@@ -186,19 +209,28 @@ def _by_name(tokens: list[_Token],
     every word that tells the name apart (or the whole name)."""
     found = []
     for organisation in organisations:
-        core = core_words(organisation)
-        if not core:
+        form = _form(organisation)
+        if form is None:
             continue
-        folded = folded_words(core)
-        key = key_of(folded)
-        start = max((i for i in range(len(folded) - len(key) + 1)
-                     if folded[i:i + len(key)] == key), default=0)
-        form = _Form(organisation, tuple(core), frozenset(range(start, start + len(key))))
         for i in range(len(tokens)):
             matched = _run(tokens, i, form)
-            if matched and (form.key <= set(matched) or len(matched) == len(core)):
+            if matched and (form.key <= set(matched) or len(matched) == len(form.core)):
                 found.append((i, i + len(matched), organisation, NAME))
     return found
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def _form(organisation: Organisation) -> _Form | None:
+    """An organisation's name as `_by_name` matches it (None without words), kept."""
+    core = core_words(organisation)
+    if not core:
+        return None
+    folded = folded_words(core)
+    key = key_of(folded)
+    start = max((i for i in range(len(folded) - len(key) + 1)
+                 if folded[i:i + len(key)] == key), default=0)
+    return _Form(organisation, tuple(core), frozenset(range(start, start + len(key))),
+                 tuple(folded))
 
 
 def _run(tokens: list[_Token], i: int, form: _Form) -> list[int]:
@@ -207,7 +239,8 @@ def _run(tokens: list[_Token], i: int, form: _Form) -> list[int]:
     positions: list[int] = []
     at = 0
     for token in tokens[i:]:
-        k = next((k for k in range(at, len(form.core)) if _same(token, form.core[k])), None)
+        k = next((k for k in range(at, len(form.core))
+                  if _same(token, form.core[k], form.folded[k])), None)
         if k is None:
             break
         positions.append(k)
@@ -215,10 +248,10 @@ def _run(tokens: list[_Token], i: int, form: _Form) -> list[int]:
     return positions
 
 
-def _same(token: _Token, word: str) -> bool:
-    """A word of the question is a word of the name: the same letters, and the same marks
-    when the question has any ("Phong" is not "phòng")."""
-    if token.folded != fold(word).lower():
+def _same(token: _Token, word: str, folded: str) -> bool:
+    """A word of the question is a word of the name (`folded`: fold(word).lower()): the same
+    letters, and the same marks when the question has any ("Phong" is not "phòng")."""
+    if token.folded != folded:
         return False
     return not token.marked or canonical(token.text) == canonical(word)
 

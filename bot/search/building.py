@@ -13,7 +13,8 @@ import numpy as np
 from bot.knowledge.documents import Chunk, Document
 from bot.knowledge.processes import die_with
 from bot.search import terms
-from bot.search.index import Batch, Index, Postings, count_terms, key, postings_of
+from bot.search.index import Index
+from bot.search.postings import Batch, Postings, count_terms, key, postings_of
 
 PARALLEL_FROM = 2000  # chunks to tokenize before it pays to start worker processes
 BATCH = 500  # chunks a worker tokenizes per task: large enough to amortize sending them

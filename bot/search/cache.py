@@ -29,7 +29,8 @@ from bot.knowledge.identity import identity_data, identity_from
 from bot.knowledge.tables import table_data, table_from
 from bot.language.periods import period_data, period_from
 from bot.search import terms
-from bot.search.index import Index, Postings
+from bot.search.index import Index
+from bot.search.postings import Postings
 
 logger = logging.getLogger(__name__)
 

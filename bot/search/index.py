@@ -1,28 +1,21 @@
-"""BM25 over paragraph chunks (Okapi BM25, rank-bm25's BM25Okapi formula), as arrays.
-
-A term's column holds the chunks that use it (`rows`, ascending) and how often (`tfs`);
-`indptr` says where each column starts, as in a SciPy CSC matrix. Terms are found by a
-64-bit hash of their text, kept sorted (`keys`): no Python object per term or per posting
-is held, so 100,000 paragraphs fit in a few hundred MB and load by memory map.
-"""
+"""BM25 search over paragraph chunks: an index's arrays (postings.py), scored by
+scoring.py, with what answering asks of them (term frequencies, rarity, spelling, masks)."""
 
 from __future__ import annotations
 
-import hashlib
 import math
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
 from bot.knowledge.documents import Chunk
 from bot.search import terms as vocabulary
 from bot.search import tuning
+from bot.search.postings import Postings, count_terms, key, postings_of
+from bot.search.scoring import Query, Scorer, okapi_idf
 from bot.search.spelling import Spelling
 
-TF_LIMIT = 65535  # a term counted more often in one paragraph is counted this often (uint16)
 COLUMN_CACHE = 1 << 16  # terms whose columns an index remembers: questions repeat their words
 
 
@@ -32,109 +25,6 @@ class Hit:
 
     chunk: Chunk
     score: float
-
-
-KEY_CACHE = 1 << 18  # terms whose keys stay known: a report repeats its words
-
-
-@lru_cache(maxsize=KEY_CACHE)
-def key(term: str) -> int:
-    """A term's 64-bit key: the first 8 bytes of its BLAKE2b hash (collisions among a few
-    million terms: about one chance in ten million)."""
-    return int.from_bytes(hashlib.blake2b(term.encode("utf-8"), digest_size=8).digest(), "big")
-
-
-@dataclass(frozen=True)
-class Postings:
-    """The arrays of an index, as built or as loaded from the cache."""
-
-    keys: np.ndarray  # uint64, sorted: column c holds the term whose key is keys[c]
-    indptr: np.ndarray  # int64, len(keys) + 1
-    rows: np.ndarray  # int32, the chunks of each column, ascending
-    tfs: np.ndarray  # uint16, how often the term is in each of them
-    lengths: np.ndarray  # int32, each chunk's number of terms
-    spellings: tuple[str, ...]  # the folded words the chunks use (for spelling correction)
-
-
-@dataclass(frozen=True)
-class Batch:
-    """The counted terms of consecutive chunks: what a tokenizing worker sends back."""
-
-    keys: np.ndarray  # uint64: each chunk's distinct term keys, chunk after chunk
-    tfs: np.ndarray  # uint16: how often each
-    distinct: np.ndarray  # int64: how many distinct terms each chunk has
-    lengths: np.ndarray  # int32: each chunk's number of terms
-    words: frozenset[str]  # the folded words they use
-
-
-def count_terms(terms_of_chunks: Iterable[Sequence[str]]) -> Batch:
-    """Count the terms of each chunk into a Batch."""
-    keys: list[int] = []
-    tfs: list[int] = []
-    distinct, lengths = [], []
-    seen: set[str] = set()
-    for terms in terms_of_chunks:
-        counts = Counter(terms)
-        keys.extend(map(key, counts))
-        tfs.extend(counts.values())
-        distinct.append(len(counts))
-        lengths.append(len(terms))
-        seen.update(counts)
-    words = frozenset(vocabulary.word(t) for t in seen if vocabulary.is_folded_word(t))
-    return Batch(np.array(keys, dtype=np.uint64),
-                 np.minimum(np.array(tfs, dtype=np.int64), TF_LIMIT).astype(np.uint16),
-                 np.array(distinct, dtype=np.int64), np.array(lengths, dtype=np.int32), words)
-
-
-def postings_of(batches: Iterable[Batch], first_row: int = 0) -> Postings:
-    """Build the arrays from batches of counted chunks, numbered from `first_row`: each
-    batch's keys are replaced by small numbers as it comes (they are most of the memory),
-    then a counting sort places the postings one batch at a time. The batches come in row
-    order, so each column's rows come out ascending."""
-    parts = []  # per batch: its distinct keys, each posting's index among them, counts
-    for batch in batches:
-        unique, inverse = np.unique(batch.keys, return_inverse=True)
-        parts.append((unique, inverse.astype(np.int32), batch.tfs, batch.distinct,
-                      batch.lengths, batch.words))
-    keys = (np.unique(np.concatenate([p[0] for p in parts])) if parts
-            else np.zeros(0, np.uint64))
-    counts = np.zeros(len(keys), dtype=np.int64)
-    for i, (unique, inverse, *rest) in enumerate(parts):  # each posting's column
-        column = np.searchsorted(keys, unique).astype(np.int32)[inverse]
-        counts += np.bincount(column, minlength=len(keys))
-        parts[i] = (None, column, *rest)
-    indptr = np.zeros(len(keys) + 1, dtype=np.int64)
-    np.cumsum(counts, out=indptr[1:])
-    rows = np.empty(indptr[-1], dtype=np.int32)
-    tfs = np.empty(indptr[-1], dtype=np.uint16)
-    fill = indptr[:-1].copy()
-    row = first_row
-    for _, column, batch_tfs, distinct, lengths, _ in parts:
-        batch_rows = np.repeat(np.arange(row, row + len(lengths), dtype=np.int32), distinct)
-        order = np.argsort(column, kind="stable")
-        ordered = column[order]
-        starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
-        rank = np.arange(len(ordered)) - np.repeat(starts, np.diff(np.r_[starts, len(ordered)]))
-        at = fill[ordered] + rank
-        rows[at], tfs[at] = batch_rows[order], batch_tfs[order]
-        fill += np.bincount(column, minlength=len(keys))
-        row += len(lengths)
-    lengths = (np.concatenate([p[4] for p in parts]) if parts else np.zeros(0, np.int32))
-    words = sorted(set().union(*(p[5] for p in parts))) if parts else []
-    return Postings(keys, indptr, rows, tfs, lengths, tuple(words))
-
-
-def okapi_idf(document_counts: np.ndarray, corpus_size: int, epsilon: float) -> np.ndarray:
-    """Return BM25Okapi's idf of every term: log((N - n + 0.5) / (n + 0.5)). idf is negative
-    for a term in more than half of the chunks; such a term gets epsilon times the mean idf.
-    With one or two chunks every idf is <= 0 and so is that floor, and nothing would ever
-    score: then every term gets the same small idf, epsilon."""
-    n = document_counts.astype(np.float64)
-    idf = np.log(corpus_size - n + 0.5) - np.log(n + 0.5)
-    average = float(idf.mean()) if len(idf) else 0.0
-    if average <= 0:
-        return np.full(len(idf), epsilon)
-    return np.where(idf < 0, epsilon * average, idf)
 
 
 class Index:
@@ -167,9 +57,9 @@ class Index:
         self.k1, self.b = k1, b
         self.document_counts = np.diff(postings.indptr)
         self.idf = okapi_idf(self.document_counts, len(self.chunks), tuning.EPSILON)
-        lengths = postings.lengths.astype(np.float64)
-        self.avgdl = float(lengths.mean())
-        self._norm = k1 * (1 - b + b * lengths / self.avgdl)
+        self.scorer = Scorer(self._indptr, self._rows, self._tfs, postings.lengths, self.idf,
+                             k1, b)
+        self.avgdl = self.scorer.avgdl
         self._spans = _spans(self.chunks)
         self._spellings: Spelling | None = None
         self._table_rows: np.ndarray | None = None  # which chunks are rows of tables
@@ -279,24 +169,7 @@ class Index:
     def scores(self, query: dict[str, float]) -> np.ndarray:
         """Return the weighted BM25 score of every chunk: the sum over the query's terms of
         weight * idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / avgdl))."""
-        indptr, rows_of, tfs_of = self._indptr, self._rows, self._tfs
-        rows_parts, score_parts = [], []
-        for term, weight in query.items():
-            column = self.column(term)
-            if column < 0:
-                continue
-            start, end = indptr[column], indptr[column + 1]
-            rows = rows_of[start:end]
-            tf = tfs_of[start:end].astype(np.float64)
-            part = (self.idf[column] * weight) * tf * (self.k1 + 1)
-            rows_parts.append(rows)
-            score_parts.append(part / (tf + self._norm[rows]))
-        if not rows_parts:
-            return np.zeros(len(self.chunks))
-        # One pass adding each term's part to its chunks, in the query's order of terms (the
-        # same sums, in the same order, as adding term after term).
-        return np.bincount(np.concatenate(rows_parts), weights=np.concatenate(score_parts),
-                           minlength=len(self.chunks))
+        return self.scorer.scores(self._query(query))
 
     def search(self, query: dict[str, float], top_k: int = tuning.TOP_K,
                within: np.ndarray | None = None) -> list[Hit]:
@@ -305,17 +178,21 @@ class Index:
         `mask`) keeps the search to some of them."""
         if top_k <= 0:
             raise ValueError(f"top_k must be > 0, got {top_k}")
-        scores = self.scores(query)
-        if within is not None:
-            scores = np.where(within, scores, 0.0)
-        positive = np.flatnonzero(scores > 0)
+        positive, scores = self.scorer.best(self._query(query), top_k, within)
         if len(positive) > top_k:
             # The k-th best score, then every chunk at least as good: ties at the k-th are all
             # kept, so that the order below decides among them as a full sort would.
-            kth = -np.partition(-scores[positive], top_k - 1)[top_k - 1]
-            positive = positive[scores[positive] >= kth]
-        order = sorted(positive.tolist(), key=lambda i: (-scores[i], self.order[i]))[:top_k]
-        return [Hit(self.chunks[i], float(scores[i])) for i in order]
+            kth = -np.partition(-scores, top_k - 1)[top_k - 1]
+            keep = scores >= kth
+            positive, scores = positive[keep], scores[keep]
+        place = self.order[positive]
+        best = sorted(range(len(positive)), key=lambda i: (-scores[i], place[i]))[:top_k]
+        return [Hit(self.chunks[positive[i]], float(scores[i])) for i in best]
+
+    def _query(self, query: dict[str, float]) -> Query:
+        """The query's terms that some chunk uses, as (column, weight), in its order."""
+        found = ((self.column(term), weight) for term, weight in query.items())
+        return [(column, weight) for column, weight in found if column >= 0]
 
 
 def _spans(chunks: Sequence[Chunk]) -> dict[str, tuple[int, int]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import stat
@@ -21,6 +22,7 @@ from bot.knowledge.formats import SUFFIXES, OcrOptions
 from bot.search.building import Progress, build
 from bot.search.cache import IndexCache, Snapshot
 from bot.serving.apart import Stopped, read_apart, run_apart
+from bot.serving.memory import keep_freed_memory
 
 logger = logging.getLogger(__name__)
 FOLDER_POLL = 1.0  # seconds between looks at a missing folder, and at the watched one's identity
@@ -35,9 +37,14 @@ def load_qa(root: str | Path, previous: QA | None = None, cache: IndexCache | No
     unchanged folder (same names, sizes and times) reads no file at all. KnowledgeError says
     what is wrong with the folder. The cache is updated. Files are read by `read` (by
     default in this process)."""
+    keep_freed_memory()
     qa, files = prepare(root, previous, cache, progress, read, ocr)
     if cache is not None and files is not None:
         cache.save(Snapshot(files, qa.knowledge, qa.index))
+    # The knowledge and the index are a few million objects that live as long as the QA: out
+    # of the collector's sight, a full collection no longer walks them (a pause of tens of ms
+    # now and then). Frozen objects are still freed when no longer used (reference counts).
+    gc.freeze()
     return qa
 
 

@@ -179,7 +179,7 @@ def test_a_cache_of_another_version_is_rebuilt(knowledge_dir: Path, tmp_path: Pa
 
 
 def test_a_large_first_build_tokenizes_in_worker_processes_with_the_same_terms(monkeypatch):
-    from bot.search.index import count_terms
+    from bot.search.postings import count_terms
     from bot.search.terms import chunk_terms
 
     pieces = [("Tổng kết", "", f"Đoạn {i}: Sở Giáo dục tổ chức hội nghị tổng kết năm học.")

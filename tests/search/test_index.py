@@ -74,3 +74,44 @@ def test_a_single_paragraph_knowledge_still_answers():
     tiny = Index(chunks_of([parse_document("a.txt", "Cầu Rồng dài 666 mét.")]))
     hits = tiny.search(weights("cầu rồng dài bao nhiêu"))
     assert [h.chunk.text for h in hits] == ["Cầu Rồng dài 666 mét."]
+
+
+def test_the_top_ten_is_rank_bm25s_with_ties_at_the_tenth_in_document_order():
+    # Twelve paragraphs score the same: the 10th best score is shared by eight of them, of
+    # which the first six in document order make the top ten, as a full sort by rank-bm25's
+    # scores (stable, so document order among equals) gives them.
+    paragraphs = (["Nhà máy thủy điện Sơn La phát điện năm 2012."] * 2
+                  + ["Nhà máy điện mặt trời ở Ninh Thuận."] * 2
+                  + ["Nhà máy nhiệt điện than đã đóng cửa."] * 12
+                  + [f"Cánh đồng lúa số {i} ở đồng bằng." for i in range(10)])
+    index = Index(chunks_of([parse_document("a.txt", "\n\n".join(paragraphs))]))
+    query = list(dict.fromkeys(terms("nhà máy thủy điện Sơn La mặt trời nhiệt điện")))
+    reference = BM25Okapi([terms("A") + terms(p) for p in paragraphs], k1=index.k1,
+                          b=index.b, epsilon=EPSILON).get_scores(query)
+    expected = sorted(range(len(paragraphs)), key=lambda i: -reference[i])[:10]
+    hits = index.search(dict.fromkeys(query, 1.0), top_k=10)
+    assert [h.chunk.paragraph - 1 for h in hits] == expected
+    assert len({reference[i] for i in expected[4:]}) == 1  # the tie runs past the 10th
+    assert reference[expected[-1]] == reference[16 - 1]  # ... to a paragraph left out
+    assert [h.score for h in hits] == [float(index.scores(dict.fromkeys(query, 1.0))[i])
+                                       for i in expected]
+
+
+def test_a_search_finds_what_the_exact_scores_of_every_chunk_rank_first():
+    # The float32 filter keeps every chunk that may be of the best: its top ten, ties and
+    # scores are those of sorting every chunk's exact score, with any weights.
+    sentences = ["Bộ Công an", "lực lượng vũ trang", "hội nghị tổng kết", "đường sắt Bắc Nam",
+                 "công an nhân dân", "báo cáo năm", "đơn vị", "tổng thống"]
+    paragraphs = [" ".join(sentences[(i * j) % len(sentences)] for j in range(1, 2 + i % 5))
+                  for i in range(200)]
+    index = Index(chunks_of([parse_document("a.txt", "\n\n".join(paragraphs))]))
+    for question in ("công an nhân dân", "đường sắt và hội nghị", "tổng thống của đơn vị"):
+        for weights_of in (lambda t: 1.0, lambda t: 0.5 if " " in t else 2.0,
+                           lambda t: -1.0 if t.startswith("~") else 1.0):
+            query = {t: weights_of(t) for t in dict.fromkeys(terms(question))}
+            scores = index.scores(query)
+            positive = [i for i in range(len(paragraphs)) if scores[i] > 0]
+            expected = sorted(positive, key=lambda i: (-scores[i], i))[:10]
+            hits = index.search(query, top_k=10)
+            assert [(h.chunk.paragraph - 1, h.score) for h in hits] == [
+                (i, float(scores[i])) for i in expected]
