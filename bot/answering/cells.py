@@ -5,6 +5,7 @@ report's own period (its identity); and the report's own period itself."""
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -12,6 +13,7 @@ from bot.answering.when import Wanted
 from bot.knowledge.columns import resolve_columns
 from bot.knowledge.documents import Document
 from bot.knowledge.tables import CUMULATIVE, CURRENT, FLOW, PREVIOUS, STOCK, VALUE, Column, Table
+from bot.language.text import fold
 
 Span = tuple[date, date]
 DAY = timedelta(days=1)
@@ -53,14 +55,42 @@ def resolved(table: Table, span: Span | None, first_month: int) -> Table:
     return resolve_columns(table, span[0], span[1], year_start)
 
 
-def value_columns(table: Table) -> list[int]:
-    return [i for i, c in enumerate(table.columns) if c.role == VALUE and c.relation != CHANGE]
+# A column of what was planned for a period ("Kế hoạch 2024", "KH năm 2025", "Mục tiêu"), not
+# of what it made: only a question about the plan takes its figures.
+_PLAN = re.compile(r"\b(?:ke hoach|kh|muc tieu|chi tieu giao|du toan)\b")
+
+
+# What a figure question wants of a period: what it made, what was planned, or the share of
+# the plan done ("đạt bao nhiêu % kế hoạch": the column comparing with the plan).
+ACTUAL, PLANNED, PLAN_SHARE = "actual", "planned", "plan_share"
+
+
+def is_plan(column: Column) -> bool:
+    return bool(_PLAN.search(fold(column.label).lower()))
+
+
+def plan_share_column(table: Table) -> int | None:
+    """The column comparing each row with its plan ("So với kế hoạch (%)", "% KH")."""
+    return next((i for i, c in enumerate(table.columns)
+                 if c.role == VALUE and c.relation == CHANGE and is_plan(c)), None)
+
+
+def value_columns(table: Table, plan: bool = False) -> list[int]:
+    """The columns of a period's figures: of what it made, or (`plan`) of what was planned."""
+    return [i for i, c in enumerate(table.columns) if c.role == VALUE and c.relation != CHANGE
+            and is_plan(c) == plan]
 
 
 def column_for(table: Table, wanted: Wanted | None, span: Span | None,
-               first_month: int = 1) -> int | None:
-    """The value column holding the figure for `wanted` (None: the report's own period)."""
-    columns = value_columns(table)
+               first_month: int = 1, aim: str = ACTUAL) -> int | None:
+    """The value column holding the figure for `wanted` (None: the report's own period):
+    what it made, or (`aim`) what was planned for it or the share of that plan done."""
+    if aim == PLAN_SHARE:
+        return plan_share_column(table)
+    plan = aim == PLANNED
+    columns = value_columns(table, plan)
+    if plan and (wanted is None or not wanted.dated):
+        return columns[0] if columns else None
     if not columns:
         return None
     if wanted is None:
@@ -73,6 +103,9 @@ def column_for(table: Table, wanted: Wanted | None, span: Span | None,
             wanted = Wanted(wanted.said, None, fiscal[1], basis=STOCK)
         else:
             wanted = Wanted(wanted.said, fiscal[0], fiscal[1], basis=wanted.basis)
+    if wanted.month is not None and wanted.end is None:
+        months = [i for i in columns if _one_month(table.columns[i], wanted.month)]
+        return max(months, key=lambda i: table.columns[i].end) if months else None
     if wanted.end is None:
         return _relative(table, columns, wanted.relation, wanted.basis)
     for i in columns:
@@ -95,6 +128,13 @@ def _relative(table: Table, columns: list[int], relation: str | None,
     if not fitting and relation == CURRENT and basis is None:
         return columns[0]
     return fitting[0] if fitting else None
+
+
+def _one_month(column: Column, month: int) -> bool:
+    """A column of one calendar month's figures ("Tháng 9/2025", "Ước tháng 10/2025")."""
+    start, end = column.start, column.end
+    return (start is not None and end is not None and start.day == 1 and start.month == month
+            and (start.year, start.month) == (end.year, end.month))
 
 
 def _fits(column: Column, wanted: Wanted) -> bool:
@@ -143,5 +183,5 @@ def is_own(wanted: Wanted, span: Span | None, first_month: int = 1) -> bool:
         wanted.end == span[1] and wanted.basis in (None, CUMULATIVE))
 
 
-__all__ = ["CUMULATIVE", "PREVIOUS", "column_for", "fiscal_start", "is_own", "resolved",
-           "span_of", "value_columns"]
+__all__ = ["ACTUAL", "CUMULATIVE", "PLANNED", "PLAN_SHARE", "PREVIOUS", "column_for",
+           "fiscal_start", "is_own", "resolved", "span_of", "value_columns"]

@@ -5,12 +5,12 @@ row and column that show it; changes computed exactly ("tăng 16,7%")."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
-from bot.answering.cells import fiscal_start
+from bot.answering.cells import fiscal_start, is_plan
 from bot.answering.figures import Cell
-from bot.knowledge.tables import STOCK
+from bot.knowledge.tables import CHANGE, STOCK, Column
 from bot.language.numbers import Unit, convert, format_number, format_percent, percent_change
 from bot.language.numbers import rounding as rounded
 from bot.language.periods import period_of_span
@@ -23,8 +23,15 @@ def period_of(cell: Cell) -> str:
     """The period a cell's figure is for, as a person says it."""
     column = cell.table.columns[cell.column]
     start, end = column.start, column.end
-    if end is None:
-        return cell.header
+    if end is None or column.relation == CHANGE:
+        header = cell.header  # "10 tháng 2025 so với cùng kỳ (%)" says what it compares
+        return header[:1].lower() + header[1:] if header[1:2].islower() else header
+    if is_plan(column):
+        return f"kế hoạch {_period(cell, column, start, end)}"
+    return _period(cell, column, start, end)
+
+
+def _period(cell: Cell, column: Column, start: date | None, end: date) -> str:
     if column.basis == STOCK or start is None:
         return f"tại ngày {_day(end)}"
     first_month = fiscal_start(cell.document)
@@ -33,6 +40,8 @@ def period_of(cell: Cell) -> str:
     months = (end.year - start.year) * 12 + end.month - start.month + 1
     if start.day == 1 and months == 12 and start.month == 1:
         return f"năm {end.year}"
+    if start.day == 1 and months == 1 and _last_day(end):
+        return f"tháng {start.month}/{start.year}"
     if start.day == 1 and months == 3 and start.month in (1, 4, 7, 10):
         return f"quý {(start.month + 2) // 3}/{start.year}"
     if start.day == 1 and start.month == 1:
@@ -53,7 +62,7 @@ def figure(cell: Cell) -> str:
     if rounding:
         return f"{text} ≈ {rounding}"
     scaled = rounded(cell.value, cell.unit, exact_too=True)  # "310.400.000.000 đồng = 310,4 tỷ"
-    return f"{text} = {scaled}" if scaled else text
+    return f"{text} = {scaled}" if scaled and scaled != text else text
 
 
 def short(cell: Cell) -> str:
@@ -116,6 +125,10 @@ def change(old: Cell, new: Cell) -> tuple[str, str]:
         return direction, direction
     share = format_percent(abs(percent))
     return f"{direction} {amount}{unit_name} ({share})", f"{direction} {share}"
+
+
+def _last_day(day: date) -> bool:
+    return (day + timedelta(days=1)).day == 1
 
 
 def _day(day: date) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from bot.answering.cells import (
+    ACTUAL,
     column_for,
     fiscal_start,
     is_own,
@@ -17,6 +18,7 @@ from bot.answering.cells import (
 )
 from bot.answering.items import Item, Words, item_words, match, normalized
 from bot.answering.when import Wanted
+from bot.knowledge.columns import STATED_UNIT_WORDS
 from bot.knowledge.documents import Chunk, Document
 from bot.knowledge.formats import BOILERPLATE
 from bot.knowledge.table_text import column_name, row_label
@@ -33,6 +35,7 @@ from bot.knowledge.tables import (
 from bot.language.dates import year_before
 from bot.language.lexicon import Lexicon, Patterns
 from bot.language.numbers import Unit, parse_figure, parse_unit
+from bot.language.statements import load_vocabulary
 from bot.language.text import fold
 from bot.search.index import Index
 
@@ -85,7 +88,8 @@ def item_of(text: str, taken: list[tuple[int, int]], lexicon: Lexicon) -> Item:
 
 
 def find(item: Item, wanted: Sequence[Wanted | None], documents: Sequence[Document],
-         index: Index, patterns: Patterns, focus: str | None = None) -> Found:
+         index: Index, patterns: Patterns, focus: str | None = None,
+         aim: str = ACTUAL) -> Found:
     """The cells of `item` for each wanted period (None: the report's own), from one row of
     one report: the row that names the item closest, in a statement before a note, in a
     report about the first period wanted before one that only compares with it."""
@@ -93,7 +97,7 @@ def find(item: Item, wanted: Sequence[Wanted | None], documents: Sequence[Docume
         _rows(item, documents, index, patterns, _basis(wanted))
     best_row = rows[0] if rows else None
     for chunk in _by_period(rows, wanted, focus):
-        cells = _cells(chunk, wanted)
+        cells = _cells(chunk, wanted, aim)
         if cells is not None:
             return Found(item, cells)
     return Found(item, (), best_row)
@@ -177,8 +181,10 @@ def _by_period(rows: list[Chunk], wanted: Sequence[Wanted | None],
     return [chunk for _, chunk in sorted(enumerate(rows), key=key)]
 
 
-def _cells(chunk: Chunk, wanted: Sequence[Wanted | None]) -> tuple[Cell, ...] | None:
-    """The cells of one row for every wanted period, or None when one is missing."""
+def _cells(chunk: Chunk, wanted: Sequence[Wanted | None],
+           aim: str = ACTUAL) -> tuple[Cell, ...] | None:
+    """The cells of one row for every wanted period, or None when one is missing: what
+    each made, or (`aim`) what was planned for the first, or the share of it done."""
     document = chunk.document
     span, first_month = span_of(document), fiscal_start(document)
     table = resolved(document.tables[chunk.table], span, first_month)
@@ -186,17 +192,18 @@ def _cells(chunk: Chunk, wanted: Sequence[Wanted | None]) -> tuple[Cell, ...] | 
     cells: list[Cell] = []
     for asked in wanted:
         column = _compared(table, asked, cells[-1]) if cells else None
-        if column is None:
+        if column is None and (cells or aim == ACTUAL):
             column = _headed(table, asked)
         if column is None:
-            column = column_for(table, asked, span, first_month)
+            column = column_for(table, asked, span, first_month, ACTUAL if cells else aim)
         if column is None or column >= len(row.cells):
             return None
         written = row.cells[column].strip().strip("*_").strip()
         figure = parse_figure(written)
         if figure is None:
             return None
-        unit_text = table.columns[column].unit or table.unit or _unit_of(document)
+        unit_text = (table.columns[column].unit or _row_unit(table, row) or table.unit
+                     or _unit_of(document))
         unit = parse_unit(unit_text) if unit_text else None
         if figure.percent:
             unit = parse_unit("%")
@@ -213,6 +220,21 @@ def _headed(table: Table, asked: Wanted | None) -> int | None:
     headed = [i for i, column in enumerate(table.columns) if column.role == VALUE
               and said in f" {' '.join(fold(column.label).lower().split())} "]
     return headed[0] if len(headed) == 1 else None
+
+
+def _row_unit(table: Table, row: Row) -> str | None:
+    """The unit a row states in a unit column ("Đơn vị tính" / "ĐVT": "Triệu USD",
+    "Nghìn tấn", "Người"), as statistics tables give each row its own."""
+    stated_by = load_vocabulary().unit_stated_by
+    for i, column in enumerate(table.columns):
+        if column.role == VALUE or i >= len(row.cells):
+            continue
+        if fold(column.label).lower().strip(" :.") not in stated_by:
+            continue
+        unit = " ".join(row.cells[i].strip("*_ ").split())
+        if unit and len(unit.split()) <= STATED_UNIT_WORDS and parse_figure(unit) is None:
+            return unit[:1].lower() + unit[1:] if unit[1:2].islower() else unit
+    return None
 
 
 def _unit_of(document: Document) -> str | None:

@@ -87,6 +87,8 @@ class Query:
     compares: bool = False  # a change to compute ("tăng bao nhiêu %", "chênh lệch")
     compared: bool = False  # it compares with something ("so với 2023", "so với cùng kỳ")
     which: bool = False  # which of two is higher ("… hay … cao hơn?")
+    planned: bool = False  # the plan's figure ("kế hoạch doanh thu 2024"), not the result
+    plan_share: bool = False  # of it, the share done ("đạt bao nhiêu % kế hoạch")
     series: bool = False  # a figure over periods ("qua các quý", "xu hướng")
     position: tuple[str, str] | None = None  # (position, body) a who-question asks the holder
     #                                           of, folded ("chu tich", "hoi dong quan tri")
@@ -152,6 +154,8 @@ def read(question: str, lexicon: Lexicon | None = None,
         compares=matches(patterns.comparisons, cleaned),
         compared=matches(patterns.compared_to, cleaned),
         which=matches(patterns.which, cleaned),
+        planned=matches(patterns.plans, cleaned),
+        plan_share=matches(patterns.plans, cleaned) and matches(patterns.plan_shares, cleaned),
         series=matches(patterns.series, cleaned),
         position=asked_position(cleaned, patterns.positions, patterns.bodies)
         if kind == Kind.WHO else None,

@@ -26,12 +26,17 @@ _SPAN = re.compile(r"(?:tu\s+)?(?:ngay\s+)?(\d{1,2})[/.-](\d{1,2})[/.-]" + _YEAR
 _DAY = re.compile(rf"(?:(tai|den|vao|cuoi|dau)\s+)?(?:ngay\s+)?(\d{{1,2}})\s*(?:[/.-]|\s+thang\s+)"
                   rf"\s*(\d{{1,2}})\s*(?:[/.-]|\s+nam\s+)\s*{_YEAR}")
 _QUARTER_OF = re.compile(rf"(?:(cuoi|dau)\s+)?{_QUARTER}{_OF_YEAR}")
-_MONTHS = re.compile(rf"(?:(luy\s*ke)\s+)?(3|6|9|ba|sau|chin)\s+thang(?:\s+dau)?(?:\s+nam)?"
-                     rf"(?:\s+{_YEAR})?")
+_MONTHS = re.compile(rf"(?:(luy\s*ke)\s+)?(?<![\d/.])(1[01]|[2-9]|ba|sau|chin)\s+thang(?:\s+dau)?"
+                     rf"(?:\s+nam)?(?:\s+{_YEAR})?")
+# One month of a monthly report: "tháng 10/2025", "tháng 10 năm 2025", "tháng 9" (its year
+# left to the report); not "10 tháng" (ten months from January, above).
+_MONTH = re.compile(rf"(?<![\d\s])\s*thang\s+(1[0-2]|0?[1-9])(?!\d)"
+                    rf"(?:(?:\s*(?:/|-)\s*|\s+nam\s+){_YEAR})?")
 _YEAR_OF = re.compile(rf"(?:(cuoi|dau)\s+)?(?:nam\s+(?:tai\s*chinh\s+)?){_YEAR}"
                       rf"|(?<![\d/.,-])(?:(cuoi|dau)\s+)?{_YEAR}(?![\d/.,%-])")
 _RELATIVE = re.compile(r"cung\s+ky(?:\s+nam\s+(?:truoc|ngoai))?|ky\s+truoc|nam\s+truoc"
                        r"|dau\s+(?:nam|ky)|cuoi\s+(?:nam|ky)|luy\s*ke|nam\s+nay|ky\s+nay")
+_AGAINST = re.compile(r"\bso(?:\s+sanh)?(?:\s+voi)?\s*$")  # "… so với năm 2023", "so 2023"
 _WORD_MONTHS = {"ba": 3, "sau": 6, "chin": 9}
 
 
@@ -48,18 +53,21 @@ class Wanted:
     basis: str | None = None  # FLOW, STOCK or CUMULATIVE
     fiscal: tuple[int, int] | None = None  # "niên độ 2024-2025": a fiscal year ...
     quarter: int | None = None  # ... and its quarter, resolved with the report's fiscal year
+    month: int | None = None  # "tháng 9" with no year: that month of the report's year
+    against: bool = False  # said after "so với": what another period is compared with
     at: tuple[int, int] = (0, 0)  # where the question says it (in its folded text)
 
     @property
     def dated(self) -> bool:
-        return self.end is not None or self.fiscal is not None
+        return self.end is not None or self.fiscal is not None or self.month is not None
 
 
 def wanted_in(text: str) -> tuple[Wanted, ...]:
     """The periods the question names, in the order it names them."""
     folded = fold(text).lower()
     found: list[tuple[int, int, Wanted]] = []
-    for grammar in (_fiscal, _spans, _days, _quarters, _months, _years, _relatives):
+    for grammar in (_fiscal, _spans, _days, _quarters, _single_months, _months, _years,
+                    _relatives):
         for start, end, wanted in grammar(folded):
             if not any(start < e and s < end for s, e, _ in found):
                 found.append((start, end, wanted))
@@ -72,7 +80,9 @@ def wanted_in(text: str) -> tuple[Wanted, ...]:
                 and folded[end:after[0]].strip() == "("):
             opened = start  # "cùng kỳ năm trước (01/10/2023 - 31/12/2023)": the dates say it
             continue
-        kept.append(replace(wanted, at=(start if opened is None else opened, end)))
+        against = _AGAINST.search(folded[:start]) is not None
+        kept.append(replace(wanted, at=(start if opened is None else opened, end),
+                            against=against))
         opened = None
     return tuple(kept)
 
@@ -120,8 +130,20 @@ def _months(folded: str):
             year = int(m.group(3))
             yield m.start(), m.end(), Wanted(m.group(0), date(year, 1, 1),
                                              _month_end(year, count), basis=CUMULATIVE)
-        elif m.group(1) or "dau" in m.group(0):
+        else:  # "lũy kế 9 tháng", "10 tháng đầu năm", "10 tháng": from the year's start
             yield m.start(), m.end(), Wanted(m.group(0), basis=CUMULATIVE)
+
+
+def _single_months(folded: str):
+    for m in _MONTH.finditer(folded):
+        number = int(m.group(1))
+        start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        if m.group(2):
+            year = int(m.group(2))
+            yield start, m.end(), Wanted(m.group(0).strip(), date(year, number, 1),
+                                         _month_end(year, number), basis=FLOW)
+        else:
+            yield start, m.end(), Wanted(m.group(0).strip(), basis=FLOW, month=number)
 
 
 def _years(folded: str):

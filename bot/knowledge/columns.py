@@ -39,6 +39,7 @@ from bot.language.text import fold
 _GLUED_UNIT = re.compile(r"(?<=[0-9a-zà-ỹ)])\s*(VND|VNĐ|USD)$")
 _STATED = re.compile(r"^(?:đơn vị tính|đơn vị|đvt)\s*[:.]?\s*", re.IGNORECASE)
 _NOISE = re.compile(r"\((?:\*+|đã điều chỉnh(?: lại)?|trình bày lại)\)|\(\*\)", re.IGNORECASE)
+_BRACKETED = re.compile(r"\(([^()]{1,20})\)\s*$")
 STATED_UNIT_WORDS = 5  # "Đơn vị tính: nghìn tỷ đồng" — a longer phrase is no unit
 MIN_CODES = 3  # a table with this many statement codes and a "lưu chuyển tiền" row is one
 BALANCE_SHARE = 0.8  # of a balance sheet's codes, at least this share are 100 to 499
@@ -115,6 +116,7 @@ def value_column(label: str, unit: str | None = None, statement: str | None = No
     """A value column read from its header: relation, basis and dates, where it says."""
     vocabulary = vocabulary or load_vocabulary()
     text = _NOISE.sub("", label)
+    unit = unit or _bracketed_unit(text, vocabulary)
     compact = key(text)
     if vocabulary.has("change", text):
         before = re.split(r"(?i)so với", text, maxsplit=1)[0]
@@ -139,6 +141,15 @@ def value_column(label: str, unit: str | None = None, statement: str | None = No
         basis = {BALANCE: STOCK, INCOME: FLOW, CASH_FLOW: FLOW}.get(statement)
     start, end = (span.start, span.end) if span else (None, None)
     return Column(label, VALUE, relation, basis, start, end, unit)
+
+
+def _bracketed_unit(label: str, vocabulary: Vocabulary) -> str | None:
+    """The unit a header ends with in brackets: "… so với cùng kỳ (%)", "Dân số (người)"."""
+    found = _BRACKETED.search(label)
+    if found is None:
+        return None
+    unit = " ".join(found.group(1).split())
+    return unit if vocabulary.is_unit(unit) else None
 
 
 def relate(columns: Sequence[Column]) -> tuple[Column, ...]:

@@ -23,7 +23,8 @@ _ENDING = re.compile(r"(ba|3|sau|6|chin|9|muoi\s*hai|12)\s*thang\s*ket\s*thuc|"
 _QUARTER = re.compile(r"quy\s*(0?[1-4])(?!\d)|quy\s*(iv|iii|ii|i)(?![a-z])"
                       r"|(?<![a-z])q\s*([1-4])(?!\d)")
 _HALF = re.compile(r"(?<!\d)(?:6|sau)\s*thang\s*(dau|cuoi)")
-_MONTHS = re.compile(r"(?<!\d)(\d{1,2}|ba|sau|chin)\s*thang(?!\s*\d)")
+# "10 tháng 2025" counts ten months of 2025; "10 tháng 3" is a day of March, no count.
+_MONTHS = re.compile(r"(?<!\d)(\d{1,2}|ba|sau|chin)\s*thang(?!\s*\d{1,2}(?!\d))")
 _MONTH = re.compile(r"thang\s*(1[0-2]|0?[1-9])(?!\d)")
 _YEAR_ALONE = re.compile(rf"(?<![\d.,]){_YEAR}(?![\d/.,%-]\d|\d)")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}

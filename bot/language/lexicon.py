@@ -84,6 +84,8 @@ class Patterns:
     figure_headlines: tuple[tuple[str, str], ...]  # folded: the line item a bare word means
     comparisons: str  # "tăng bao nhiêu", "chênh lệch": a change to compute
     compared_to: str  # "so với": what it is compared with
+    plans: str  # "kế hoạch": the plan of a period, not what it made
+    plan_shares: str  # "đạt bao nhiêu % kế hoạch": the share of the plan done
     which: str  # "cao hơn", "nhiều hơn": which of two is higher
     series: str  # "qua các quý", "xu hướng": a figure over periods
     key_figures: tuple[tuple[str, ...], ...]  # what a statement's summary leads with
@@ -184,6 +186,8 @@ def load_patterns(path: Path = PATTERNS_PATH) -> Patterns:
             figure_headlines=tuple((a, b) for a, b in raw["figure_headlines"]),
             comparisons=_either(raw["comparison_questions"]),
             compared_to=_either(raw["compared_to"]),
+            plans=_either(raw["plan_questions"]),
+            plan_shares=_either(raw["plan_share_questions"]),
             which=_either(raw["which_questions"]),
             series=_either(raw["series_questions"]),
             key_figures=tuple(tuple(names) for names in raw["key_figures"]),

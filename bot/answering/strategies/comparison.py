@@ -12,7 +12,7 @@ from bot.answering.figures import Cell, find
 from bot.answering.strategies.base import Context
 from bot.answering.strategies.table_cell import asks_figure
 from bot.answering.when import Wanted
-from bot.knowledge.tables import PREVIOUS
+from bot.knowledge.tables import CHANGE, PREVIOUS
 
 
 class Comparison:
@@ -23,6 +23,8 @@ class Comparison:
         # "so với 2023" with two periods is a change; "… so với cùng kỳ năm trước?" alone may
         # ask a table's own comparison column: a figure, for the table cell.
         two = sum(w.dated for w in query.wanted) >= 2
+        if query.planned:
+            return False  # the plan's figure or the share of it done: a cell (table_cell)
         return asks_figure_of_any_kind(ctx) and (query.compares or query.which
                                                   or (query.compared and two))
 
@@ -44,6 +46,8 @@ def _over_time(ctx: Context) -> Draft | None:
     dated = [w for w in wanted if w.dated]
     if len(dated) >= 2:
         pair: list[Wanted | None] = dated[:2]
+    elif dated and dated[0].against:  # "tăng bao nhiêu so với năm 2023": the report's own
+        pair = [None, dated[0]]
     else:
         pair = [dated[0] if dated else None, Wanted("cung ky", relation=PREVIOUS)]
     found = find(ctx.item, pair, ctx.in_scope(), ctx.index, ctx.lexicon.patterns,
@@ -52,6 +56,10 @@ def _over_time(ctx: Context) -> Draft | None:
         return None if found.row is None else Draft("", ctx.query.kind, found.row,
                                                     no_period=True)
     new, old = found.cells
+    if _states_change(old):  # a statistics table's own "so với cùng kỳ (%)": as it says
+        text = f"{figure_text.line(old)}.\n{figure_text.where(old)}"
+        return Draft(text, ctx.query.kind, old.chunk, 1.0, figure_text.short(old),
+                     figures=(old,))
     if old.table.columns[old.column].end and new.table.columns[new.column].end and (
             old.table.columns[old.column].end > new.table.columns[new.column].end):
         new, old = old, new  # the later period is the one that changed
@@ -59,6 +67,11 @@ def _over_time(ctx: Context) -> Draft | None:
     text = (f"{figure_text.line(new)}; {figure_text.period_of(old)}: "
             f"{figure_text.figure(old)}.\n→ {words}.\n{figure_text.where(new)}")
     return Draft(text, ctx.query.kind, new.chunk, 1.0, short, figures=(new, old))
+
+
+def _states_change(cell: Cell) -> bool:
+    """The cell is a comparison the report states itself (a "so với cùng kỳ" column)."""
+    return cell.table.columns[cell.column].relation == CHANGE
 
 
 def _between(ctx: Context, organisations) -> Draft | None:

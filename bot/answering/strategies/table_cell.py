@@ -5,6 +5,7 @@ column cited."""
 from __future__ import annotations
 
 from bot.answering import figure_text
+from bot.answering.cells import ACTUAL, PLAN_SHARE, PLANNED
 from bot.answering.draft import Draft
 from bot.answering.figures import find
 from bot.answering.kinds import Kind
@@ -13,6 +14,11 @@ from bot.answering.strategies.base import Context
 
 # Kinds a figure answers: how much, what (it is), and questions with no asking word.
 FIGURE_KINDS = (Kind.HOW_MANY, Kind.WHAT, Kind.OTHER)
+
+
+def aim_of(query) -> str:
+    """What the question wants of its period: the result, the plan, or the share done."""
+    return PLAN_SHARE if query.plan_share else PLANNED if query.planned else ACTUAL
 
 
 def asks_figure(ctx: Context) -> bool:
@@ -34,7 +40,7 @@ class TableCell:
         wanted = [next((w for w in ctx.query.wanted if w.dated), None)
                   or next(iter(ctx.query.wanted), None)]
         found = find(ctx.item, wanted, ctx.in_scope(), ctx.index, ctx.lexicon.patterns,
-                     ctx.focus)
+                     ctx.focus, aim_of(ctx.query))
         if not found.cells:
             if found.row is None:
                 return None

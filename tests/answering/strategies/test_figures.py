@@ -163,3 +163,87 @@ def test_a_workbook_of_monthly_statistics_is_answered_by_cell_and_by_column(tmp_
     assert "84.500" in by_column.text and "85.200" in by_column.text
     for answer in (by_cell, by_column):
         assert not any(mark in answer.text for mark in MARKUP)
+
+
+MONTHLY = """# BÁO CÁO TÌNH HÌNH KINH TẾ - XÃ HỘI THÁNG 10 VÀ 10 THÁNG NĂM 2025
+
+Cục Thống kê tỉnh Hà Giang Mới
+
+Tổng mức bán lẻ hàng hóa tháng 10/2025 ước đạt 12.345 tỷ đồng, tăng 1,3% so với tháng trước.
+
+| Chỉ tiêu | Đơn vị tính | Tháng 9/2025 | Ước tháng 10/2025 | 10 tháng 2025 | 10 tháng 2025 so với cùng kỳ (%) |
+|---|---|---|---|---|---|
+| Tổng mức bán lẻ hàng hóa | Tỷ đồng | 12.187 | 12.345 | 118.902 | 109,4 |
+| Kim ngạch xuất khẩu | Triệu USD | 845 | 902 | 8.117 | 115,2 |
+| Khách du lịch | Nghìn lượt | 410 | 455 | 3.980 | 121,0 |
+"""
+
+
+@pytest.fixture
+def monthly(tmp_path: Path) -> QA:
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "kt-xh-thang-10-2025.md").write_text(MONTHLY, encoding="utf-8")
+    return QA.from_folder(folder)
+
+
+@pytest.mark.parametrize("question, short, line", [
+    ("kim ngạch xuất khẩu tháng 10 bao nhiêu", "902 triệu USD",
+     "Kim ngạch xuất khẩu, tháng 10/2025: 902 triệu USD."),
+    ("khach du lich thang 9/2025", "410 nghìn lượt", "Khách du lịch, tháng 9/2025: 410 nghìn lượt."),
+    ("xuat khau 10 thang la bao nhieu", "8.117 triệu USD",
+     "Kim ngạch xuất khẩu, 10 tháng đầu năm 2025: 8.117 triệu USD ≈ 8,12 tỷ USD."),
+    ("tổng mức bán lẻ 10 tháng so với cùng kỳ tăng bao nhiêu", "109,4%",
+     "Tổng mức bán lẻ hàng hóa, 10 tháng 2025 so với cùng kỳ (%): 109,4%."),
+])
+def test_a_monthly_statistics_table_gives_the_month_its_unit_column_and_its_own_comparison(
+        monthly, question, short, line):
+    answer = monthly.answer(question)
+    assert answer.short == short
+    assert answer.text.splitlines()[0] == line
+
+
+def test_two_months_of_a_monthly_table_are_compared(monthly):
+    answer = monthly.answer("xuất khẩu tháng 10 tăng bao nhiêu so với tháng 9")
+    assert answer.short == "tăng 6,7%"
+    assert answer.text.splitlines()[:2] == [
+        "Kim ngạch xuất khẩu, tháng 10/2025: 902 triệu USD; tháng 9/2025: 845 triệu USD.",
+        "→ tăng 57 triệu USD (6,7%)."]
+
+
+REVIEW = """# BÁO CÁO TỔNG KẾT HOẠT ĐỘNG SẢN XUẤT KINH DOANH NĂM 2024
+
+Tổng công ty Cổ phần Xây lắp Đồng Tâm Mới
+
+Hà Nội, ngày 20 tháng 1 năm 2025
+
+Đơn vị tính: tỷ đồng
+
+| STT | Chỉ tiêu | Thực hiện 2023 | Kế hoạch 2024 | Thực hiện 2024 | So với kế hoạch (%) | So với năm 2023 (%) |
+|---|---|---|---|---|---|---|
+| 1 | Doanh thu | 3.950 | 4.200 | 4.402 | 104,8 | 111,4 |
+| 2 | Nộp ngân sách | 240 | 250 | 263 | 105,2 | 109,6 |
+"""
+
+
+@pytest.fixture
+def review(tmp_path: Path) -> QA:
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "tong-ket-2024.md").write_text(REVIEW, encoding="utf-8")
+    return QA.from_folder(folder)
+
+
+@pytest.mark.parametrize("question, short, line", [
+    ("doanh thu năm 2024 bao nhiêu", "4.402 tỷ đồng", "Doanh thu, năm 2024: 4.402 tỷ đồng."),
+    ("ke hoach doanh thu 2024", "4.200 tỷ đồng", "Doanh thu, kế hoạch năm 2024: 4.200 tỷ đồng."),
+    ("doanh thu 2024 đạt bao nhiêu % kế hoạch", "104,8%",
+     "Doanh thu, so với kế hoạch (%): 104,8%."),
+    ("nộp ngân sách tăng bao nhiêu so với năm 2023", "tăng 9,6%",
+     "Nộp ngân sách, năm 2024: 263 tỷ đồng; năm 2023: 240 tỷ đồng."),
+])
+def test_a_yearly_review_gives_what_was_done_not_the_plan_unless_the_plan_is_asked(
+        review, question, short, line):
+    answer = review.answer(question)
+    assert answer.short == short
+    assert answer.text.splitlines()[0] == line
