@@ -130,6 +130,13 @@ def _relative(table: Table, columns: list[int], relation: str | None,
     return fitting[0] if fitting else None
 
 
+def fits(column: Column, wanted: Wanted) -> bool:
+    """Tell whether a dated column gives the figure of the wanted (dated) period."""
+    if wanted.month is not None and wanted.end is None:
+        return _one_month(column, wanted.month)
+    return _fits(column, wanted)
+
+
 def _one_month(column: Column, month: int) -> bool:
     """A column of one calendar month's figures ("Tháng 9/2025", "Ước tháng 10/2025")."""
     start, end = column.start, column.end
@@ -184,4 +191,4 @@ def is_own(wanted: Wanted, span: Span | None, first_month: int = 1) -> bool:
 
 
 __all__ = ["ACTUAL", "CUMULATIVE", "PLANNED", "PLAN_SHARE", "PREVIOUS", "column_for",
-           "fiscal_start", "is_own", "resolved", "span_of", "value_columns"]
+           "fiscal_start", "fits", "is_own", "resolved", "span_of", "value_columns"]

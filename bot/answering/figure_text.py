@@ -53,6 +53,8 @@ def figure(cell: Cell) -> str:
     """The figure with its unit and rounding: "4,321,987 triệu đồng ≈ 4.322 tỷ đồng"."""
     written = cell.written
     shown = written if any(g in written for g in _GROUPING) else format_number(cell.value)
+    if "." in written and "," not in written and cell.value != cell.value.to_integral_value():
+        shown = format_number(cell.value)  # "105.2" of a CSV written the English way: 105,2
     if cell.unit is None:
         return shown
     if cell.unit.base == "%":

@@ -187,8 +187,7 @@ def _cells(chunk: Chunk, wanted: Sequence[Wanted | None],
     each made, or (`aim`) what was planned for the first, or the share of it done."""
     document = chunk.document
     span, first_month = span_of(document), fiscal_start(document)
-    table = resolved(document.tables[chunk.table], span, first_month)
-    row = table.rows[chunk.row]
+    table = dated_table(chunk)
     cells: list[Cell] = []
     for asked in wanted:
         column = _compared(table, asked, cells[-1]) if cells else None
@@ -196,19 +195,35 @@ def _cells(chunk: Chunk, wanted: Sequence[Wanted | None],
             column = _headed(table, asked)
         if column is None:
             column = column_for(table, asked, span, first_month, ACTUAL if cells else aim)
-        if column is None or column >= len(row.cells):
+        cell = None if column is None else cell_at(chunk, table, column, asked)
+        if cell is None:
             return None
-        written = row.cells[column].strip().strip("*_").strip()
-        figure = parse_figure(written)
-        if figure is None:
-            return None
-        unit_text = (table.columns[column].unit or _row_unit(table, row) or table.unit
-                     or _unit_of(document))
-        unit = parse_unit(unit_text) if unit_text else None
-        if figure.percent:
-            unit = parse_unit("%")
-        cells.append(Cell(chunk, table, row, column, written, figure.value, unit, asked))
+        cells.append(cell)
     return tuple(cells)
+
+
+def dated_table(chunk: Chunk) -> Table:
+    """The table of a row's chunk, its relative columns dated from the report's period."""
+    document = chunk.document
+    return resolved(document.tables[chunk.table], span_of(document), fiscal_start(document))
+
+
+def cell_at(chunk: Chunk, table: Table, column: int, asked: Wanted | None) -> Cell | None:
+    """The figure of a row's chunk in one column of its (dated) table, with its unit; None
+    when the cell holds no figure."""
+    row = table.rows[chunk.row]
+    if column >= len(row.cells):
+        return None
+    written = row.cells[column].strip().strip("*_").strip()
+    figure = parse_figure(written)
+    if figure is None:
+        return None
+    unit_text = (table.columns[column].unit or _row_unit(table, row) or table.unit
+                 or _unit_of(chunk.document))
+    unit = parse_unit(unit_text) if unit_text else None
+    if figure.percent:
+        unit = parse_unit("%")
+    return Cell(chunk, table, row, column, written, figure.value, unit, asked)
 
 
 def _headed(table: Table, asked: Wanted | None) -> int | None:

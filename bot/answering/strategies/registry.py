@@ -14,6 +14,7 @@ from bot.answering.strategies.documents import Documents
 from bot.answering.strategies.fact import Fact
 from bot.answering.strategies.listing import Listing
 from bot.answering.strategies.role_holder import RoleHolder
+from bot.answering.strategies.row_column import RowColumn
 from bot.answering.strategies.series import Series
 from bot.answering.strategies.summary import Summary
 from bot.answering.strategies.table_cell import TableCell
@@ -22,7 +23,8 @@ from bot.answering.strategies.talk import SmallTalk
 from bot.answering.strategies.yes_no import YesNo
 
 STRATEGIES: tuple[Strategy, ...] = (SmallTalk(), Documents(), Summary(), DocumentFact(),
-                                    RoleHolder(), Comparison(), Series(), TableCell(), YesNo(),
+                                    RoleHolder(), Comparison(), Series(), TableCell(),
+                                    RowColumn(), YesNo(),
                                     TableList(), Listing(), Fact())
 
 

@@ -247,3 +247,23 @@ def test_a_yearly_review_gives_what_was_done_not_the_plan_unless_the_plan_is_ask
     answer = review.answer(question)
     assert answer.short == short
     assert answer.text.splitlines()[0] == line
+
+
+def test_a_table_of_places_by_measure_gives_the_cell_of_the_place_and_the_measure(tmp_path):
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    with (folder / "dan-so-2024.csv").open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["Huyện", "Dân số trung bình 2024 (người)", "Diện tích (km2)",
+                         "Mật độ dân số (người/km2)"])
+        writer.writerow(["Thành phố Sông Mây", "312450", "105.2", "2970"])
+        writer.writerow(["Huyện Hòa Lộc", "154300", "420.8", "367"])
+        writer.writerow(["Huyện Tân Thạnh", "98760", "612.5", "161"])
+    qa = QA.from_folder(folder)
+    density = qa.answer("mat do dan so tan thanh")
+    assert density.short == "161 người/km2"
+    assert density.text.splitlines()[:2] == [
+        "Huyện Tân Thạnh, mật độ dân số (người/km2): 161 người/km2.",
+        "Theo «bảng số liệu»: dòng «Huyện Tân Thạnh», cột «Mật độ dân số (người/km2)»."]
+    assert qa.answer("dân số huyện Hòa Lộc năm 2024").short == "154.300 người"
+    assert qa.answer("diện tích thành phố Sông Mây").short == "105,2 km2"
