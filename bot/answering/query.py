@@ -87,6 +87,7 @@ class Query:
     compares: bool = False  # a change to compute ("tăng bao nhiêu %", "chênh lệch")
     compared: bool = False  # it compares with something ("so với 2023", "so với cùng kỳ")
     which: bool = False  # which of two is higher ("… hay … cao hơn?")
+    live: bool = False  # of this very moment or later ("hôm nay", "ngày mai")
     planned: bool = False  # the plan's figure ("kế hoạch doanh thu 2024"), not the result
     plan_share: bool = False  # of it, the share done ("đạt bao nhiêu % kế hoạch")
     series: bool = False  # a figure over periods ("qua các quý", "xu hướng")
@@ -154,6 +155,7 @@ def read(question: str, lexicon: Lexicon | None = None,
         compares=matches(patterns.comparisons, cleaned),
         compared=matches(patterns.compared_to, cleaned),
         which=matches(patterns.which, cleaned),
+        live=matches(patterns.live, cleaned),
         planned=matches(patterns.plans, cleaned),
         plan_share=matches(patterns.plans, cleaned) and matches(patterns.plan_shares, cleaned),
         series=matches(patterns.series, cleaned),

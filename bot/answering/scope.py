@@ -50,7 +50,7 @@ def named_in(text: str, documents: Sequence[Document], typed: str | None = None,
                   if d.identity is not None and d.identity.organisation is not None]
     if not identities:  # reports of no organisation (news, reviews): nobody to name
         return Named(())
-    mentions = organisations_named(text, identities)
+    mentions = organisations_named(text, identities, typed)
     organisations = []
     for mention in mentions:
         paths = _paths_of(mention.organisation, documents)

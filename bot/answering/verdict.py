@@ -9,6 +9,7 @@ from dataclasses import astuple, dataclass
 from bot.answering import tuning
 from bot.answering.draft import Draft
 from bot.answering.entities import Entities
+from bot.answering.items import normalized
 from bot.answering.kinds import Outcome, Reason
 from bot.answering.needs import Needs, share_held
 from bot.answering.query import Query
@@ -128,6 +129,8 @@ def judge(ctx: Context, draft: Draft | None) -> Verdict:
     query, needs, index = ctx.query, ctx.needs, ctx.index
     if draft.no_period:
         return decline(Reason.OTHER_PERIOD)  # the row is there, the period asked is not
+    if query.live and (draft.figures or draft.from_table or draft.chunk.role == TABLE):
+        return decline(Reason.OTHER_PERIOD)  # "tỷ giá hôm nay": no report's table has it
     if draft.figures or draft.from_table:
         if not all(all(t in index for t in vocabulary.folded_terms(name))
                    for name in query.names if not set(name.split()) <= ctx.named.words):
@@ -158,11 +161,23 @@ def judge(ctx: Context, draft: Draft | None) -> Verdict:
     if (draft.chunk.role == TABLE and counts_things(query, patterns)
             and not counts_asked(draft.text, query.where.counted)):
         return decline(Reason.NO_NUMBER)  # "bao nhiêu công ty con?" with a row of đồng
+    if (draft.chunk.role == TABLE and (query.asks_number or query.wanted)
+            and not _names_item(ctx, draft)):
+        return decline(Reason.NOT_SAID)  # "lợi nhuận gộp" answered with another row
     if query.asks_place and not patterns.place.search(draft.text):
         return decline(Reason.NO_PLACE)  # "diễn ra ở đâu?" answered with the date
     if evidence_of(query, needs, draft, index, dated).confidence() < tuning.MIN_CONFIDENCE:
         return decline(Reason.UNSURE)
     return ANSWER
+
+
+def _names_item(ctx: Context, draft: Draft) -> bool:
+    """Tell whether a table's text, with its document's title (the "giá" of "Giá vàng" a
+    price table leaves to it), holds every word of the item a figure question asks for (no
+    item read: nothing to hold)."""
+    item = ctx.item
+    said = f"{draft.text} {draft.chunk.document.title}"
+    return not item or set(item.required) <= set(normalized(said, ctx.lexicon.patterns))
 
 
 def counts(text: str, query: Query, entities: Entities) -> bool:

@@ -34,8 +34,11 @@ _MONTH = re.compile(rf"(?<![\d\s])\s*thang\s+(1[0-2]|0?[1-9])(?!\d)"
                     rf"(?:(?:\s*(?:/|-)\s*|\s+nam\s+){_YEAR})?")
 _YEAR_OF = re.compile(rf"(?:(cuoi|dau)\s+)?(?:nam\s+(?:tai\s*chinh\s+)?){_YEAR}"
                       rf"|(?<![\d/.,-])(?:(cuoi|dau)\s+)?{_YEAR}(?![\d/.,%-])")
-_RELATIVE = re.compile(r"cung\s+ky(?:\s+nam\s+(?:truoc|ngoai))?|ky\s+truoc|nam\s+truoc"
-                       r"|dau\s+(?:nam|ky)|cuoi\s+(?:nam|ky)|luy\s*ke|nam\s+nay|ky\s+nay")
+# A quarter said before "năm trước" / "năm nay" is the report's own ("quý 2 năm trước" of a
+# second-quarter report): the relation says which column, the quarter is part of it.
+_RELATIVE = re.compile(rf"(?:{_QUARTER}\s+)?(?:nam\s+truoc|nam\s+ngoai|nam\s+nay)"
+                       r"|cung\s+ky(?:\s+nam\s+(?:truoc|ngoai))?|ky\s+truoc"
+                       r"|dau\s+(?:nam|ky)|cuoi\s+(?:nam|ky)|luy\s*ke|ky\s+nay")
 _AGAINST = re.compile(r"\bso(?:\s+sanh)?(?:\s+voi)?\s*$")  # "… so với năm 2023", "so 2023"
 _WORD_MONTHS = {"ba": 3, "sau": 6, "chin": 9}
 
@@ -161,7 +164,7 @@ def _years(folded: str):
 def _relatives(folded: str):
     for m in _RELATIVE.finditer(folded):
         said = m.group(0)
-        if said.startswith(("cung ky", "ky truoc", "nam truoc")):
+        if said.startswith(("cung ky", "ky truoc")) or said.endswith(("nam truoc", "nam ngoai")):
             wanted = Wanted(said, relation=PREVIOUS)
         elif said.startswith("dau"):
             wanted = Wanted(said, relation=PREVIOUS, basis=STOCK)

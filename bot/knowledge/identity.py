@@ -8,12 +8,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
 from bot.knowledge.names import is_brand
-from bot.knowledge.organisations import front_pieces, read_organisation
+from bot.knowledge.organisations import front_pieces, read_organisation, ticker_stated_of
 from bot.language.lexicon import load_identity_words
 from bot.language.periods import Period, find_periods, period_of_span
 from bot.language.spans import fiscal_start, signing_dates, spans_in
@@ -108,6 +108,8 @@ def identity_of(paragraphs: Sequence[str], path: str) -> Identity:
     """Read what a document is from its first pages and its file name."""
     front = _front(paragraphs)
     named, auditor = read_organisation(front, path)
+    if named is not None and named.ticker is None:
+        named = replace(named, ticker=ticker_stated_of(named.name, paragraphs))
     organisation = None if named is None else Organisation(named.name, named.short or
                                                            named.core, named.ticker)
     pieces = front_pieces(front)

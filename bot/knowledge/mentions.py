@@ -57,14 +57,16 @@ class _Form:
     folded: tuple[str, ...]  # the core's words folded, lower case
 
 
-def organisations_named(question: str,
-                        known: Iterable[Identity | Organisation | None]) -> tuple[Mention, ...]:
+def organisations_named(question: str, known: Iterable[Identity | Organisation | None],
+                        typed: str | None = None) -> tuple[Mention, ...]:
     """Return the organisations of `known` (the identities of the loaded documents, or
-    organisations) the question names, in the order it names them."""
+    organisations) the question names, in the order it names them; `typed` is the question
+    as typed, when `question` was lowered (a ticker typed in capitals, "VIP", names it)."""
     organisations = distinct(known)
     tokens = [_Token(m.group(0), m.start(), m.end(), fold(m.group(0)).lower(),
                      has_diacritics(m.group(0))) for m in _TOKEN.finditer(question)]
-    found = _by_code(tokens, organisations) + _by_name(tokens, organisations)
+    capitals = frozenset(fold(w).lower() for w in _TOKEN.findall(typed or "") if w.isupper())
+    found = _by_code(tokens, organisations, capitals) + _by_name(tokens, organisations)
     chosen: list[tuple[int, int, Organisation, str]] = []
     taken: set[int] = set()
     # The longest mention wins its words; two organisations named alike by the same words
@@ -176,8 +178,8 @@ def _core(name: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-def _by_code(tokens: list[_Token],
-             organisations: list[Organisation]) -> list[tuple[int, int, Organisation, str]]:
+def _by_code(tokens: list[_Token], organisations: list[Organisation],
+             capitals: frozenset[str] = frozenset()) -> list[tuple[int, int, Organisation, str]]:
     """Mentions by ticker or by a one-word short name ("TSL", "tsl", "MTBANK")."""
     found = []
     for organisation in organisations:
@@ -186,21 +188,23 @@ def _by_code(tokens: list[_Token],
             codes.append((organisation.short, SHORT))
         for i, token in enumerate(tokens):
             for code, by in codes:
-                if token.folded == fold(code).lower() and _is_code(tokens, i):
+                if token.folded == fold(code).lower() and _is_code(tokens, i, capitals):
                     found.append((i, i + 1, organisation, by))
     return found
 
 
-def _is_code(tokens: list[_Token], i: int) -> bool:
-    """Tell whether a token that spells a ticker names it: typed in capitals or unable to
-    be a Vietnamese word ("tsl"); a unit or common word ("VND") only after "mã" or "cổ
+def _is_code(tokens: list[_Token], i: int, capitals: frozenset[str] = frozenset()) -> bool:
+    """Tell whether a token that spells a ticker names it: typed in capitals (here or in
+    `capitals`, the words the question was typed with in capitals) or unable to be a
+    Vietnamese word ("tsl"); a unit or common word ("VND") only after "mã" or "cổ
     phiếu"."""
     words = load_identity_words()
     token = tokens[i]
     if token.folded in words.not_tickers:
         before = tuple(t.folded for t in tokens[max(0, i - 3):i])
         return any(before[-len(cue):] == cue for cue in words.ticker_cues)
-    return token.text.isupper() or not could_be_syllable(token.text)
+    return (token.text.isupper() or token.folded in capitals
+            or not could_be_syllable(token.text))
 
 
 def _by_name(tokens: list[_Token],

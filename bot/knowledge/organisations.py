@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -289,6 +290,24 @@ def _ticker(pieces: list[tuple[int, str]], path: str) -> str | None:
     if fold(ticker).lower() in words.not_tickers or not is_brand(ticker):
         return None
     return ticker if re.search(rf"(?<![\w]){ticker}(?![\w])", text) else None
+
+
+# How far before "(mã chứng khoán: ABC)" the organisation's name may end: the code follows it.
+NAME_BEFORE_CODE = 12
+
+
+def ticker_stated_of(name: str, paragraphs: Sequence[str]) -> str | None:
+    """The ticker a report states anywhere right after its organisation's full name
+    ("… Công ty Cổ phần ABC (mã chứng khoán: ABC)", in a note far from the first pages)."""
+    words = load_identity_words()
+    folded_name = fold(name).lower()
+    for paragraph in paragraphs:
+        for stated in words.stock_code.finditer(paragraph):
+            before = fold(paragraph[:stated.start()]).lower().rstrip(" (,-–:")
+            if before.endswith(folded_name) or folded_name in before[-len(folded_name)
+                                                                       - NAME_BEFORE_CODE:]:
+                return stated.group(1).upper()
+    return None
 
 
 @cache

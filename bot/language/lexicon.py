@@ -85,6 +85,7 @@ class Patterns:
     comparisons: str  # "tăng bao nhiêu", "chênh lệch": a change to compute
     compared_to: str  # "so với": what it is compared with
     plans: str  # "kế hoạch": the plan of a period, not what it made
+    live: str  # "hôm nay", "ngày mai": this very moment or later
     plan_shares: str  # "đạt bao nhiêu % kế hoạch": the share of the plan done
     which: str  # "cao hơn", "nhiều hơn": which of two is higher
     series: str  # "qua các quý", "xu hướng": a figure over periods
@@ -187,6 +188,7 @@ def load_patterns(path: Path = PATTERNS_PATH) -> Patterns:
             comparisons=_either(raw["comparison_questions"]),
             compared_to=_either(raw["compared_to"]),
             plans=_either(raw["plan_questions"]),
+            live=_either(raw["live_questions"]),
             plan_shares=_either(raw["plan_share_questions"]),
             which=_either(raw["which_questions"]),
             series=_either(raw["series_questions"]),

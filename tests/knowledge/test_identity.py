@@ -180,3 +180,15 @@ def test_names_in_a_sentence_end_where_the_legal_name_ends():
         "Tổng công ty Lưu ký Hàng hóa Bến Nghé Được Vinh")
     assert is_auditor("Công ty TNHH Kiểm toán Sao Việt") and is_auditor("Công ty TNHH Mazars Việt Nam")
     assert not is_auditor("Công ty Cổ phần Dệt may Minh Khuê")
+
+
+def test_the_ticker_stated_after_the_company_name_in_a_note_far_from_the_cover(tmp_path: Path):
+    cover = statements.QUARTERLY.replace("- Mã chứng khoán: TLV\n", "").replace(
+        "Số: 15/2025/CBTT-TLV", "Số: 15/2025/CBTT")
+    note = ("\n1. ĐẶC ĐIỂM HOẠT ĐỘNG\n\nCông ty Cổ phần Cơ khí Tân Lạc Việt (mã chứng khoán: TLV) "
+            "được thành lập theo Giấy chứng nhận đăng ký doanh nghiệp số 0101234567.\n")
+    doc = load(tmp_path / "kb", {"q2.md": cover + "\n" * 3 + "Thuyết minh.\n" * 400 + note})["q2.md"]
+    assert doc.identity.organisation == Organisation("Công ty Cổ phần Cơ khí Tân Lạc Việt",
+                                                     "Cơ khí Tân Lạc Việt", "TLV")
+    without = load(tmp_path / "kb2", {"q2.md": cover})["q2.md"]
+    assert without.identity.organisation.ticker is None

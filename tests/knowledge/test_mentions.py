@@ -102,3 +102,11 @@ def test_names_of_organisations_that_are_not_loaded():
     assert unknown_names("gia co phieu FPT hien tai", KNOWN) == ("FPT",)
     # Loaded ones, common abbreviations and units are no unknown names.
     assert unknown_names("LNST quý 1 của NHH và EPS của MTBank, tính bằng VND", KNOWN) == ()
+
+
+def test_a_ticker_that_spells_a_word_names_its_company_when_typed_in_capitals():
+    sun = Organisation("Công ty Cổ phần Vận tải Biển Mặt Trời", "Vận tải Biển Mặt Trời", "TAN")
+    lowered = "loi nhuan truoc thue quy 2 cua tan"  # the question as the pipeline lowers it
+    assert organisations_named(lowered, [sun]) == ()  # "tan" is a word ("tan học")
+    mentions = organisations_named(lowered, [sun], typed="loi nhuan truoc thue quy 2 cua TAN")
+    assert [(m.words, m.organisation, m.by) for m in mentions] == [("tan", sun, TICKER)]

@@ -48,6 +48,8 @@ def test_a_figure_is_the_cell_of_its_row_and_period_with_unit_and_rounding(one_q
 
 @pytest.mark.parametrize(("question", "figure"), [
     ("lnst cung ky nam truoc cua TSL", "18.300.000.000 đồng"),  # typed as people chat
+    ("LNST quý 2 năm trước của TSL", "18.300.000.000 đồng"),  # the quarter, a year before
+    ("LNST q2 nam nay cua TSL", "21.700.000.000 đồng"),
     ("Tổng tài sản của TSL đầu năm 2025 là bao nhiêu?", "850.000.000.000 đồng"),
     ("tong tai san TSL tai 30/6/2025", "900.000.000.000 đồng"),
     ("Vốn chủ sở hữu của TSL cuối quý 2/2025?", "500.000.000.000 đồng"),
@@ -67,6 +69,33 @@ def test_a_change_is_computed_with_both_figures(one_quarter):
 def test_a_period_no_column_gives_is_declined(one_quarter):
     answer = one_quarter.answer("Doanh thu thuần quý 4/2025 của TSL là bao nhiêu?")
     assert answer.declined and answer.reason == "other_period"
+
+
+def test_a_row_the_statement_lacks_is_no_other_row(one_quarter):
+    answer = one_quarter.answer("Lợi nhuận gộp quý 2/2025 của TSL?")  # the B02 given has none
+    assert answer.declined
+
+
+def test_a_figure_of_today_or_tomorrow_is_in_no_report(one_quarter):
+    for question in ("Doanh thu thuần của TSL hôm nay là bao nhiêu?",
+                     "lnst cua TSL tuan toi the nao"):
+        answer = one_quarter.answer(question)
+        assert answer.declined and answer.reason == "other_period", question
+
+
+@pytest.mark.parametrize(("question", "figure"), [
+    ("ln thuan tu hdkd quy 2/2025 cua TSL", "25.000.000.000 đồng"),
+    ("gvhb quý 2 năm 2025 của TSL", "280.000.000.000 đồng"),
+])
+def test_the_abbreviations_of_statement_rows(tmp_path, question, figure):
+    rows = ("| Giá vốn hàng bán | 11 | 280.000.000.000 | 250.000.000.000 |\n"
+            "| Lợi nhuận thuần từ hoạt động kinh doanh | 30 | 25.000.000.000 | 20.000.000.000 |\n")
+    text = quarter(STEEL, "TSL", 2, 2025, ("310.400.000.000", "275.900.000.000"),
+                   ("21.700.000.000", "18.300.000.000"))
+    text = text.replace("| Lợi nhuận sau thuế thu nhập", rows + "| Lợi nhuận sau thuế thu nhập")
+    (tmp_path / "kb").mkdir()
+    (tmp_path / "kb" / "tsl-q2.md").write_text(text, encoding="utf-8")
+    assert QA.from_folder(tmp_path / "kb").answer(question).short == figure
 
 
 def test_a_follow_up_keeps_the_item_and_changes_the_period(one_quarter):

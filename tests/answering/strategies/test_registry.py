@@ -8,7 +8,8 @@ def test_strategies_are_tried_replies_first_and_the_passage_last():
     names = [s.name for s in STRATEGIES]
     assert names == ["talk", "documents", "summary", "document_fact", "role_holder", "comparison",
                      "series",
-                     "table_cell", "yes_no", "table_list", "list", "fact"]
+                     "table_cell", "row_column", "yes_no", "table_list", "list",
+                     "fact"]
 
 
 def test_each_question_gets_the_draft_of_its_strategy(bundled_qa, context_of):
