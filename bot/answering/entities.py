@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.language.lexicon import Patterns
-from bot.language.text import fold
+from bot.language.text import fold, spelling
 
 _UPPER = "".join(chr(i) for i in range(0x41, 0x1EFA) if chr(i).isupper())
 CAPITAL = rf"[{_UPPER}][^\s,;:.!?()\"“”]*"
@@ -18,6 +18,12 @@ UNIT_WORDS = 3  # words after a number that may say what it counts ("12 trườn
 
 Found = list[tuple[int, str]]  # candidates, each with where it starts in the sentence
 
+
+
+def as_asked(word: str) -> str:
+    """A word of a report folded and spelled as a question's words are ("ty" as "ti"), so
+    "3 công ty con" counts what "bao nhiêu công ty con" asks."""
+    return fold(spelling(word.strip(",.;:").lower()))
 
 class Entities:
     """The finders of one set of patterns."""
@@ -142,7 +148,7 @@ class Entities:
             spelled_one = fold(phrase).lower() == "mot"  # "một" is "a" far more often than one
             if not phrase.endswith("%"):
                 after = sentence[m.end():].split()[:UNIT_WORDS]
-                folded = [fold(w.strip(",.;:")).lower() for w in after]
+                folded = [as_asked(w) for w in after]
                 reach = max((i + 1 for i, w in enumerate(folded) if w in counted), default=0)
                 unit = [w.rstrip(",.;:") for w in after[:1]]  # "666 mét," counts metres
                 if spelled_one and not reach:

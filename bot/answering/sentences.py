@@ -17,7 +17,7 @@ from bot.answering.query import Query
 from bot.knowledge.documents import Chunk, Document
 from bot.knowledge.formats import BODY, CAPTION, TABLE
 from bot.language.lexicon import Patterns
-from bot.language.text import fold, split_sentences
+from bot.language.text import fold, split_sentences, words
 from bot.search.index import Hit, Index
 from bot.search.terms import terms
 
@@ -93,12 +93,20 @@ def about_period(query: Query, document: Document) -> bool:
 
 def candidates(query: Query, hits: Sequence[Hit]) -> list[Hit]:
     """The hits that may answer, best first, at most READ: body text (a caption only names
-    who or where, when nothing else does), of the period the question names when some is."""
+    who or where, when nothing else does), of the period the question names when some is;
+    of a how-many question, those counting what it counts first among them."""
     body = [h for h in hits if h.chunk.role in ANSWERING]
     if not body and query.kind in (Kind.WHO, Kind.WHERE):
         body = [h for h in hits if h.chunk.role == CAPTION]
-    fitting = [h for h in body if in_period(query, h.chunk.document)]
-    return (fitting or body)[:tuning.READ]
+    fitting = [h for h in body if in_period(query, h.chunk.document)] or body
+    counted = query.where.counted if query.kind == Kind.HOW_MANY else ()
+    if not counted:
+        return fitting[:tuning.READ]
+    # A paragraph counting the very things asked ("có 9 công ty con") is read though others
+    # repeat the words more often (the list of them, a policy about them); order is kept.
+    counting = [h for h in fitting if counts_asked(h.chunk.text, counted)][:tuning.READ]
+    read = counting + [h for h in fitting if h not in counting][:tuning.READ - len(counting)]
+    return [h for h in fitting if h in read]
 
 
 def _evidence_kind(query: Query) -> Kind:
@@ -117,8 +125,10 @@ def counts_things(query: Query, patterns: Patterns) -> bool:
 def counts_asked(sentence: str, counted: Sequence[str]) -> bool:
     """Tell whether a number of the sentence is followed right away by what the question
     counts ("có 8.159 nhân viên" for "bao nhiêu nhân viên")."""
+    said = " , ".join(" ".join(fold(w) for w in run) for run in words(sentence))  # spelled
+    #   as the question's words are ("ty" as "ti")
     return bool(counted) and re.search(
-        rf"\d(?:[\d.,]*\d)?\s+{re.escape(' '.join(counted))}\b", fold(sentence).lower()) is not None
+        rf"\d(?:[\d.,]*\d)?\s+{re.escape(' '.join(counted))}\b", said) is not None
 
 
 def best_sentence(query: Query, needs: Needs, hits: Sequence[Hit], idf: Idf,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 import re
 
-from bot.answering.entities import Entities
+from bot.answering.entities import Entities, as_asked
 from bot.answering.kinds import Kind
 from bot.answering.query import Query
 from bot.language.text import fold, segment, words
@@ -71,12 +71,12 @@ def short_answer(query: Query, sentence: str, entities: Entities,
             start, said = found
             number = entities.patterns.counts.match(sentence, start)
             after = sentence[number.end() if number else start:].split()[:len(counted)]
-            folded = [fold(w.strip(",.;:")).lower() for w in after]
+            folded = [as_asked(w) for w in after]
             run = entities.run_of(after, folded, counted)
             if said.endswith("%") and counted[:2] == ["phan", "tram"]:  # "%" says "phần trăm"
                 run = 2 + entities.run_of(after, folded, counted[2:])
             # … or just before it: "khách quốc tế đạt 45.000 lượt".
-            before = {fold(w.strip(",.;:")).lower()
+            before = {as_asked(w)
                       for w in sentence[:start].split()[-COUNTED_BEFORE:]}
             follows = any(0 <= start - end <= _PIVOT_REACH for end in pivots)  # "giảm 0,3%"
             return (-(run + len(before & set(counted[1:]))), -int(follows),

@@ -32,13 +32,17 @@ _MONTHS = re.compile(rf"(?:(luy\s*ke)\s+)?(?<![\d/.])(1[01]|[2-9]|ba|sau|chin)\s
 # left to the report); not "10 tháng" (ten months from January, above).
 _MONTH = re.compile(rf"(?<![\d\s])\s*thang\s+(1[0-2]|0?[1-9])(?!\d)"
                     rf"(?:(?:\s*(?:/|-)\s*|\s+nam\s+){_YEAR})?")
-_YEAR_OF = re.compile(rf"(?:(cuoi|dau)\s+)?(?:nam\s+(?:tai\s*chinh\s+)?){_YEAR}"
+# "cả năm 2024" is the year ("cả" no word of the item), in a fourth-quarter report its
+# cumulative column.
+_YEAR_OF = re.compile(rf"(?:(cuoi|dau)\s+|ca\s+)?(?:nam\s+(?:tai\s*chinh\s+)?){_YEAR}"
                       rf"|(?<![\d/.,-])(?:(cuoi|dau)\s+)?{_YEAR}(?![\d/.,%-])")
 # A quarter said before "năm trước" / "năm nay" is the report's own ("quý 2 năm trước" of a
-# second-quarter report): the relation says which column, the quarter is part of it.
+# second-quarter report): the relation says which column, the quarter is part of it; so does
+# "cuối quý 2" with no year (the report's own quarter end).
 _RELATIVE = re.compile(rf"(?:{_QUARTER}\s+)?(?:nam\s+truoc|nam\s+ngoai|nam\s+nay)"
                        r"|cung\s+ky(?:\s+nam\s+(?:truoc|ngoai))?|ky\s+truoc"
-                       r"|dau\s+(?:nam|ky)|cuoi\s+(?:nam|ky)|luy\s*ke|ky\s+nay")
+                       r"|dau\s+(?:nam|ky)|cuoi\s+(?:nam|ky)|luy\s*ke|ky\s+nay"
+                       rf"|cuoi\s+(?:{_QUARTER}|quy\s+nay|quy)")
 _AGAINST = re.compile(r"\bso(?:\s+sanh)?(?:\s+voi)?\s*$")  # "… so với năm 2023", "so 2023"
 _WORD_MONTHS = {"ba": 3, "sau": 6, "chin": 9}
 

@@ -53,6 +53,7 @@ def test_a_figure_is_the_cell_of_its_row_and_period_with_unit_and_rounding(one_q
     ("Tổng tài sản của TSL đầu năm 2025 là bao nhiêu?", "850.000.000.000 đồng"),
     ("tong tai san TSL tai 30/6/2025", "900.000.000.000 đồng"),
     ("Vốn chủ sở hữu của TSL cuối quý 2/2025?", "500.000.000.000 đồng"),
+    ("von chu so huu TSL cuoi quy 2", "500.000.000.000 đồng"),  # the report's own quarter end
 ])
 def test_the_column_is_the_period_asked(one_quarter, question, figure):
     assert one_quarter.answer(question).short == figure
@@ -296,3 +297,73 @@ def test_a_table_of_places_by_measure_gives_the_cell_of_the_place_and_the_measur
         "Theo «bảng số liệu»: dòng «Huyện Tân Thạnh», cột «Mật độ dân số (người/km2)»."]
     assert qa.answer("dân số huyện Hòa Lộc năm 2024").short == "154.300 người"
     assert qa.answer("diện tích thành phố Sông Mây").short == "105,2 km2"
+
+
+FOURTH = """\
+# CÔNG TY CỔ PHẦN GẠCH ĐÔNG TRIỀU
+
+BÁO CÁO TÀI CHÍNH QUÝ 4 NĂM 2024
+
+BÁO CÁO KẾT QUẢ HOẠT ĐỘNG KINH DOANH
+Quý 4 năm 2024
+Đơn vị tính: VND
+
+| Chỉ tiêu | Mã số | Quý 4 năm nay | Quý 4 năm trước | Lũy kế từ đầu năm đến cuối quý này (Năm nay) | Lũy kế từ đầu năm đến cuối quý này (Năm trước) |
+| --- | --- | --- | --- | --- | --- |
+| Doanh thu thuần về bán hàng và cung cấp dịch vụ | 10 | 61.000.000.000 | 58.000.000.000 | 240.500.000.000 | 226.000.000.000 |
+| Lợi nhuận sau thuế thu nhập doanh nghiệp | 60 | 3.100.000.000 | 2.900.000.000 | 12.700.000.000 | 11.400.000.000 |
+"""
+
+
+def test_the_whole_year_of_a_fourth_quarter_report_is_its_cumulative_column(tmp_path: Path):
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "gdh-q4-2024.md").write_text(FOURTH, encoding="utf-8")
+    qa = QA.from_folder(folder)
+    assert qa.answer("Doanh thu thuần cả năm 2024 của Gạch Đông Triều?").short == "240.500.000.000 đồng"
+    assert qa.answer("doanh thu thuan quy 4 nam 2024 gach dong trieu").short == "61.000.000.000 đồng"
+
+
+BANK = """\
+# NGÂN HÀNG THƯƠNG MẠI CỔ PHẦN SÔNG HỒNG
+
+BÁO CÁO TÀI CHÍNH HỢP NHẤT NĂM 2024
+
+BẢNG CÂN ĐỐI KẾ TOÁN HỢP NHẤT
+Tại ngày 31 tháng 12 năm 2024
+Đơn vị tính: triệu đồng
+
+| Chỉ tiêu | Thuyết minh | 31/12/2024 | 31/12/2023 |
+| --- | --- | --- | --- |
+| TỔNG TÀI SẢN |  | 410.250.000 | 380.100.000 |
+| VIII. Vốn và các quỹ |  | 31.400.000 | 27.900.000 |
+| 1. Vốn của tổ chức tín dụng |  | 18.000.000 | 18.000.000 |
+| 5. Lợi nhuận chưa phân phối |  | 9.100.000 | 6.200.000 |
+"""
+
+
+def test_a_banks_equity_is_its_capital_and_funds(tmp_path: Path):
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "shb-2024.md").write_text(BANK, encoding="utf-8")
+    answer = QA.from_folder(folder).answer("Vốn chủ sở hữu của Ngân hàng Sông Hồng cuối năm 2024?")
+    assert answer.short == "31.400.000 triệu đồng"
+    assert "Vốn và các quỹ" in answer.text
+
+
+def test_how_many_is_the_sentence_that_counts_them_not_the_list_of_them(tmp_path: Path):
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    listing = "\n\n".join(
+        f"Công ty con {name}: công ty con sở hữu {share}% vốn, hoạt động chính của công ty con "
+        f"này là sản xuất thép; công ty con có trụ sở tại Nghệ An."
+        for name, share in (("TNHH Thép Cửa Lò", "100"), ("TNHH Cảng Nghi Sơn", "99,9"),
+                            ("CP Vận tải Lam Hồng", "65")))
+    (folder / "tsl-2024.md").write_text(
+        f"# CÔNG TY CỔ PHẦN THÉP SÔNG LAM\n\nBÁO CÁO TÀI CHÍNH HỢP NHẤT NĂM 2024\n\n"
+        f"{listing}\n\nTại ngày 31 tháng 12 năm 2024, Công ty có 3 công ty con và 1 công ty "
+        f"liên kết.\n\nChính sách hợp nhất: báo cáo của các công ty con được lập cho cùng kỳ "
+        f"kế toán với công ty mẹ; công ty con được hợp nhất từ ngày mua.\n", encoding="utf-8")
+    answer = QA.from_folder(folder).answer("Thép Sông Lam có bao nhiêu công ty con?")
+    assert answer.found and answer.short.startswith("3 công ty")
+    assert "Công ty có 3 công ty con" in answer.text
