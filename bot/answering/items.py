@@ -116,7 +116,22 @@ title does not make "Thu nhập khác" a "doanh thu")."""
         found = _match(item.required[lead:], item.optional, label, patterns)
     if found is not None and lead:
         return Match(found.extra, found.exact, helped=True)
+    total = item.required[0] in patterns.figure_leads and len(item.required) > 1
+    if total and (found is None or not found.exact):
+        # "Tổng nợ phải trả" is the row "C. NỢ PHẢI TRẢ" of form B01, which totals it without
+        # saying "tổng", before "Tổng cộng nợ phải trả và vốn chủ sở hữu".
+        bare = _match(item.required[1:], item.optional | {item.required[0]}, label, patterns)
+        if bare is not None and (found is None or bare.extra < found.extra):
+            return bare
     return found
+
+
+def said_of(item: Item, patterns: Patterns) -> frozenset[str]:
+    """The words a row must say to name the item: all of it but a total's "tổng"."""
+    required = item.required
+    if len(required) > 1 and required[0] in patterns.figure_leads:
+        required = required[1:]
+    return frozenset(required)
 
 
 def _match(required: Words, optional: frozenset[str], label: Words,

@@ -34,6 +34,9 @@ def names_of(question: str, lexicon: Lexicon) -> Run:
             if not tail:
                 continue
             syllables = syllables[tail[0]:]
+        while len(syllables) > 1 and not syllables[-1][:1].isupper() and lexicon.is_stopword(
+                syllables[-1]):
+            syllables = syllables[:-1]  # "Nội_tại" of "Hà Nội tại ngày …" names "Nội"
         found.append(" ".join(syllables))
     return tuple(fold(name).lower() for name in found)
 

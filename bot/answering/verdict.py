@@ -9,7 +9,7 @@ from dataclasses import astuple, dataclass
 from bot.answering import tuning
 from bot.answering.draft import Draft
 from bot.answering.entities import Entities
-from bot.answering.items import normalized
+from bot.answering.items import normalized, said_of
 from bot.answering.kinds import Outcome, Reason
 from bot.answering.needs import Needs, share_held
 from bot.answering.query import Query
@@ -177,7 +177,8 @@ def _names_item(ctx: Context, draft: Draft) -> bool:
     item read: nothing to hold)."""
     item = ctx.item
     said = f"{draft.text} {draft.chunk.document.title}"
-    return not item or set(item.required) <= set(normalized(said, ctx.lexicon.patterns))
+    patterns = ctx.lexicon.patterns
+    return not item or said_of(item, patterns) <= set(normalized(said, patterns))
 
 
 def counts(text: str, query: Query, entities: Entities) -> bool:

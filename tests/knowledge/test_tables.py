@@ -332,3 +332,33 @@ def test_index_lists_workbooks_and_csv_and_the_formats_it_skips(tmp_path: Path):
         "           ok",
         "gia.csv      csv     Giá     -             -     -       -           1           ok",
         "2 documents, 2 paragraphs, 1 skipped"]
+
+
+def test_converted_statement_pages_the_bot_reads_as_one_balance_sheet(tmp_path: Path):
+    """Three ways converters write a statement's pages: the page's running title copied into
+    every cell of the first row, a header one cell left of its columns (the label column
+    unheaded), and a page carried over with no header and no page mark."""
+    title = ("CÔNG TY CỔ PHẦN VÍ DỤ<br/>BẢNG CÂN ĐỐI KẾ TOÁN (tiếp theo)<br/>"
+             "Tại ngày 31 tháng 12 năm 2024<br/>Đơn vị tính: VND")
+    (tmp_path / "bctc.md").write_text(
+        "BẢNG CÂN ĐỐI KẾ TOÁN\nTại ngày 31 tháng 12 năm 2024\n\n"
+        "| Mã số | Thuyết minh | 31/12/2024VND | 01/01/2024VND | |\n|---|---|---|---|---|\n"
+        "| Tiền | 110 | V.1 | 5.000.000 | 4.000.000 |\n"
+        "| Hàng tồn kho | 140 | | 7.000.000 | 6.000.000 |\n\n"
+        "-----------Page 2\n\n"
+        "| Tài sản cố định | 220 | V.7 | 3.000.000 | 2.000.000 |\n|---|---|---|---|---|\n"
+        "| TỔNG CỘNG TÀI SẢN | 270 | | 15.000.000 | 12.000.000 |\n\n"
+        f"| {title} | {title} | {title} | {title} | {title} |\n|---|---|---|---|---|\n"
+        "| NGUỒN VỐN | Mã số | Thuyết minh | 31/12/2024 | 1/1/2024 |\n"
+        "| C. NỢ PHẢI TRẢ | 300 | | 6.000.000 | 5.000.000 |\n"
+        "| D. VỐN CHỦ SỞ HỮU | 400 | | 9.000.000 | 7.000.000 |\n", encoding="utf-8")
+    first, second, third = one(tmp_path).tables
+    for table in (first, second, third):
+        assert [(c.role, c.relation) for c in table.columns] == [
+            (t.LABEL, None), (t.CODE, None), (t.NOTE, None), (t.VALUE, t.CURRENT),
+            (t.VALUE, t.PREVIOUS)], table
+    assert [c.end for c in first.columns[3:]] == [date(2024, 12, 31), date(2024, 1, 1)]
+    assert second.continues == 0 and second.rows[-1].cells == (
+        "TỔNG CỘNG TÀI SẢN", "270", "", "15.000.000", "12.000.000")
+    assert third.title == "BẢNG CÂN ĐỐI KẾ TOÁN (tiếp theo)" and third.statement == t.BALANCE
+    assert [r.label for r in third.rows] == ["NỢ PHẢI TRẢ", "VỐN CHỦ SỞ HỮU"]

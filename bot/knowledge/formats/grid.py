@@ -20,7 +20,14 @@ from bot.knowledge.columns import (
     unit_in,
     value_column,
 )
-from bot.knowledge.formats.headers import header_count, is_figure, numbering, spanning
+from bot.knowledge.formats.headers import (
+    header_count,
+    is_figure,
+    numbering,
+    page_title,
+    shifted,
+    spanning,
+)
 from bot.knowledge.formats.titles import TITLE_LOOKBACK, TITLE_WORDS, title_of
 from bot.knowledge.tables import CODE, LABEL, NOTE, OTHER, VALUE, Column, Row, Table
 from bot.language.numbers import parse_figure
@@ -35,6 +42,8 @@ FIGURE_SHARE = 0.5  # a column whose filled cells are at least this share figure
 CODE_SHARE = 0.6  # an unheaded column whose cells are this share statement codes holds codes
 LINK_LOOKBACK = 3  # tables back a continued table is looked for (page footers and running
 #                    headers are tables too in converted text)
+CODE_GAP = 100  # a continuation's first code is at most this past the last one before (a
+#                section of the form B01: 200 after 158, 300 after 270)
 _CODE = re.compile(r"^\d{2,3}[a-z]?$")  # "01", "270", "421a": codes of the standard forms
 _CODE_CELL = re.compile(r"^[0-9]{1,4}[a-zA-Z]?(?:\.\d{1,2})?$")  # what a code column may hold
 _ENUMERATION = re.compile(r"^(?:[IVXLC]+|\d{1,2}|[a-zA-Zđ])(?:\.\d{1,2})*\s*[.)\-–]\s*(?=\S)"
@@ -65,11 +74,16 @@ def build_table(grid: Sequence[Sequence[str]], *, header_rows: int | None = None
     lines = list(context)
     while header_rows is None and len(rows) > 1 and width > 1 and spanning(rows[0]):
         lines.append(_first(rows.pop(0)))  # a title or unit row across the top of a sheet
+    if len(rows) > 1 and page_title(rows[0]):
+        # A page's running title over the table; its header is the row under it.
+        lines.extend(next(c for c in rows.pop(0) if c).split("\n"))
+        header_rows = None
     used = [j for j in range(width) if any(r[j] for r in rows)]
     rows = [[r[j] for j in used] for r in rows]
     count = header_count(rows, header_rows, vocabulary)
     header, body = rows[:count], [r for r in rows[count:] if not numbering(r)]
     body = [r for r in body if r not in header]  # a header repeated on a later page
+    header = [[""] + row[:-1] if shifted(row, body, vocabulary) else row for row in header]
     named = [row for row in header if not numbering(row)]  # column numbers name nothing
     levels = [_levels([row[j] for row in named]) for j in range(len(used))]
     units = []
@@ -227,12 +241,24 @@ def _goes_on(previous: Table, table: Table) -> bool:
     labels = [key(c.label) for c in table.columns]
     same_header = any(labels) and labels == [key(c.label) for c in previous.columns]
     headerless = not any(labels) and len(table.columns) == len(previous.columns) \
-        and previous.values() and (table.page is not None and previous.page is not None
-                                   and table.page == previous.page + 1)
+        and previous.values() and (
+            table.page is not None and previous.page is not None
+            and table.page == previous.page + 1
+            or not table.title and previous.statement is not None and _codes_go_on(previous,
+                                                                                   table))
     said = any(w in key(table.title) for w in load_vocabulary().continued) or (
         not table.title and previous.statement is not None) or (
         key(table.title) == key(previous.title) and previous.statement is not None)
     return bool(same_header and said or headerless)
+
+
+def _codes_go_on(previous: Table, table: Table) -> bool:
+    """The statement codes of a table with no header pick up where the earlier one's end
+    ("… 225" then "226 …"): its continuation in converted text that marks no pages."""
+    before = [int(r.code[:3]) for r in previous.rows if r.code and r.code[:3].isdigit()]
+    after = [r.cells[i] for r in table.rows[:1] for i in range(min(len(r.cells), 3))
+             if _CODE.match(r.cells[i])]
+    return bool(before and after) and before[-1] <= int(after[0][:3]) <= before[-1] + CODE_GAP
 
 
 def _recolumned(table: Table, columns: tuple[Column, ...]) -> Table:

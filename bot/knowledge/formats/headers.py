@@ -4,13 +4,17 @@ number the columns."""
 
 from __future__ import annotations
 
+import re
+
 from bot.knowledge.columns import header_role
 from bot.knowledge.formats.titles import TITLE_WORDS
+from bot.knowledge.tables import CODE, NOTE
 from bot.language.dates import span_in
 from bot.language.numbers import parse_figure
 from bot.language.statements import Vocabulary, key
 
 MAX_HEADER_ROWS = 4  # a header is at most this deep (a year over quarters over months)
+_CODE_CELL = re.compile(r"^\d{2,3}[a-z]?$")  # "270", "421a": a statement code, not a label
 _PEOPLE = ("ông ", "bà ", "mr ", "ms ", "mrs ")  # a header cell never names a person
 
 
@@ -18,6 +22,27 @@ def spanning(row: list[str]) -> bool:
     """One text across the row (a merged title cell, or a lone cell in the first column)."""
     filled = {c for c in row if c}
     return len(filled) == 1 and (row[0] in filled or all(row))
+
+
+def page_title(row: list[str]) -> bool:
+    """A page's running title copied into the cells of a merged header ("CÔNG TY … / BẢNG
+    CÂN ĐỐI KẾ TOÁN (tiếp theo) / Tại ngày …" in each column), as converters write a PDF
+    page: a few long texts each repeated, no figure. A header level merged over columns
+    ("Quý 4 | Quý 4 | Lũy kế | Lũy kế") is short and is a header."""
+    filled = [c for c in row if c]
+    distinct = set(filled)
+    return (len(filled) >= 2 and len(distinct) * 2 <= len(filled)
+            and not any(is_figure(c) for c in filled)
+            and all("\n" in c or len(c.split()) > TITLE_WORDS for c in distinct))
+
+
+def shifted(row: list[str], body: list[list[str]], vocabulary: Vocabulary) -> bool:
+    """A header row one cell to the left of its columns, as converters write a statement
+    whose label column has no header: it opens with "Mã số" (or "Thuyết minh") and ends
+    empty, over rows that open with their labels (words, not codes)."""
+    labels = [r[0] for r in body if r[0]]
+    return (len(row) > 2 and not row[-1] and header_role(row[0], vocabulary) in (CODE, NOTE)
+            and len(labels) * 2 > len(body) and not any(_CODE_CELL.match(c) for c in labels))
 
 
 def is_figure(cell: str) -> bool:

@@ -367,3 +367,22 @@ def test_how_many_is_the_sentence_that_counts_them_not_the_list_of_them(tmp_path
     answer = QA.from_folder(folder).answer("Thép Sông Lam có bao nhiêu công ty con?")
     assert answer.found and answer.short.startswith("3 công ty")
     assert "Công ty có 3 công ty con" in answer.text
+
+
+def test_a_total_asked_is_the_forms_total_row_not_the_sum_of_two(tmp_path: Path):
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    text = quarter("Công ty Cổ phần Bao bì Hà Nội", "BBH", 2, 2025,
+                   ("310.400.000.000", "275.900.000.000"), ("21.700.000.000", "18.300.000.000"))
+    text = text.replace("| D. VỐN CHỦ SỞ HỮU |", "| C. NỢ PHẢI TRẢ | 300 | 400.000.000.000 | "
+                        "370.000.000.000 |\n| D. VỐN CHỦ SỞ HỮU |")
+    text = text.replace("| D. VỐN CHỦ SỞ HỮU | 400 | 500.000.000.000 | 480.000.000.000 |\n", (
+        "| D. VỐN CHỦ SỞ HỮU | 400 | 500.000.000.000 | 480.000.000.000 |\n"
+        "| TỔNG CỘNG NỢ PHẢI TRẢ VÀ VỐN CHỦ SỞ HỮU | 440 | 900.000.000.000 | "
+        "850.000.000.000 |\n"))
+    (folder / "bbh-q2-2025.md").write_text(text, encoding="utf-8")
+    qa = QA.from_folder(folder)
+    # "Hà Nội tại …": pyvi reads "Nội tại" as a word; the name is still "Hà Nội".
+    answer = qa.answer("Tổng nợ phải trả của Bao bì Hà Nội tại 30/6/2025?")
+    assert answer.short == "400.000.000.000 đồng"
+    assert "dòng «NỢ PHẢI TRẢ» (mã số 300)" in answer.text
