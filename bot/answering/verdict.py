@@ -178,7 +178,9 @@ def _names_item(ctx: Context, draft: Draft) -> bool:
     item = ctx.item
     said = f"{draft.text} {draft.chunk.document.title}"
     patterns = ctx.lexicon.patterns
-    return not item or said_of(item, patterns) <= set(normalized(said, patterns))
+    # A total's row may leave out "tổng" ("C. NỢ PHẢI TRẢ"), when the row itself says the rest.
+    return not item or set(item.required) <= set(normalized(said, patterns)) or (
+        said_of(item, patterns) <= set(normalized(draft.text, patterns)))
 
 
 def counts(text: str, query: Query, entities: Entities) -> bool:

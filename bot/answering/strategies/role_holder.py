@@ -1,7 +1,8 @@
 """Who holds a position ("Chủ tịch HĐQT của X là ai?", "tổng giám đốc là ai"): the person a
 table row names whose cell is that position — in the board's table, not its remuneration
 notes' former holders — as Vietnamese statements list their management ("Ông A | Chủ tịch"
-under "Hội đồng quản trị"; "Bà B | Tổng Giám đốc (bổ nhiệm ngày …)")."""
+under "Hội đồng quản trị"; "Bà B | Tổng Giám đốc (bổ nhiệm ngày …)"), or in a paragraph found
+that lists a body's people ("Hội đồng Quản trị: Ông A — Chủ tịch, Ông B — Phó chủ tịch")."""
 
 from __future__ import annotations
 
@@ -12,12 +13,18 @@ from bot.answering.kinds import Kind
 from bot.answering.phrases import ABBREVIATED_BODIES
 from bot.answering.strategies.base import Context
 from bot.knowledge.documents import Document
+from bot.knowledge.formats import TABLE
 from bot.knowledge.tables import Row
 from bot.language.text import fold
 
 _REMARK = re.compile(r"\([^()]*\)")
 _PARTS = re.compile(r"\s*(?:\bkiem\b|[,;/])\s*")  # "Thành viên HĐQT kiêm Tổng Giám đốc"
 _PERSON = re.compile(r"^(?:ong|ba|mr|mrs|ms)\b\.?\s+\S", re.IGNORECASE)
+# "Hội đồng Quản trị Ông A — Chủ tịch Ông B — Phó chủ tịch …": a board listed in prose or
+# bullets, each person then a dash then the position, up to the next person.
+_TITLED = r"(?:Ông|Bà|Mr|Mrs|Ms)\.?\s+(?=[A-ZĐ])"
+_ENTRY = re.compile(rf"({_TITLED}[^—–]+?)\s+[—–]\s+(.+?)(?=\s+{_TITLED}|$)")
+MIN_LISTED = 2  # people a paragraph lists so, to be a list of a body's members
 
 
 def _folded(text: str) -> str:
@@ -47,7 +54,6 @@ class RoleHolder:
 
     def applies(self, ctx: Context) -> bool:
         return (ctx.query.kind == Kind.WHO and not (ctx.query.wants_list or ctx.query.says_list)
-                and ctx.has_tables
                 and ctx.query.position is not None)
 
     def propose(self, ctx: Context) -> Draft | None:
@@ -65,7 +71,7 @@ class RoleHolder:
                         of_body, left = held
                         found.append(((left, not of_body, len(found)), document, chunk))
         if not found:
-            return None
+            return self._listed(ctx, position, body)
         found.sort(key=lambda item: item[0])
         (left, off_body, _), document, chunk = found[0]
         if left or off_body or len({_organisation(d) for _, d, _ in found}) > 1:
@@ -74,6 +80,38 @@ class RoleHolder:
         where = f"Theo «{chunk.heading}»: dòng «{row.label}»." if chunk.heading else ""
         text = "\n".join(x for x in (chunk.text + ".", where) if x)
         return Draft(text, Kind.WHO, chunk, 1.0, row.label, from_table=True)
+
+
+    def _listed(self, ctx: Context, position: str, body: str) -> Draft | None:
+        """The holder in a paragraph found that lists a body's people with their positions;
+        the body is what the paragraph opens with (its heading, run in) or its heading."""
+        ends = ctx.lexicon.patterns.position_ends
+        scope = {d.path for d in ctx.in_scope()}
+        for hit in ctx.hits:
+            chunk = hit.chunk
+            if chunk.role == TABLE or chunk.document.path not in scope:
+                continue
+            entries = list(_ENTRY.finditer(chunk.text))
+            if len(entries) < MIN_LISTED:
+                continue
+            opening = chunk.text[:entries[0].start()].strip() or chunk.heading or ""
+            for entry in entries:
+                person, said = entry.group(1).strip(), entry.group(2).strip()
+                held = _holds(Row(person, (person, said)), opening, position, body, ends) or (
+                    _heads(_folded(said), _folded(opening), position, body),
+                    any(e in fold(said).lower() for e in ends))
+                if held[0] and not held[1]:
+                    short = re.sub(_TITLED, "", person, count=1)
+                    text = f"{person} — {said}" + (f" ({opening})." if opening else ".")
+                    return Draft(text, Kind.WHO, chunk, 1.0, short, from_table=True)
+        return None
+
+
+def _heads(said: str, opening: str, position: str, body: str) -> bool:
+    """"Trưởng ban" under "Ban Kiểm soát" is the "trưởng ban kiểm soát" asked: the position
+    asked is the one said and then words of the body the list is of."""
+    rest = position[len(said):].split() if position.startswith(f"{said} ") else []
+    return not body and bool(rest) and set(rest) <= set(opening.split())
 
 
 def _organisation(document: Document) -> str:

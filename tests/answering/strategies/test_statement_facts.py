@@ -178,3 +178,33 @@ def test_the_brand_the_subsidiaries_carry_is_the_group(group):
 def test_a_trading_partner_named_once_is_no_report_of_ours(group):
     answer = group.answer("Doanh thu của Kumoship năm 2024?")
     assert answer.declined and answer.reason == "other_organisation"
+
+
+BOARD_IN_BULLETS = """\
+# CÔNG TY CỔ PHẦN GỖ TÂY NGUYÊN
+
+BÁO CÁO TÀI CHÍNH NĂM 2024
+
+### Hội đồng Quản trị
+* Ông Nguyễn Hữu Phước — Phó chủ tịch
+* Ông Kim Đức Thịnh — Chủ tịch
+* Bà Trần Ngọc Ánh — Thành viên (đến ngày 29 tháng 4 năm 2024)
+
+### Ban Kiểm soát
+* Ông Hồ Văn Lực — Thành viên
+* Bà Đinh Thị Sen — Trưởng ban
+"""
+
+
+@pytest.mark.parametrize("question, short", [
+    ("Ai là chủ tịch HĐQT của Gỗ Tây Nguyên?", "Kim Đức Thịnh"),  # not the "Phó chủ tịch"
+    ("pho chu tich hdqt go tay nguyen la ai", "Nguyễn Hữu Phước"),
+    ("Trưởng ban kiểm soát của Gỗ Tây Nguyên là ai?", "Đinh Thị Sen"),
+])
+def test_a_board_listed_in_bullets_gives_who_holds_the_position(tmp_path, question, short):
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "gtn-2024.md").write_text(BOARD_IN_BULLETS, encoding="utf-8")
+    answer = QA.from_folder(folder).answer(question)
+    assert answer.short == short
+    assert answer.text.splitlines()[0].endswith(")."), answer.text
