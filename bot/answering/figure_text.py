@@ -87,10 +87,22 @@ def unit_name(cell: Cell) -> str | None:
     return cell.unit.name if cell.unit is not None else None
 
 
+_PART = re.compile(r"^trong đó\s*:\s*", re.IGNORECASE)
+
+
 def label(cell: Cell) -> str:
     """The row's label as a person reads it: remarks in parentheses dropped ("(mang sang
-    trang sau)"), a label in capitals written in sentence case."""
-    text = _REMARK.sub("", cell.label).strip() or cell.label
+    trang sau)"), a label in capitals written in sentence case, after the total it is one
+    part of ("Lợi nhuận sau thuế TNDN — cổ đông của công ty mẹ")."""
+    text = _readable(cell.label)
+    if cell.whole:
+        return f"{_readable(cell.whole)} — {text[:1].lower()}{text[1:]}"
+    return text
+
+
+def _readable(said: str) -> str:
+    text = _REMARK.sub("", said).strip() or said
+    text = _PART.sub("", text) or text  # "Trong đó: Chi phí lãi vay"
     if text.isupper():
         text = text[:1] + text[1:].lower()
     return text

@@ -4,7 +4,7 @@ about, and the cell of each period it wants, read exactly (value, unit, as writt
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from bot.answering.cells import (
@@ -57,6 +57,7 @@ class Cell:
     value: Decimal
     unit: Unit | None
     wanted: Wanted | None  # the period asked for (None: the report's own)
+    whole: str | None = None  # the total its row is one part of ("Lợi nhuận sau thuế TNDN")
 
     @property
     def document(self) -> Document:
@@ -99,7 +100,8 @@ def find(item: Item, wanted: Sequence[Wanted | None], documents: Sequence[Docume
     for chunk in _by_period(rows, wanted, focus):
         cells = _cells(chunk, wanted, aim)
         if cells is not None:
-            return Found(item, cells)
+            return Found(item, tuple(replace(cell, whole=whole_of(cell, patterns))
+                                     for cell in cells))
     return Found(item, (), best_row)
 
 
@@ -127,11 +129,14 @@ def _rows(item: Item, documents: Sequence[Document], index: Index, patterns: Pat
             statement = table.statement
             fits = statement is not None and (basis is None or (basis == STOCK) == (
                 statement == BALANCE) or (basis != STOCK and statement in _FLOWS))
-            context = frozenset(normalized(table.title, patterns))
-            for r, (row, label) in enumerate(zip(table.rows, _labels(table, patterns))):
+            context = normalized(table.title, patterns)
+            labels = _labels(table, patterns)
+            for r, (row, label, whole) in enumerate(zip(table.rows, *labels)):
                 if row.heading:
                     continue
                 found = match(item, label, patterns, context)
+                if found is None and whole:
+                    found = match(item, whole, patterns, context)
                 if found is None:
                     continue
                 chunk = index.row_chunk(document.path, t, r)
@@ -144,19 +149,63 @@ def _rows(item: Item, documents: Sequence[Document], index: Index, patterns: Pat
     return [chunk for _, chunk in ranked]
 
 
-_LABELS: dict[int, tuple[Table, tuple[Words, ...]]] = {}
+Labels = tuple[tuple[Words, ...], tuple[Words, ...]]
+_LABELS: dict[int, tuple[Table, Labels]] = {}
 LABEL_CACHE = 4096  # tables whose rows' labels stay normalized
+# A total is split among a few holders ("Phân bổ cho: Cổ đông của công ty mẹ; Cổ đông không
+# kiểm soát"): that many rows after the breakdown's heading are parts of the row above it.
+BREAKDOWN_ROWS = 4
 
 
-def _labels(table: Table, patterns: Patterns) -> tuple[Words, ...]:
-    """The normalized label of each row of a table, worked out once."""
+def _labels(table: Table, patterns: Patterns) -> Labels:
+    """The normalized label of each row of a table, and the whole it is part of where it is
+    one part of a total broken down ("Lợi nhuận sau thuế … cổ đông của công ty mẹ"; else
+    empty), worked out once."""
     kept = _LABELS.get(id(table))
     if kept is None or kept[0] is not table:
         if len(_LABELS) >= LABEL_CACHE:
             _LABELS.clear()
-        kept = (table, tuple(normalized(row_label(table, row), patterns) for row in table.rows))
+        labels = tuple(normalized(row_label(table, row), patterns) for row in table.rows)
+        kept = (table, (labels, _wholes(table, labels, patterns)))
         _LABELS[id(table)] = kept
     return kept[1]
+
+
+def _wholes(table: Table, labels: tuple[Words, ...], patterns: Patterns) -> tuple[Words, ...]:
+    """Each row's label after the label of the total it breaks down, or empty."""
+    return tuple(labels[whole] + label if whole is not None else ()
+                 for whole, label in zip(_parents(table, labels, patterns), labels))
+
+
+def _parents(table: Table, labels: tuple[Words, ...],
+             patterns: Patterns) -> tuple[int | None, ...]:
+    """The row each row is one part of: the rows right under a heading that says a breakdown
+    ("Phân bổ cho:", "Trong đó:") are parts of the row of figures above it."""
+    parents: list[int | None] = []
+    parent, left = None, 0
+    for r, (row, label) in enumerate(zip(table.rows, labels)):
+        if row.heading:
+            said = " ".join(label)
+            above = r > 0 and not table.rows[r - 1].heading
+            opens = any(f"{said} ".startswith(f"{phrase} ")
+                        for phrase in patterns.figure_breakdowns)
+            parent, left = (r - 1, BREAKDOWN_ROWS) if above and opens else (None, 0)
+            parents.append(None)
+            continue
+        parents.append(parent if left else None)
+        left = max(left - 1, 0)
+    return tuple(parents)
+
+
+def whole_of(cell: Cell, patterns: Patterns) -> str | None:
+    """The label of the total a cell's row is one part of ("Lợi nhuận sau thuế TNDN" for
+    "Cổ đông của công ty mẹ"), if it is one."""
+    rows = cell.table.rows
+    at = next((r for r, row in enumerate(rows) if row is cell.row), None)
+    if at is None:
+        return None
+    whole = _parents(cell.table, _labels(cell.table, patterns)[0], patterns)[at]
+    return None if whole is None else row_label(cell.table, rows[whole])
 
 
 def _basis(wanted: Sequence[Wanted | None]) -> str | None:

@@ -61,9 +61,10 @@ def item_words(text: str, taken: list[tuple[int, int]], lexicon: Lexicon) -> Ite
     to a frame word may be either, so it is optional."""
     patterns = lexicon.patterns
     kept = list(text.lower())
-    for start, end in taken:
+    for start, end in sorted(taken):
         kept[start:end] = " " * (end - start)
-    said = _without_asked_unit("".join(kept), patterns)
+        _drop_leading(kept, start, patterns.figure_span_words)
+    said = _without_dropped(_without_asked_unit("".join(kept), patterns), patterns)
     for phrase in patterns.figure_frame_phrases:
         said = re.sub(rf"\b{re.escape(phrase)}\b", " ", said)
         folded_phrase = fold(phrase)
@@ -81,6 +82,33 @@ def item_words(text: str, taken: list[tuple[int, int]], lexicon: Lexicon) -> Ite
                 continue
             required.append(word)
     return Item(normalized(" ".join(required), patterns), frozenset(optional))
+
+
+def _drop_leading(kept: list[str], start: int, leading: frozenset[str]) -> None:
+    """Blank the little words that tie a period or a name to the item, right before it
+    ("tiền gửi của khách hàng | tại | BIDV", "nợ phải trả | tại ngày | 31/3/2025"), typed with
+    diacritics or without: before a name or a date they are no part of a line item."""
+    end = start
+    while True:
+        text = "".join(kept[:end])
+        found = re.search(r"(\w+)\s*$", text)
+        if found is None or fold(found.group(1)) not in leading:
+            return
+        kept[found.start(1):found.end(1)] = " " * (found.end(1) - found.start(1))
+        end = found.start(1)
+
+
+def _without_dropped(said: str, patterns: Patterns) -> str:
+    """The question less the phrases a label is matched without ("các khoản" of "tiền và
+    các khoản tương đương tiền"), before its frame words ("các") are taken out of them."""
+    dropped = [phrase.split() for phrase, same in patterns.figure_equivalents if not same]
+    tokens = said.split(" ")
+    folded = [fold(t).strip("?.,!") for t in tokens]
+    for phrase in dropped:
+        for i in range(len(tokens) - len(phrase) + 1):
+            if folded[i:i + len(phrase)] == phrase:
+                tokens[i:i + len(phrase)] = [" " * len(t) for t in tokens[i:i + len(phrase)]]
+    return " ".join(tokens)
 
 
 def _without_asked_unit(said: str, patterns: Patterns) -> str:
@@ -102,8 +130,7 @@ def _without_asked_unit(said: str, patterns: Patterns) -> str:
     return " ".join(tokens)
 
 
-def match(item: Item, label: Words, patterns: Patterns,
-          context: frozenset[str] = frozenset()) -> Match | None:
+def match(item: Item, label: Words, patterns: Patterns, context: Words = ()) -> Match | None:
     """How the label names the item; None when it names another thing. Words the item opens
     with that the table's title says ("chỉ số giá" of "Chỉ số giá tiêu dùng …") are the
     table's, not the row's: "chỉ số giá hàng ăn" is the row "Hàng ăn và dịch vụ ăn uống" — but
@@ -115,6 +142,8 @@ title does not make "Thu nhập khác" a "doanh thu")."""
         lead += 1
         found = _match(item.required[lead:], item.optional, label, patterns)
     if found is not None and lead:
+        if _cuts(item.required[lead - 1:lead + 1], context):
+            return None  # "hoạt động kinh | doanh chính" of "Kết quả hoạt động kinh doanh"
         return Match(found.extra, found.exact, helped=True)
     total = item.required[0] in patterns.figure_leads and len(item.required) > 1
     if total and (found is None or not found.exact):
@@ -124,6 +153,12 @@ title does not make "Thu nhập khác" a "doanh thu")."""
         if bare is not None and (found is None or bare.extra < found.extra):
             return bare
     return found
+
+
+def _cuts(pair: Words, title: Words) -> bool:
+    """Whether the item's words the title holds end inside one of the title's phrases: the
+    last word left to the table and the first left to the row stand side by side in it."""
+    return any(title[i:i + 2] == pair for i in range(len(title) - 1))
 
 
 def said_of(item: Item, patterns: Patterns) -> frozenset[str]:

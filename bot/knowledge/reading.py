@@ -25,6 +25,9 @@ _SENTENCE_STOP = (".", "!", "?", "…", ":", ";", '"', "”", ")")
 # A figure written with thousands marks or as a percentage ("8.159", "1,2 triệu", "45%"):
 # a heading names a topic, a line that states a figure is a sentence, full stop or not.
 _STATED_FIGURE = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})+(?![\d.,]*\d)|\d(?:[.,]\d+)?\s?%")
+# "Đơn vị tính: VND", "ĐVT: triệu đồng" closing a paragraph: the unit of the table below.
+_UNIT_STATED = re.compile(r"(?i)\b(?:đơn vị tính|đơn vị|đvt)\s*:\s*[\w ]{1,24}$")
+CAPTION_TITLE_WORDS = 40  # a statement's title, its period and its form before its unit
 _LONGEST_CAPTION = 12 * CAPTION_WORDS  # characters: no 30-word caption is longer
 # A title a PDF or Word file states that only names the file it was made from.
 _FILE_TITLE = re.compile(r"(?i)^microsoft (word|excel)\b|\.(docx?|xlsx?|pdf)$|^untitled$")
@@ -83,12 +86,25 @@ def roles_of(paragraphs: Sequence[str], given: Sequence[str], byline: bool) -> t
         elif (caption.search(text) and word_count(text) <= CAPTION_WORDS
               and len(split_sentences(text)) == 1):
             roles[i] = CAPTION
-        elif (len(paragraphs) > 1 and not text.rstrip().endswith(_SENTENCE_STOP)
-              and word_count(text) <= HEADING_WORDS and not _STATED_FIGURE.search(text)):
+        elif _captions_table(text) or (
+                len(paragraphs) > 1 and not text.rstrip().endswith(_SENTENCE_STOP)
+                and word_count(text) <= HEADING_WORDS and not _STATED_FIGURE.search(text)):
             roles[i] = HEADING
     for i in boilerplate_of(paragraphs):
         roles[i] = BOILERPLATE
     return tuple(roles)
+
+
+def _captions_table(text: str) -> bool:
+    """A table's title lines ending in the unit its figures are in ("BÁO CÁO KẾT QUẢ HOẠT
+    ĐỘNG KINH DOANH / Năm 2024 / Đơn vị tính: VND"): a heading, however long its title, not
+    a sentence that answers."""
+    stated = _UNIT_STATED.search(text)
+    if stated is None:
+        return False
+    before = text[:stated.start()]
+    return (word_count(before) <= CAPTION_TITLE_WORDS and not _STATED_FIGURE.search(before)
+            and not any(stop in before for stop in (". ", "? ", "! ")))
 
 
 def parse_document(path: str, raw: str) -> Document:

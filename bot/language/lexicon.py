@@ -81,6 +81,8 @@ class Patterns:
     figure_frame_phrases: tuple[str, ...]  # the frame of a figure question ("so với")
     figure_frame: frozenset[str]  # words of that frame ("đạt", "tăng")
     figure_leads: frozenset[str]  # folded words a total row opens with ("tong")
+    figure_span_words: frozenset[str]  # folded words tying a period or name to the item ("tai")
+    figure_breakdowns: tuple[str, ...]  # folded headings of a total's parts ("phan bo cho")
     figure_headlines: tuple[tuple[str, str], ...]  # folded: the line item a bare word means
     comparisons: str  # "tăng bao nhiêu", "chênh lệch": a change to compute
     compared_to: str  # "so với": what it is compared with
@@ -184,6 +186,8 @@ def load_patterns(path: Path = PATTERNS_PATH) -> Patterns:
             figure_frame_phrases=tuple(raw["figure_frame_phrases"]),
             figure_frame=frozenset(raw["figure_frame"]),
             figure_leads=frozenset(raw["figure_leads"]),
+            figure_span_words=frozenset(raw["figure_span_words"]),
+            figure_breakdowns=tuple(raw["figure_breakdowns"]),
             figure_headlines=tuple((a, b) for a, b in raw["figure_headlines"]),
             comparisons=_either(raw["comparison_questions"]),
             compared_to=_either(raw["compared_to"]),

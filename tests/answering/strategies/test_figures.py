@@ -386,3 +386,93 @@ def test_a_total_asked_is_the_forms_total_row_not_the_sum_of_two(tmp_path: Path)
     answer = qa.answer("Tổng nợ phải trả của Bao bì Hà Nội tại 30/6/2025?")
     assert answer.short == "400.000.000.000 đồng"
     assert "dòng «NỢ PHẢI TRẢ» (mã số 300)" in answer.text
+
+
+YEARLY = """\
+# CÔNG TY CỔ PHẦN CƠ KHÍ HÀ TRUNG
+
+BÁO CÁO TÀI CHÍNH HỢP NHẤT NĂM 2024
+
+## Thông tin chung
+
+Hoạt động chính của Công ty là sản xuất máy nông nghiệp và phụ tùng cơ khí.
+
+BẢNG CÂN ĐỐI KẾ TOÁN HỢP NHẤT
+Tại ngày 31 tháng 12 năm 2024
+Đơn vị tính: VND
+
+| Chỉ tiêu | Mã số | 31/12/2024 | 01/01/2024 |
+| --- | --- | --- | --- |
+| I. Tiền và các khoản tương đương tiền | 110 | 52.300.000.000 | 47.100.000.000 |
+| TỔNG CỘNG TÀI SẢN | 270 | 880.000.000.000 | 810.000.000.000 |
+| C. NỢ PHẢI TRẢ | 300 | 410.000.000.000 | 395.000.000.000 |
+
+BÁO CÁO KẾT QUẢ HOẠT ĐỘNG KINH DOANH HỢP NHẤT
+Năm 2024
+Đơn vị tính: VND
+
+| Chỉ tiêu | Mã số | Năm 2024 | Năm 2023 |
+| --- | --- | --- | --- |
+| Doanh thu thuần về bán hàng và cung cấp dịch vụ | 10 | 960.000.000.000 | 870.000.000.000 |
+| Doanh thu hoạt động tài chính | 21 | 6.400.000.000 | 5.900.000.000 |
+| Chi phí tài chính | 22 | 21.000.000.000 | 19.500.000.000 |
+| Trong đó: Chi phí đi vay | 23 | 17.800.000.000 | 16.200.000.000 |
+| Chi phí quản lý doanh nghiệp | 26 | 38.500.000.000 | 35.000.000.000 |
+| Lợi nhuận sau thuế thu nhập doanh nghiệp | 60 | 54.000.000.000 | 47.000.000.000 |
+| Phân bổ cho: | | | |
+| Cổ đông của công ty mẹ | 61 | 51.200.000.000 | 44.600.000.000 |
+| Cổ đông không kiểm soát | 62 | 2.800.000.000 | 2.400.000.000 |
+| Lãi cơ bản trên cổ phiếu | 70 | 2.133 | 1.858 |
+
+## 18. Chi phí phải trả
+
+| | 31/12/2024 | 01/01/2024 |
+| --- | --- | --- |
+| Chi phí lãi vay | 1.200.000.000 | 900.000.000 |
+"""
+
+
+@pytest.mark.parametrize(("question", "figure", "row"), [
+    # a part of a total broken down ("Phân bổ cho:") is asked by the total and the part
+    ("Lợi nhuận sau thuế của cổ đông công ty mẹ Cơ khí Hà Trung năm 2024?",
+     "51.200.000.000 đồng", "dòng «Cổ đông của công ty mẹ» (mã số 61)"),
+    ("ln sau thue thuoc ve co dong cong ty me cua co khi ha trung nam 2023",
+     "44.600.000.000 đồng", "(mã số 61)"),
+    # form B02's row 23, however the company words it, before a note's accrued interest
+    ("Chi phí lãi vay năm 2024 của Cơ khí Hà Trung?", "17.800.000.000 đồng", "(mã số 23)"),
+    # "quản lý doanh nghiệp" holds no "lý do": no why-question
+    ("Chi phí quản lý doanh nghiệp của Cơ khí Hà Trung năm 2024?", "38.500.000.000 đồng",
+     "(mã số 26)"),
+    # a bare item, "các khoản" said, no asking word
+    ("Tiền và các khoản tương đương tiền của Cơ khí Hà Trung cuối năm 2024?",
+     "52.300.000.000 đồng", "(mã số 110)"),
+    # "tại" ties the company to the item, no part of it
+    ("Nợ phải trả tại Cơ khí Hà Trung ngày 31/12/2024", "410.000.000.000 đồng", "(mã số 300)"),
+])
+def test_rows_of_a_yearly_statement_however_the_item_is_said(tmp_path, question, figure, row):
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "hta-2024.md").write_text(YEARLY, encoding="utf-8")
+    answer = QA.from_folder(folder).answer(question)
+    assert answer.short == figure
+    assert row in answer.text
+
+
+def test_the_part_of_a_total_is_named_with_the_total(tmp_path: Path):
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "hta-2024.md").write_text(YEARLY, encoding="utf-8")
+    answer = QA.from_folder(folder).answer(
+        "Lợi nhuận sau thuế của cổ đông công ty mẹ Cơ khí Hà Trung năm 2024?")
+    assert answer.text.startswith("Lợi nhuận sau thuế thu nhập doanh nghiệp — cổ đông của "
+                                  "công ty mẹ, năm 2024: 51.200.000.000 đồng")
+
+
+def test_the_main_activity_is_the_sentence_that_says_it_not_a_row_of_the_income_statement(
+        tmp_path: Path):
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "hta-2024.md").write_text(YEARLY, encoding="utf-8")
+    answer = QA.from_folder(folder).answer("Hoạt động kinh doanh chính của Cơ khí Hà Trung là gì?")
+    assert "máy nông nghiệp" in answer.text
+    assert "Doanh thu hoạt động tài chính" not in answer.text
