@@ -24,6 +24,11 @@ _PERSON = re.compile(r"^(?:ong|ba|mr|mrs|ms)\b\.?\s+\S", re.IGNORECASE)
 # bullets, each person then a dash then the position, up to the next person.
 _TITLED = r"(?:Ông|Bà|Mr|Mrs|Ms)\.?\s+(?=[A-ZĐ])"
 _ENTRY = re.compile(rf"({_TITLED}[^—–]+?)\s+[—–]\s+(.+?)(?=\s+{_TITLED}|$)")
+# A signer's name under the position: two to six capitalised words, no figure ("Nguyễn Thị
+# Ngọc Lan"), maybe after "Ông" or "Bà".
+_NAME = re.compile(r"(?:(?:Ông|Bà)\s+)?[A-ZĐÀ-Ỹ][\w]*(?:\s+[A-ZĐÀ-Ỹ][\w]*){1,5}")
+SIGNATURE_LINES = 4  # a position's name stands this many lines under it at most ("(Ký, họ
+#                     tên)", "(Đã ký)", a stamp between)
 MIN_LISTED = 2  # people a paragraph lists so, to be a list of a body's members
 
 
@@ -71,7 +76,7 @@ class RoleHolder:
                         of_body, left = held
                         found.append(((left, not of_body, len(found)), document, chunk))
         if not found:
-            return self._listed(ctx, position, body)
+            return self._signed(ctx, position) or self._listed(ctx, position, body)
         found.sort(key=lambda item: item[0])
         (left, off_body, _), document, chunk = found[0]
         if left or off_body or len({_organisation(d) for _, d, _ in found}) > 1:
@@ -81,6 +86,25 @@ class RoleHolder:
         text = "\n".join(x for x in (chunk.text + ".", where) if x)
         return Draft(text, Kind.WHO, chunk, 1.0, row.label, from_table=True)
 
+
+    def _signed(self, ctx: Context, position: str) -> Draft | None:
+        """The holder who signs the statements: a signature block names each signer's
+        position ("Người lập biểu | Kế toán trưởng | Tổng Giám đốc") and, lower in the same
+        column, the name; the last block of the report, its latest."""
+        found = None
+        for document in ctx.in_scope():
+            for t, table in enumerate(document.tables):
+                lines = [tuple(c.label for c in table.columns), *(row.cells for row in table.rows)]
+                for column in range(len(lines[0]) if lines else 0):
+                    signer = _signer(lines, column, position)
+                    chunk = signer and ctx.index.row_chunk(document.path, t, signer[0] - 1)
+                    if chunk:
+                        found = (document, chunk, signer[1], signer[2])
+        if found is None or len({_organisation(d) for d in ctx.in_scope()}) > 1:
+            return None
+        document, chunk, name, said = found
+        text = f"{name} — {said}, người ký báo cáo.\nTheo phần chữ ký của báo cáo."
+        return Draft(text, Kind.WHO, chunk, 1.0, name, from_table=True)
 
     def _listed(self, ctx: Context, position: str, body: str) -> Draft | None:
         """The holder in a paragraph found that lists a body's people with their positions;
@@ -105,6 +129,31 @@ class RoleHolder:
                     text = f"{person} — {said}" + (f" ({opening})." if opening else ".")
                     return Draft(text, Kind.WHO, chunk, 1.0, short, from_table=True)
         return None
+
+
+def _signer(lines: list[tuple[str, ...]], column: int, position: str
+            ) -> tuple[int, str, str] | None:
+    """The line, the name and the position as written of the one who signs as `position`
+    in a column of a signature block: a cell that is the position, then the first name
+    under it ("Kế toán trưởng / (Ký, họ tên) / … / Nguyễn Thị B"), else the name right above
+    it ("Nguyễn Thị B / Kế toán trưởng", as auditors' clients lay it out)."""
+    cells = [line[column] if column < len(line) else "" for line in lines]
+    for at, cell in enumerate(cells):
+        said = next((part for part in re.split(r"\s*/\s*", _REMARK.sub(" ", cell))
+                     if _folded(part) == position), None)
+        if said is None:
+            continue
+        below = [(i, _plain(c)) for i, c in enumerate(cells) if i > at and _plain(c)]
+        above = [(i, _plain(c)) for i, c in enumerate(cells) if i < at and _plain(c)]
+        for i, name in below[:SIGNATURE_LINES] + above[-1:]:
+            if _NAME.fullmatch(name):
+                return i, name, " ".join(said.split())
+        return None
+    return None
+
+
+def _plain(cell: str) -> str:
+    return " ".join(_REMARK.sub(" ", cell).replace("*", " ").split())
 
 
 def _heads(said: str, opening: str, position: str, body: str) -> bool:

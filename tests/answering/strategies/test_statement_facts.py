@@ -208,3 +208,62 @@ def test_a_board_listed_in_bullets_gives_who_holds_the_position(tmp_path, questi
     answer = QA.from_folder(folder).answer(question)
     assert answer.short == short
     assert answer.text.splitlines()[0].endswith(")."), answer.text
+
+
+SIGNED = """\
+# CÔNG TY CỔ PHẦN GỐM SỨ BÌNH NGUYÊN
+
+BÁO CÁO TÀI CHÍNH QUÝ 3 NĂM 2025
+
+BẢNG CÂN ĐỐI KẾ TOÁN
+Tại ngày 30 tháng 9 năm 2025
+Đơn vị tính: VND
+
+| Chỉ tiêu | Mã số | 30/09/2025 | 01/01/2025 |
+| --- | --- | --- | --- |
+| TỔNG CỘNG TÀI SẢN | 270 | 120.000.000.000 | 110.000.000.000 |
+
+| Người lập biểu | Kế toán trưởng | Tổng Giám đốc |
+| --- | --- | --- |
+| (Ký, họ tên) | (Ký, họ tên) | (Ký, họ tên, đóng dấu) |
+| Đỗ Thu Trang | Lương Văn Khải | Hồ Minh Quân |
+
+BÁO CÁO KẾT QUẢ HOẠT ĐỘNG KINH DOANH
+Quý 3 năm 2025
+Đơn vị tính: VND
+
+| Chỉ tiêu | Mã số | Quý 3 năm nay | Quý 3 năm trước |
+| --- | --- | --- | --- |
+| Lợi nhuận sau thuế thu nhập doanh nghiệp | 60 | 4.100.000.000 | 3.500.000.000 |
+
+|  |  |  |
+| --- | --- | --- |
+| **Đỗ Thu Trang** | **Lương Văn Khải** | **Hồ Minh Quân** |
+| Người lập biểu | Kế toán trưởng | Tổng Giám đốc |
+"""
+
+
+@pytest.mark.parametrize("question, short", [
+    ("Kế toán trưởng của Gốm sứ Bình Nguyên là ai?", "Lương Văn Khải"),
+    ("ai la ke toan truong cua gom su binh nguyen", "Lương Văn Khải"),
+    ("Người lập biểu báo cáo của Gốm sứ Bình Nguyên là ai?", "Đỗ Thu Trang"),
+])
+def test_who_signs_as_a_position_is_the_name_in_its_column_of_the_signature_block(
+        tmp_path, question, short):
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "bng-q3-2025.md").write_text(SIGNED, encoding="utf-8")
+    answer = QA.from_folder(folder).answer(question)
+    assert answer.short == short
+    assert answer.text.splitlines()[0].startswith(f"{short} — ")
+    assert "người ký báo cáo" in answer.text
+
+
+def test_a_name_above_its_position_signs_as_it(tmp_path):
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    # only the second layout: the name, then the position under it
+    (folder / "bng-q3-2025.md").write_text(SIGNED.replace(
+        "| Đỗ Thu Trang | Lương Văn Khải | Hồ Minh Quân |\n", ""), encoding="utf-8")
+    assert QA.from_folder(folder).answer(
+        "Kế toán trưởng của Gốm sứ Bình Nguyên là ai?").short == "Lương Văn Khải"
