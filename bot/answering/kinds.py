@@ -91,5 +91,6 @@ class Reason(_Named):
     NO_NUMBER = "no_number"  # a how-many question, and the answer holds no number
     OTHER_PERIOD = "other_period"  # no report is about the period the question names
     NO_PLACE = "no_place"  # asked where, and the answer names no place
+    NO_PERSON = "no_person"  # asked who, and the answer names nobody the question does not
     NOT_SAID = "not_said"  # a yes/no question no sentence confirms or contradicts
     UNSURE = "unsure"  # too little evidence that the sentence answers this question

@@ -96,6 +96,19 @@ class Query:
     of_auditor: bool = False  # it is about the auditor's own report ("báo cáo kiểm toán")
 
 
+def _without(names: tuple[str, ...], cleaned: str) -> str:
+    """The question with the names it says blanked (for what asks, not what is named)."""
+    folded = fold(cleaned).lower()
+    if len(folded) != len(cleaned):
+        return cleaned
+    kept = list(cleaned)
+    for name in names:
+        if len(name.split()) > 1:  # a single word may be a question's own ("Ai")
+            for m in re.finditer(rf"(?<!\w){re.escape(fold(name).lower())}(?!\w)", folded):
+                kept[m.start():m.end()] = " " * (m.end() - m.start())
+    return "".join(kept)
+
+
 def read(question: str, lexicon: Lexicon | None = None,
          vocabulary: Vocabulary | None = None, today: date | None = None) -> Query:
     """Read a question into a Query; long questions are cut to MAX_QUESTION_CHARS. With a
@@ -117,12 +130,13 @@ def read(question: str, lexicon: Lexicon | None = None,
     runs = tuple(tuple(run) for run in words(cleaned))
     written = written_out(cleaned)
     exact = marked(runs, written, vocabulary)
-    kind, asking = kind_of(cleaned, patterns)
-    stop = asking_stopped(kind, asking, runs, stopwords_in(runs, lexicon), cleaned, patterns)
-    content = content_of(runs, stop)
     without_markup = MARKUP.sub(" ", named)
     names = (names_of(without_markup, lexicon) if written
              else capitalized_names(without_markup, lexicon))
+    # The "May" of "Dệt May Thái Hòa", written out, is a name's, no "mấy" asking how many.
+    kind, asking = kind_of(_without(names, cleaned) if written else cleaned, patterns)
+    stop = asking_stopped(kind, asking, runs, stopwords_in(runs, lexicon), cleaned, patterns)
+    content = content_of(runs, stop)
     periods = find_periods(cleaned, today)
     nouns = asking_nouns(cleaned, patterns)
     compounds = compound_pairs(cleaned) if typed else frozenset()

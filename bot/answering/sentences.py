@@ -16,6 +16,7 @@ from bot.answering.needs import Needs
 from bot.answering.query import Query
 from bot.knowledge.documents import Chunk, Document
 from bot.knowledge.formats import BODY, CAPTION, TABLE
+from bot.knowledge.mentions import core_key
 from bot.language.lexicon import Patterns
 from bot.language.text import fold, split_sentences, words
 from bot.search.index import Hit, Index
@@ -131,6 +132,37 @@ def counts_asked(sentence: str, counted: Sequence[str]) -> bool:
         rf"\d(?:[\d.,]*\d)?\s+{re.escape(' '.join(counted))}\b", said) is not None
 
 
+_ENUMERATED = re.compile(r"^\s*(?:\(?[ivx\d]{1,4}\)|[a-hđ\d]{1,2}[.)]|[-*•–])\s*", re.IGNORECASE)
+
+
+# A company named in full opens the sentence (not a body of the report's own company).
+_COMPANY = re.compile(r"(?:Tổng\s+)?(?:Công\s+ty|Ngân\s+hàng|Tập\s+đoàn)\s+\S")
+# Where an organisation's name that opens a sentence ends: its verb, or punctuation.
+_PREDICATE = re.compile(r"\s(?:được|là|có|đã|đang|hiện|với|tại|ở|đặt|do|thuộc|chuyên)\s|[,(;:“\"]")
+
+
+def _own_core(document: Document) -> frozenset[str]:
+    """The core words of the name of the organisation a report is of (none: unknown)."""
+    identity = document.identity
+    if identity is None or identity.organisation is None:
+        return frozenset()
+    return frozenset(core_key(identity.organisation.name))
+
+
+def _of_another(sentence: str, own: frozenset[str], asked: frozenset[str]) -> bool:
+    """Tell whether a sentence is about another organisation than its report's: it opens
+    with one named in full ("(i) Công ty Cổ phần Nhựa X phía Nam được thành lập …") whose
+    name says words the report's own does not ("phía Nam") and the question does not say."""
+    opening = _ENUMERATED.sub("", sentence, count=1)
+    if not _COMPANY.match(opening):
+        return False  # its own bodies ("Hội đồng quản trị quyết định …") are the report's
+    name = _PREDICATE.split(opening, maxsplit=1)[0].split()
+    while name and not name[-1][:1].isupper():
+        name.pop()  # "… Tiền Phong phía Nam" ends with its last capitalised word
+    extra = frozenset(core_key(" ".join(name))) - own
+    return bool(extra) and not extra & asked  # what sets it apart from the report's own
+
+
 def best_sentence(query: Query, needs: Needs, hits: Sequence[Hit], idf: Idf,
                   entities: Entities, focus: str | None = None) -> Choice | None:
     """Return the sentence with the most question weight, counting the paragraph's rank, a
@@ -145,6 +177,7 @@ def best_sentence(query: Query, needs: Needs, hits: Sequence[Hit], idf: Idf,
     counted = list(query.where.counted) if query.kind == Kind.HOW_MANY else []
     things = counts_things(query, entities.patterns)
     top = max(hit.score for hit in hits)
+    asked = frozenset(fold(query.cleaned).lower().split())
     for hit in hits:
         sentences = sentences_in(hit.chunk)
         if things and hit.chunk.role == TABLE and not counts_asked(hit.chunk.text, counted):
@@ -153,7 +186,10 @@ def best_sentence(query: Query, needs: Needs, hits: Sequence[Hit], idf: Idf,
         path = hit.chunk.document.path
         bonus = tuning.CHUNK_WEIGHT * hit.score / top
         bonus += tuning.FOCUS_BONUS if path == focus else 0.0
+        own = _own_core(hit.chunk.document)
         for i, (sentence, held) in enumerate(sentences):
+            if own and _of_another(sentence, own, asked):
+                continue  # "Công ty CP X phía Nam … có trụ sở tại …": a subsidiary's own fact
             share = overlap(needs, held, idf, dated) / total
             score = share + bonus
             if evidence and evidence.search(sentence):

@@ -10,7 +10,7 @@ from bot.answering import tuning
 from bot.answering.draft import Draft
 from bot.answering.entities import Entities
 from bot.answering.items import normalized, said_of
-from bot.answering.kinds import Outcome, Reason
+from bot.answering.kinds import Kind, Outcome, Reason
 from bot.answering.needs import Needs, share_held
 from bot.answering.query import Query
 from bot.answering.sentences import (
@@ -22,6 +22,7 @@ from bot.answering.sentences import (
 )
 from bot.answering.strategies.base import Context
 from bot.knowledge.formats import TABLE
+from bot.language.text import fold, words
 from bot.search import terms as vocabulary
 from bot.search.index import Index
 
@@ -166,9 +167,25 @@ def judge(ctx: Context, draft: Draft | None) -> Verdict:
         return decline(Reason.NOT_SAID)  # "lợi nhuận gộp" answered with another row
     if query.asks_place and not patterns.place.search(draft.text):
         return decline(Reason.NO_PLACE)  # "diễn ra ở đâu?" answered with the date
+    if query.kind == Kind.WHO and not _names_someone(ctx, draft.text,
+                                                     draft.chunk.role == TABLE):
+        return decline(Reason.NO_PERSON)  # "Ban kiểm soát gồm những ai?": "Thành viên của
+        #                                   Ban Kiểm soát", the question's own words
     if evidence_of(query, needs, draft, index, dated).confidence() < tuning.MIN_CONFIDENCE:
         return decline(Reason.UNSURE)
     return ANSWER
+
+
+def _names_someone(ctx: Context, text: str, row: bool) -> bool:
+    """Tell whether the text names a person or a body the question does not name itself, or,
+    a sentence (not a table's row), says more than the question's own words (it may tell
+    of people it does not name)."""
+    asked = set(fold(ctx.query.cleaned).lower().split())
+    named = ctx.entities.persons(text) + ctx.entities.bodies(text)
+    if any(not set(fold(name).lower().split()) <= asked for _, name in named):
+        return True
+    said = {w for run in words(fold(text).lower()) for w in run if w[:1].isalpha()}
+    return not row and len(said - asked) > tuning.ECHO_WORDS
 
 
 def _names_item(ctx: Context, draft: Draft) -> bool:

@@ -155,6 +155,12 @@ def core_words(organisation: Organisation) -> list[str]:
     return list(_core(organisation.name))
 
 
+def core_key(name: str) -> tuple[str, ...]:
+    """The folded words of any organisation's name without its legal forms ("Công ty Cổ phần
+    Nhựa Tiền Phong phía Nam" -> nhua, tien, phong, phia, nam)."""
+    return _core_key(name)
+
+
 @lru_cache(maxsize=NAME_CACHE)
 def _core_key(name: str) -> tuple[str, ...]:
     return tuple(folded_words(list(_core(name))))

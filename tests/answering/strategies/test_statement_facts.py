@@ -267,3 +267,56 @@ def test_a_name_above_its_position_signs_as_it(tmp_path):
         "| Đỗ Thu Trang | Lương Văn Khải | Hồ Minh Quân |\n", ""), encoding="utf-8")
     assert QA.from_folder(folder).answer(
         "Kế toán trưởng của Gốm sứ Bình Nguyên là ai?").short == "Lương Văn Khải"
+
+
+ADDRESSES = """\
+# CÔNG TY CỔ PHẦN SỢI THÁI HÒA
+
+BÁO CÁO TÀI CHÍNH HỢP NHẤT NĂM 2024
+
+## Thông tin về Công ty
+
+| Giấy chứng nhận đăng ký doanh nghiệp | Số 1000214788 ngày 3 tháng 1 năm 2005 |
+| --- | --- |
+| Trụ sở đăng ký | Số 18 Lê Lợi, Phường Quang Trung, Thành phố Thái Bình |
+| Công ty kiểm toán | Công ty TNHH Kiểm toán Sao Việt |
+
+## Thuyết minh báo cáo tài chính hợp nhất
+
+(i) Công ty Cổ phần Sợi Thái Hòa Miền Trung được thành lập ngày 2 tháng 5 năm 2012 và có trụ sở tại Lô B4, Khu công nghiệp Điện Nam, Tỉnh Quảng Nam. Công ty con này sản xuất sợi.
+
+Tập đoàn có 2.140 nhân viên tại ngày 31 tháng 12 năm 2024.
+
+### Ban kiểm soát
+
+Thù lao của Ban kiểm soát được trả theo nghị quyết của Đại hội đồng cổ đông.
+
+| Thành viên của Ban kiểm soát | Thù lao 2024 |
+| --- | --- |
+"""
+
+
+@pytest.fixture
+def addresses(tmp_path) -> QA:
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "tht-2024.md").write_text(ADDRESSES, encoding="utf-8")
+    return QA.from_folder(folder)
+
+
+@pytest.mark.parametrize("question", ["Trụ sở chính của Sợi Thái Hòa ở đâu?",
+                                      "tru so chinh cua soi thai hoa o dau"])
+def test_the_head_office_is_the_companys_own_not_a_subsidiarys(addresses, question):
+    answer = addresses.answer(question)
+    assert answer.found and "Số 18 Lê Lợi" in answer.text
+    assert "Điện Nam" not in answer.text
+
+
+def test_a_subsidiary_asked_by_its_own_name_is_answered_with_its_sentence(addresses):
+    answer = addresses.answer("Sợi Thái Hòa Miền Trung có trụ sở ở đâu?")
+    assert answer.found and "Khu công nghiệp Điện Nam" in answer.text
+
+
+def test_who_is_not_answered_with_the_questions_own_words(addresses):
+    answer = addresses.answer("Ban kiểm soát của Sợi Thái Hòa gồm những ai?")
+    assert not answer.found
