@@ -23,6 +23,10 @@ from bot.search.index import Hit, Index
 from bot.search.terms import terms
 
 SENTENCE_CACHE = 1024  # paragraphs whose sentences stay split and tokenized
+# Questions a row of figures does not answer ("thế nào" may ask how a figure went): a figure
+# question is a table cell's (its own strategy); what is left of it to sentences asks words.
+WORDY_KINDS = (Kind.WHAT, Kind.WHO, Kind.WHERE, Kind.WHY)
+_FIGURE = re.compile(r"[(\-–]?[\d.,\s]*\d[\d.,\s]*%?\)?|[-–]")
 ANSWERING = (BODY, TABLE)  # roles of paragraphs that may answer; a caption names who/where
 
 Idf = Callable[[str], float]
@@ -57,6 +61,12 @@ def overlap(needs: Needs, present: Set[str], idf: Idf, dated: bool = False) -> f
     the question names (`dated`), the words naming it count little: they pick the report,
     not the sentence ("quý I năm 2024" of "GDP quý I năm 2024 tăng bao nhiêu?")."""
     held = sum(w * idf(t) for t, w in needs.weights.items() if t in present)
+    # A word the sentence says by its synonym ("ngành nghề kinh doanh" for "hoạt động kinh
+    # doanh chính") is held: the synonym's own word pairs are there, not just a syllable.
+    own = {n.term for n in needs.required}  # the question's own pairs stand in for nothing
+    held += sum(needs.weights.get(n.term, 0.0) * idf(n.term) for n in needs.required
+                if n.term not in present and any(" " in s and s in present and s not in own
+                                                 for s in n.stand_ins))
     if dated:
         held -= sum((1 - tuning.PERIOD_WEIGHT) * needs.weights[t] * idf(t)
                     for t in needs.period_terms if t in present)
@@ -96,7 +106,9 @@ def candidates(query: Query, hits: Sequence[Hit]) -> list[Hit]:
     """The hits that may answer, best first, at most READ: body text (a caption only names
     who or where, when nothing else does), of the period the question names when some is;
     of a how-many question, those counting what it counts first among them."""
-    body = [h for h in hits if h.chunk.role in ANSWERING]
+    wordy = query.kind in WORDY_KINDS
+    body = [h for h in hits if h.chunk.role in ANSWERING and not _heading_row(h.chunk)
+            and not (wordy and no_words(h.chunk))]
     if not body and query.kind in (Kind.WHO, Kind.WHERE):
         body = [h for h in hits if h.chunk.role == CAPTION]
     fitting = [h for h in body if in_period(query, h.chunk.document)] or body
@@ -108,6 +120,33 @@ def candidates(query: Query, hits: Sequence[Hit]) -> list[Hit]:
     counting = [h for h in fitting if counts_asked(h.chunk.text, counted)][:tuning.READ]
     read = counting + [h for h in fitting if h not in counting][:tuning.READ - len(counting)]
     return [h for h in fitting if h in read]
+
+
+def _heading_row(chunk: Chunk) -> bool:
+    """A table's row that only heads the rows under it ("Lưu chuyển tiền từ hoạt động kinh
+    doanh", no figure): a title, no fact."""
+    if chunk.role != TABLE or chunk.table is None or chunk.row is None:
+        return False
+    return chunk.document.tables[chunk.table].rows[chunk.row].heading
+
+
+def no_words(chunk: Chunk) -> bool:
+    """A table's row that heads others or holds figures only: no words that answer."""
+    return _heading_row(chunk) or _figures_row(chunk)
+
+
+def _figures_row(chunk: Chunk) -> bool:
+    """A table's row of figures only ("Tiền thu khác từ hoạt động kinh doanh | 11.566.677.284
+    | 512.809.638"): it says how much, not what, who, where or why."""
+    if chunk.role != TABLE or chunk.table is None or chunk.row is None:
+        return False
+    table = chunk.document.tables[chunk.table]
+    row = table.rows[chunk.row]
+    if len(table.columns) != len(row.cells):
+        return False
+    values = [cell for cell, column in zip(row.cells, table.columns)
+              if column.role != "label" and cell.strip()]
+    return bool(values) and all(_FIGURE.fullmatch(c.strip()) for c in values)
 
 
 def _evidence_kind(query: Query) -> Kind:

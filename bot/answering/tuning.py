@@ -24,6 +24,10 @@ PERIOD_WEIGHT = 0.3  # words naming a period ("quý I năm 2024"): the period pi
 
 # -- Retrieval and choosing the sentence (qa.py, composer.py) --------------------------------
 SEARCHED = 10  # paragraphs BM25 returns for reranking
+# ... for a question asking for words (what, who, where, why) of reports with tables:
+# this many, of which the rows of figures are left out (a statement's rows repeat its words)
+SEARCHED_WORDY = 40
+SECTION_PARAGRAPHS = 3  # paragraphs under a heading found that are read with it
 READ = 5  # paragraphs the composer reads, after reranking
 RERANK_WEIGHT = 1.0  # the best sentence's share of the question, beside the BM25 rank
 #                      (the gold paragraph comes first 1.4 points more often)

@@ -13,7 +13,7 @@ from bot.language.periods import Period
 
 # Raise when what a Document holds from the same file changes: cached documents are then read
 # again.
-READER_VERSION = "6"
+READER_VERSION = "8"
 
 
 class KnowledgeError(Exception):

@@ -64,6 +64,7 @@ class Index:
         self._spellings: Spelling | None = None
         self._table_rows: np.ndarray | None = None  # which chunks are rows of tables
         self._row_chunks: dict[tuple[str, int, int], Chunk] | None = None
+        self._places: dict[int, int] | None = None  # a chunk's place in `chunks`, by id
         self.order = np.arange(len(self.chunks)) if order is None else order
 
     def column(self, term: str) -> int:
@@ -140,6 +141,20 @@ class Index:
     def number_in_document(self, number: str, document: str) -> bool:
         """Tell whether the document (by path) holds the number ('2021', '17,12')."""
         return self.in_document(vocabulary.number(number), document)
+
+    def under(self, heading: Chunk, most: int) -> list[Chunk]:
+        """The first `most` paragraphs that stand under a heading paragraph, in order."""
+        if self._places is None:
+            self._places = {id(c): i for i, c in enumerate(self.chunks)}
+        at = self._places.get(id(heading))
+        if at is None:
+            return []
+        found = []
+        for chunk in self.chunks[at + 1:at + 1 + most]:
+            if chunk.document is not heading.document or chunk.heading != heading.text:
+                break
+            found.append(chunk)
+        return found
 
     def row_chunk(self, document: str, table: int, row: int) -> Chunk | None:
         """The chunk of a table's row (by document path, table and row index)."""

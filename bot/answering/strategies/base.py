@@ -18,9 +18,10 @@ from bot.answering.items import Item
 from bot.answering.needs import Needs, needs_of
 from bot.answering.query import Query
 from bot.answering.scope import Named, named_in
-from bot.answering.sentences import best_sentence, candidates, rerank
+from bot.answering.sentences import WORDY_KINDS, best_sentence, candidates, no_words, rerank
 from bot.answering.when import wanted_in
 from bot.knowledge.documents import Document
+from bot.knowledge.formats import HEADING
 from bot.knowledge.mentions import same_organisation
 from bot.language.lexicon import Lexicon
 from bot.language.text import fold
@@ -62,8 +63,29 @@ class Context:
     def hits(self) -> list[Hit]:
         """The paragraphs found, reordered by their best sentence."""
         within = self.index.mask(self.scope) if self.scope else None
-        return rerank(self.needs, self.index.search(self.needs.weights, tuning.SEARCHED, within),
-                      self.index)
+        if self.query.kind in WORDY_KINDS and self.has_tables:
+            # Rows of figures that share the question's words ("… từ hoạt động kinh doanh")
+            # crowd out the sentence that says what was asked ("hoạt động kinh doanh chính"):
+            # searched deeper, they are left out before reranking.
+            found = self.index.search(self.needs.weights, tuning.SEARCHED_WORDY, within)
+            found = [h for h in found if not no_words(h.chunk)][:tuning.SEARCHED]
+            found += self._sections(found)
+        else:
+            found = self.index.search(self.needs.weights, tuning.SEARCHED, within)
+        return rerank(self.needs, found, self.index)
+
+    def _sections(self, found: list[Hit]) -> list[Hit]:
+        """The paragraphs under the headings found ("1.2 Ngành nghề kinh doanh": the list of
+        trades under it), at their heading's score: a heading that says what was asked
+        names the section that answers, though its lines repeat few of the words."""
+        seen = {id(h.chunk) for h in found}
+        added = []
+        for hit in found:
+            if hit.chunk.role == HEADING:
+                added += [Hit(chunk, hit.score) for chunk in
+                          self.index.under(hit.chunk, tuning.SECTION_PARAGRAPHS)
+                          if id(chunk) not in seen]
+        return added
 
     @cached_property
     def fitting(self) -> list[Hit]:

@@ -42,6 +42,9 @@ class DocumentFact:
                 auditor = doc.identity.auditor
                 return Draft(replies.audited_by(auditor, doc.title), Kind.AUDITOR,
                              _naming(doc, auditor), score, auditor, trusted=True)
+            if named:  # the reports of the company asked name no auditor: not audited (a
+                #        quarter's statements), and no sentence about another firm answers
+                return Draft("", Kind.AUDITOR, found=False)
         if ctx.query.about == Kind.SIGNED:
             return _signed(ctx, ranked, score)
         if ctx.query.about == Kind.DATE:

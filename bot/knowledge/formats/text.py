@@ -16,6 +16,7 @@ from bot.language.text import normalize
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(\n|\Z)", re.DOTALL)
 _DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b[ \t]*\n?", re.IGNORECASE)
 _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*$")
+BOLD_HEADING_WORDS = 30  # a statement's section title in bold is no longer than this
 _MARKUP = re.compile(r"\*\*|__|`|^#{1,6}\s+|^>\s?|^[-*+]\s+", re.MULTILINE)
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -60,11 +61,22 @@ def parse_text(raw: str) -> Parsed:
         heading = _HEADING.match(block.split("\n", 1)[0])
         if heading and title is None:
             title = _plain(heading.group(1).strip())
-        roles.append(HEADING if heading and "\n" not in block else BODY)
+        roles.append(HEADING if (heading or _bold_heading(block))
+                     and "\n" not in block else BODY)
         lines = [line for line in _plain(block).split("\n") if line.strip()]
         paragraphs.append(" ".join(line.strip() for line in lines))
         above = (above + ["\n".join(lines)])[-TITLE_LOOKBACK:]
     return parsed(title, date, paragraphs, roles=roles, tables=tables)
+
+
+def _bold_heading(block: str) -> bool:
+    """A line all in bold with words and no full stop at its end ("**VI. Thông tin bổ sung
+    cho các khoản mục …**"): the section heading of a statement converted from PDF, as "#"
+    would be."""
+    inner = block.strip()[2:-2] if block.strip().startswith("**") else ""
+    return (block.strip().endswith("**") and bool(inner.strip()) and "*" not in inner
+            and any(c.isalpha() for c in inner) and not inner.rstrip().endswith((".", "!", "?"))
+            and len(inner.split()) <= BOLD_HEADING_WORDS)
 
 
 def _plain(block: str) -> str:

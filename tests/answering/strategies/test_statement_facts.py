@@ -320,3 +320,51 @@ def test_a_subsidiary_asked_by_its_own_name_is_answered_with_its_sentence(addres
 def test_who_is_not_answered_with_the_questions_own_words(addresses):
     answer = addresses.answer("Ban kiểm soát của Sợi Thái Hòa gồm những ai?")
     assert not answer.found
+
+
+QUARTER_ONLY = """\
+# CÔNG TY CỔ PHẦN ĐÈN CHIẾU SÁNG AN PHÚ
+
+BÁO CÁO TÀI CHÍNH QUÝ 3 NĂM 2025
+
+**V. Thông tin bổ sung cho các khoản mục trình bày trong Báo cáo kết quả hoạt động kinh doanh**
+
+## 1.2 Ngành nghề kinh doanh
+
+- Sản xuất kinh doanh bóng đèn, thiết bị chiếu sáng và vật tư điện;
+- Xuất nhập khẩu trực tiếp.
+
+BÁO CÁO LƯU CHUYỂN TIỀN TỆ
+Quý 3 năm 2025
+Đơn vị tính: VND
+
+| Chỉ tiêu | Mã số | Quý 3 năm nay | Quý 3 năm trước |
+| --- | --- | --- | --- |
+| I. Lưu chuyển tiền từ hoạt động kinh doanh | | | |
+| Tiền thu khác từ hoạt động kinh doanh | 06 | 1.500.000.000 | 900.000.000 |
+| Tiền chi khác cho hoạt động kinh doanh | 07 | (2.100.000.000) | (1.300.000.000) |
+| Lưu chuyển tiền thuần từ hoạt động kinh doanh | 20 | 45.000.000.000 | 31.000.000.000 |
+
+Công ty Cổ phần Đèn Chiếu sáng An Phú được thành lập năm 2004 theo quyết định của Bộ Công nghiệp.
+"""
+
+
+@pytest.fixture
+def quarter_only(tmp_path) -> QA:
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "apl-q3-2025.md").write_text(QUARTER_ONLY, encoding="utf-8")
+    return QA.from_folder(folder)
+
+
+@pytest.mark.parametrize("question", ["Hoạt động kinh doanh chính của Đèn An Phú là gì?",
+                                      "hoat dong kinh doanh chinh cua den an phu la gi"])
+def test_the_main_activity_is_the_list_under_its_heading_not_a_cash_flow_row(quarter_only,
+                                                                           question):
+    answer = quarter_only.answer(question)
+    assert answer.found and answer.text.startswith("Sản xuất kinh doanh bóng đèn")
+
+
+def test_a_report_no_auditor_signed_has_no_auditor_to_name(quarter_only):
+    answer = quarter_only.answer("Công ty kiểm toán của Đèn An Phú là ai?")
+    assert not answer.found
