@@ -65,6 +65,8 @@ def item_words(text: str, taken: list[tuple[int, int]], lexicon: Lexicon) -> Ite
         kept[start:end] = " " * (end - start)
         _drop_leading(kept, start, patterns.figure_span_words)
     said = _without_dropped(_without_asked_unit("".join(kept), patterns), patterns)
+    # A period left beside another ("cùng kỳ năm trước … quý 3") is no part of the item.
+    said = patterns.period_span.sub(lambda m: " " * len(m.group(0)), said)
     for phrase in patterns.figure_frame_phrases:
         said = re.sub(rf"\b{re.escape(phrase)}\b", " ", said)
         folded_phrase = fold(phrase)
@@ -142,6 +144,9 @@ title does not make "Thu nhập khác" a "doanh thu")."""
         lead += 1
         found = _match(item.required[lead:], item.optional, label, patterns)
     if found is not None and lead:
+        skipped = item.required[:lead]
+        if not _says(context, skipped) or (lead == 1 and context[:1] != skipped):
+            return None  # the title says those words together, as it opens, or not at all
         if _cuts(item.required[lead - 1:lead + 1], context):
             return None  # "hoạt động kinh | doanh chính" of "Kết quả hoạt động kinh doanh"
         return Match(found.extra, found.exact, helped=True)
@@ -155,9 +160,22 @@ title does not make "Thu nhập khác" a "doanh thu")."""
     return found
 
 
+def _says(title: Words, phrase: Words) -> bool:
+    """Tell whether the title holds the phrase, its words side by side."""
+    return any(title[i:i + len(phrase)] == phrase for i in range(len(title) - len(phrase) + 1))
+
+
+# A title this short that ends with the words cut ("Giá vàng", "Bảng giá vàng") names what
+# every row is a kind of: "giá vàng miếng" is its row "Vàng miếng".
+SHORT_TITLE = 4
+
+
 def _cuts(pair: Words, title: Words) -> bool:
     """Whether the item's words the title holds end inside one of the title's phrases: the
-    last word left to the table and the first left to the row stand side by side in it."""
+    last word left to the table and the first left to the row stand side by side in it
+    ("hoạt động kinh | doanh chính" of "Kết quả hoạt động kinh doanh")."""
+    if len(title) <= SHORT_TITLE and title[-2:] == pair:
+        return False
     return any(title[i:i + 2] == pair for i in range(len(title) - 1))
 
 

@@ -9,7 +9,7 @@ from dataclasses import astuple, dataclass
 from bot.answering import tuning
 from bot.answering.draft import Draft
 from bot.answering.entities import Entities
-from bot.answering.items import normalized, said_of
+from bot.answering.items import match, normalized, said_of
 from bot.answering.kinds import Kind, Outcome, Reason
 from bot.answering.needs import Needs, share_held
 from bot.answering.query import Query
@@ -22,6 +22,7 @@ from bot.answering.sentences import (
 )
 from bot.answering.strategies.base import Context
 from bot.knowledge.formats import TABLE
+from bot.knowledge.table_text import row_label
 from bot.language.text import fold, words
 from bot.search import terms as vocabulary
 from bot.search.index import Index
@@ -146,6 +147,9 @@ def judge(ctx: Context, draft: Draft | None) -> Verdict:
     dated = query.period_words if about_period(query, document) else frozenset()
     if _held(needs, paragraph_terms(draft.chunk), index, dated) < tuning.MIN_COVERAGE:
         return decline(Reason.TOO_LITTLE)
+    if not _holds_beyond_names(ctx, paragraph_terms(draft.chunk)):
+        return decline(Reason.TOO_LITTLE)  # "Biên lãi gộp … Rạng Đông?": a sentence that
+        #                                    only names the company
     if unknown(query, needs, index) >= tuning.MAX_UNKNOWN:
         return decline(Reason.UNKNOWN_WORDS)
     # The numbers of a period the report may tell of were checked with the period ("quý 1"
@@ -167,8 +171,8 @@ def judge(ctx: Context, draft: Draft | None) -> Verdict:
         return decline(Reason.NOT_SAID)  # "lợi nhuận gộp" answered with another row
     if query.asks_place and not patterns.place.search(draft.text):
         return decline(Reason.NO_PLACE)  # "diễn ra ở đâu?" answered with the date
-    if query.kind == Kind.WHO and not _names_someone(ctx, draft.text,
-                                                     draft.chunk.role == TABLE):
+    if query.kind == Kind.WHO and not _names_someone(
+            ctx, draft.text, draft.chunk.role == TABLE or query.wants_list or query.says_list):
         return decline(Reason.NO_PERSON)  # "Ban kiểm soát gồm những ai?": "Thành viên của
         #                                   Ban Kiểm soát", the question's own words
     if evidence_of(query, needs, draft, index, dated).confidence() < tuning.MIN_CONFIDENCE:
@@ -176,10 +180,21 @@ def judge(ctx: Context, draft: Draft | None) -> Verdict:
     return ANSWER
 
 
+def _holds_beyond_names(ctx: Context, present: frozenset[str]) -> bool:
+    """Tell whether the paragraph holds one of the question's needs other than the words of
+    the organisations it names, its period and its asking words (when it has any)."""
+    query = ctx.query
+    named = {fold(w).lower() for w in ctx.named.words}
+    aside = named | set(query.asking) | set(query.period_words)
+    rest = [n for n in ctx.needs.required if not vocabulary.syllables(n.term) <= aside]
+    return not rest or not named or any(
+        n.term in present or any(s in present for s in n.stand_ins) for n in rest)
+
+
 def _names_someone(ctx: Context, text: str, row: bool) -> bool:
     """Tell whether the text names a person or a body the question does not name itself, or,
-    a sentence (not a table's row), says more than the question's own words (it may tell
-    of people it does not name)."""
+    a sentence (not a table's row, not for a list of people asked), says more than the
+    question's own words (it may tell of people it does not name)."""
     asked = set(fold(ctx.query.cleaned).lower().split())
     named = ctx.entities.persons(text) + ctx.entities.bodies(text)
     if any(not set(fold(name).lower().split()) <= asked for _, name in named):
@@ -195,6 +210,15 @@ def _names_item(ctx: Context, draft: Draft) -> bool:
     item = ctx.item
     said = f"{draft.text} {draft.chunk.document.title}"
     patterns = ctx.lexicon.patterns
+    chunk = draft.chunk
+    if item and chunk.table is not None and chunk.row is not None:
+        # a row names the item as a line item does, head first ("Lợi nhuận khác"), not by
+        # words spread over it ("Biến động khác: Lợi nhuận chưa phân phối")
+        table = chunk.document.tables[chunk.table]
+        label = normalized(row_label(table, table.rows[chunk.row]), patterns)
+        return any(match(item, label, patterns, normalized(title, patterns)) is not None
+                   for title in (table.title, chunk.document.title))  # "Giá vàng": a
+        #   price list leaves "giá" to its title
     # A total's row may leave out "tổng" ("C. NỢ PHẢI TRẢ"), when the row itself says the rest.
     return not item or set(item.required) <= set(normalized(said, patterns)) or (
         said_of(item, patterns) <= set(normalized(draft.text, patterns)))

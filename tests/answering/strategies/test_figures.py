@@ -418,11 +418,20 @@ Năm 2024
 | Chi phí tài chính | 22 | 21.000.000.000 | 19.500.000.000 |
 | Trong đó: Chi phí đi vay | 23 | 17.800.000.000 | 16.200.000.000 |
 | Chi phí quản lý doanh nghiệp | 26 | 38.500.000.000 | 35.000.000.000 |
+| Thu nhập khác | 31 | 3.000.000.000 | 2.000.000.000 |
+| Kết quả từ hoạt động khác (40 = 31 - 32) | 40 | 1.900.000.000 | 1.100.000.000 |
 | Lợi nhuận sau thuế thu nhập doanh nghiệp | 60 | 54.000.000.000 | 47.000.000.000 |
 | Phân bổ cho: | | | |
 | Cổ đông của công ty mẹ | 61 | 51.200.000.000 | 44.600.000.000 |
 | Cổ đông không kiểm soát | 62 | 2.800.000.000 | 2.400.000.000 |
 | Lãi cơ bản trên cổ phiếu | 70 | 2.133 | 1.858 |
+
+## 12. Tài sản thuế thu nhập hoãn lại
+
+| | 31/12/2024 | 01/01/2024 |
+| --- | --- | --- |
+| Dự phòng | 700.000.000 | 650.000.000 |
+| Khác | 300.000.000 | 250.000.000 |
 
 ## 18. Chi phí phải trả
 
@@ -448,6 +457,9 @@ Năm 2024
      "52.300.000.000 đồng", "(mã số 110)"),
     # "tại" ties the company to the item, no part of it
     ("Nợ phải trả tại Cơ khí Hà Trung ngày 31/12/2024", "410.000.000.000 đồng", "(mã số 300)"),
+    # form B02's row 40 as auditors word it; not the row "Khác" of a note on deferred tax
+    # ("hoãn lại" folds to the "lai" of "lãi")
+    ("Lợi nhuận khác của Cơ khí Hà Trung năm 2024?", "1.900.000.000 đồng", "(mã số 40)"),
 ])
 def test_rows_of_a_yearly_statement_however_the_item_is_said(tmp_path, question, figure, row):
     folder = tmp_path / "kb"
@@ -476,3 +488,26 @@ def test_the_main_activity_is_the_sentence_that_says_it_not_a_row_of_the_income_
     answer = QA.from_folder(folder).answer("Hoạt động kinh doanh chính của Cơ khí Hà Trung là gì?")
     assert "máy nông nghiệp" in answer.text
     assert "Doanh thu hoạt động tài chính" not in answer.text
+
+
+def test_compare_two_years_asked_with_so_sanh_computes_the_change(tmp_path: Path):
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "hta-2024.md").write_text(YEARLY, encoding="utf-8")
+    answer = QA.from_folder(folder).answer(
+        "So sánh lợi nhuận sau thuế năm 2024 và 2023 của Cơ khí Hà Trung")
+    assert "54.000.000.000 đồng" in answer.text and "47.000.000.000 đồng" in answer.text
+    assert "→ tăng 7.000.000.000 đồng (14,9%)" in answer.text
+
+
+def test_a_period_beside_the_same_period_last_year_is_no_part_of_the_item(one_quarter):
+    answer = one_quarter.answer("Lợi nhuận sau thuế cùng kỳ năm trước của TSL quý 2?")
+    assert answer.short == "18.300.000.000 đồng"
+
+
+def test_a_measure_no_report_states_is_not_answered_with_the_companys_name(tmp_path: Path):
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "hta-2024.md").write_text(YEARLY + "\nCông ty Cổ phần Cơ khí Hà Trung được "
+                                        "thành lập năm 1998 tại Thanh Hóa.\n", encoding="utf-8")
+    assert not QA.from_folder(folder).answer("Biên lãi gộp năm 2024 của Cơ khí Hà Trung?").found
