@@ -13,6 +13,10 @@ from bot.language.lexicon import Lexicon
 from bot.language.text import fold, plain
 
 Span = tuple[int, int]
+# Words of the period a change is measured against ("so với cùng kỳ năm trước")
+_PERIOD_WORDS = ("cung", "ki", "ky", "nam", "truoc", "ngoai", "quy", "thang", "dau", "cuoi",
+                 "phan", "tram")
+TOPIC_WORDS = 4  # "X thì sao?" with no "còn": a follow-up when X is this short ("cùng kỳ")
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,8 @@ def reference_of(text: str, lexicon: Lexicon) -> Reference:
         content=content,
         without_thing=content_words(rest, lexicon),
         topic_content=content_words(topic, lexicon) if topic else frozenset(),
-        bare=plain(said) != "" and not content and kind != Kind.OTHER,
+        bare=plain(said) != "" and kind != Kind.OTHER and not (
+            content - _comparing(said, patterns)),
     )
 
 
@@ -78,6 +83,26 @@ def _topic(said: str, openers: str, endings: str) -> tuple[str | None, bool]:
         return None, False
     found = re.match(fold(pattern), folded)
     if found is None or not typed_as(said[:found.start(1)], openers):
+        return _ended(said, endings)
+    return said[found.start(1):found.end(1)], True
+
+
+def _comparing(said: str, patterns) -> frozenset[str]:
+    """The folded words of a question that only compare with a period ("tăng bao nhiêu % so
+    với cùng kỳ?", "giảm bao nhiêu so với năm trước?"): asked of the figure asked before,
+    they say nothing of their own. None unless the question asks a change."""
+    if not (re.search(patterns.comparisons, said.lower())
+            or re.search(fold(patterns.comparisons), fold(said).lower())):
+        return frozenset()
+    return frozenset({fold(w) for w in patterns.figure_frame} | set(_PERIOD_WORDS) | {"%"})
+
+
+def _ended(said: str, endings: str) -> tuple[str | None, bool]:
+    """The X of "X thì sao?" with no "còn" ("cùng kỳ thì sao?", "cả năm thì sao?"): a few
+    words, a follow-up only after a turn (as "con X" typed without diacritics)."""
+    found = re.match(rf"^(.+?)\s+(?i:{endings})$", said) or re.match(
+        rf"^(.+?)\s+(?:{fold(endings)})$", fold(said))
+    if found is None or len(found.group(1).split()) > TOPIC_WORDS:
         return None, False
     return said[found.start(1):found.end(1)], True
 

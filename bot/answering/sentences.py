@@ -176,6 +176,9 @@ _ENUMERATED = re.compile(r"^\s*(?:\(?[ivx\d]{1,4}\)|[a-hđ\d]{1,2}[.)]|[-*•–
 
 # A company named in full opens the sentence (not a body of the report's own company).
 _COMPANY = re.compile(r"(?:Tổng\s+)?(?:Công\s+ty|Ngân\s+hàng|Tập\s+đoàn)\s+\S")
+# Words of legal forms left when a sentence says just "Công ty" or "Công ty TNHH" (folded).
+_LEGAL_WORDS = frozenset({"cong", "ty", "tnhh", "cp", "co", "phan", "mtv", "tap", "doan", "ngan",
+                          "hang", "tong", "trach", "nhiem", "huu", "han", "mot", "thanh", "vien"})
 # Where an organisation's name that opens a sentence ends: its verb, or punctuation.
 _PREDICATE = re.compile(r"\s(?:được|là|có|đã|đang|hiện|với|tại|ở|đặt|do|thuộc|chuyên)\s|[,(;:“\"]")
 
@@ -198,7 +201,7 @@ def _of_another(sentence: str, own: frozenset[str], asked: frozenset[str]) -> bo
     name = _PREDICATE.split(opening, maxsplit=1)[0].split()
     while name and not name[-1][:1].isupper():
         name.pop()  # "… Tiền Phong phía Nam" ends with its last capitalised word
-    extra = frozenset(core_key(" ".join(name))) - own
+    extra = frozenset(core_key(" ".join(name))) - own - _LEGAL_WORDS  # "Công ty có …": its own
     return bool(extra) and not extra & asked  # what sets it apart from the report's own
 
 

@@ -66,6 +66,7 @@ def turn_of(query: Query, document: str | None, subject: str | None,
     return Turn(said, frame, document, subject, topic)
 
 
+_WHOLE_YEAR = re.compile(r"^(?:ca|tron|luy ke ca)\s+nam$")  # "cả năm", "trọn năm"
 _PART = re.compile(r"^(quy|q|thang)\s*(\d{1,2}|iv|iii|ii|i)\b")  # "quý 2", "tháng 3"
 
 
@@ -95,6 +96,11 @@ def _instead(turn: Turn, said: str) -> str:
     if wanted and asked_before:  # "còn cùng kỳ năm trước?", "còn cuối năm 2024?"
         start, end = asked_before[0].at
         return f"{turn.question[:start]}{said}{turn.question[end:]}"
+    year = re.search(r"\b(?:19|20)\d{2}\b", turn.question[slice(*asked_before[0].at)]) if (
+        asked_before) else None
+    if year and _WHOLE_YEAR.match(fold(said).lower()):  # "cả năm thì sao?" of a quarter
+        start, end = asked_before[0].at
+        return f"{turn.question[:start]}{said} {year.group(0)}{turn.question[end:]}"
     part = _PART.match(fold(said).lower())
     if part and asked_before:  # "còn quý 2 (niên độ đó)?": another quarter of the same year
         start, end = asked_before[0].at

@@ -107,6 +107,24 @@ def test_a_follow_up_keeps_the_item_and_changes_the_period(one_quarter):
     assert other.answer.short == "18.300.000.000 đồng"
 
 
+def test_follow_ups_without_con_the_same_quarter_last_year_and_its_change(one_quarter):
+    first = ask(one_quarter, "LNST quý 2/2025 của TSL?")
+    then = ask(one_quarter, "cùng kỳ thì sao?", first.turn)
+    assert then.answer.short == "18.300.000.000 đồng"
+    change = ask(one_quarter, "tăng bao nhiêu % so với cùng kỳ?", first.turn)
+    assert "→ tăng 3.400.000.000 đồng (18,6%)" in change.answer.text
+
+
+def test_the_whole_year_asked_after_a_fourth_quarter(tmp_path: Path):
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "gdh-q4-2024.md").write_text(FOURTH, encoding="utf-8")
+    qa = QA.from_folder(folder)
+    first = ask(qa, "Doanh thu thuần quý 4/2024 của Gạch Đông Triều?")
+    assert first.answer.short == "61.000.000.000 đồng"
+    assert ask(qa, "cả năm thì sao?", first.turn).answer.short == "240.500.000.000 đồng"
+
+
 def test_a_follow_up_compares_with_the_report_asked_before(tmp_path: Path):
     qa = QA.from_folder(steel(tmp_path / "kb", quarters=(1, 2, 3)))
     first = ask(qa, "Doanh thu thuần quý 2/2025 của TSL là bao nhiêu?")
