@@ -100,6 +100,10 @@ def _comparing(said: str, patterns) -> frozenset[str]:
 def _ended(said: str, endings: str) -> tuple[str | None, bool]:
     """The X of "X thì sao?" with no "còn" ("cùng kỳ thì sao?", "cả năm thì sao?"): a few
     words, a follow-up only after a turn (as "con X" typed without diacritics)."""
+    endings = "|".join(e for e in endings.split("|") if e.startswith("thì "))  # not "thế
+    #   nào" alone: "Giá xăng tuần này thế nào?" asks a question of its own
+    if not endings:
+        return None, False
     found = re.match(rf"^(.+?)\s+(?i:{endings})$", said) or re.match(
         rf"^(.+?)\s+(?:{fold(endings)})$", fold(said))
     if found is None or len(found.group(1).split()) > TOPIC_WORDS:

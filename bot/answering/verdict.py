@@ -172,7 +172,7 @@ def judge(ctx: Context, draft: Draft | None) -> Verdict:
     if query.asks_place and not patterns.place.search(draft.text):
         return decline(Reason.NO_PLACE)  # "diễn ra ở đâu?" answered with the date
     if query.kind == Kind.WHO and not _names_someone(
-            ctx, draft.text, draft.chunk.role == TABLE or query.wants_list or query.says_list):
+            ctx, draft.text, draft.chunk.role == TABLE or _members_asked(ctx)):
         return decline(Reason.NO_PERSON)  # "Ban kiểm soát gồm những ai?": "Thành viên của
         #                                   Ban Kiểm soát", the question's own words
     if evidence_of(query, needs, draft, index, dated).confidence() < tuning.MIN_CONFIDENCE:
@@ -189,6 +189,15 @@ def _holds_beyond_names(ctx: Context, present: frozenset[str]) -> bool:
     rest = [n for n in ctx.needs.required if not vocabulary.syllables(n.term) <= aside]
     return not rest or not named or any(
         n.term in present or any(s in present for s in n.stand_ins) for n in rest)
+
+
+def _members_asked(ctx: Context) -> bool:
+    """Tell whether the question asks who a board is ("Ban kiểm soát gồm những ai?"): its
+    members are people named, never a sentence about the board."""
+    query = ctx.query
+    said = fold(query.cleaned).lower()
+    return (query.wants_list or query.says_list) and any(
+        fold(body) in said for body in ctx.lexicon.patterns.bodies)
 
 
 def _names_someone(ctx: Context, text: str, row: bool) -> bool:
