@@ -27,6 +27,8 @@ _ENTRY = re.compile(rf"({_TITLED}[^—–]+?)\s+[—–]\s+(.+?)(?=\s+{_TITLED}|
 # A signer's name under the position: two to six capitalised words, no figure ("Nguyễn Thị
 # Ngọc Lan"), maybe after "Ông" or "Bà".
 _NAME = re.compile(r"(?:(?:Ông|Bà)\s+)?[A-ZĐÀ-Ỹ][\w]*(?:\s+[A-ZĐÀ-Ỹ][\w]*){1,5}")
+# "Ai ký báo cáo tài chính?", "ai ky bctc": who signs the statements
+_SIGNS = re.compile(r"(?<!\w)(?:ký|kí|ky)\s+(?:(?:vào|duyệt|duyet)\s+)?(?:báo cáo|bao cao|bctc)")
 SIGNATURE_LINES = 4  # a position's name stands this many lines under it at most ("(Ký, họ
 #                     tên)", "(Đã ký)", a stamp between)
 MIN_LISTED = 2  # people a paragraph lists so, to be a list of a body's members
@@ -59,9 +61,12 @@ class RoleHolder:
 
     def applies(self, ctx: Context) -> bool:
         return (ctx.query.kind == Kind.WHO and not (ctx.query.wants_list or ctx.query.says_list)
-                and ctx.query.position is not None)
+                and (ctx.query.position is not None or _SIGNS.search(ctx.query.cleaned)
+                     is not None))
 
     def propose(self, ctx: Context) -> Draft | None:
+        if ctx.query.position is None:  # "Ai ký báo cáo tài chính?": everyone who signs
+            return self._signers(ctx)
         patterns = ctx.lexicon.patterns
         position, body = ctx.query.position
         found = []
@@ -105,6 +110,29 @@ class RoleHolder:
         document, chunk, name, said = found
         text = f"{name} — {said}, người ký báo cáo.\nTheo phần chữ ký của báo cáo."
         return Draft(text, Kind.WHO, chunk, 1.0, name, from_table=True)
+
+    def _signers(self, ctx: Context) -> Draft | None:
+        """Who signs the statements: each position of the report's last signature block and
+        its name, in the block's order."""
+        if len({_organisation(d) for d in ctx.in_scope()}) != 1:
+            return None
+        found = None
+        for document in ctx.in_scope():
+            for t, table in enumerate(document.tables):
+                lines = [tuple(c.label for c in table.columns), *(row.cells for row in table.rows)]
+                signed = [signer for column in range(len(lines[0]) if lines else 0)
+                          for position, _ in ctx.lexicon.patterns.positions
+                          if (signer := _signer(lines, column, position))]
+                chunk = signed and ctx.index.row_chunk(document.path, t, signed[0][0] - 1)
+                if len(signed) >= MIN_LISTED and chunk:
+                    found = (chunk, signed)
+        if found is None:
+            return None
+        chunk, signed = found
+        lines = "\n".join(f"• {name} — {said}" for _, name, said in signed)
+        text = f"Người ký báo cáo:\n{lines}\nTheo phần chữ ký của báo cáo."
+        return Draft(text, Kind.WHO, chunk, 1.0, ", ".join(n for _, n, _ in signed),
+                     from_table=True)
 
     def _listed(self, ctx: Context, position: str, body: str) -> Draft | None:
         """The holder in a paragraph found that lists a body's people with their positions;

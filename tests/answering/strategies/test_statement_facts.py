@@ -368,3 +368,14 @@ def test_the_main_activity_is_the_list_under_its_heading_not_a_cash_flow_row(qua
 def test_a_report_no_auditor_signed_has_no_auditor_to_name(quarter_only):
     answer = quarter_only.answer("Công ty kiểm toán của Đèn An Phú là ai?")
     assert not answer.found
+
+
+def test_who_signs_the_statements_is_every_signer_of_the_block(tmp_path):
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "bng-q3-2025.md").write_text(SIGNED, encoding="utf-8")
+    answer = QA.from_folder(folder).answer("Ai ký báo cáo tài chính của Gốm sứ Bình Nguyên?")
+    assert answer.text.splitlines() == [
+        "Người ký báo cáo:", "• Đỗ Thu Trang — Người lập biểu",
+        "• Lương Văn Khải — Kế toán trưởng", "• Hồ Minh Quân — Tổng Giám đốc",
+        "Theo phần chữ ký của báo cáo."]
