@@ -459,6 +459,13 @@ Năm 2024
 """
 
 
+def yearly_qa(tmp_path: Path) -> QA:
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "hta-2024.md").write_text(YEARLY, encoding="utf-8")
+    return QA.from_folder(folder)
+
+
 @pytest.mark.parametrize(("question", "figure", "row"), [
     # a part of a total broken down ("Phân bổ cho:") is asked by the total and the part
     ("Lợi nhuận sau thuế của cổ đông công ty mẹ Cơ khí Hà Trung năm 2024?",
@@ -480,19 +487,13 @@ Năm 2024
     ("Lợi nhuận khác của Cơ khí Hà Trung năm 2024?", "1.900.000.000 đồng", "(mã số 40)"),
 ])
 def test_rows_of_a_yearly_statement_however_the_item_is_said(tmp_path, question, figure, row):
-    folder = tmp_path / "kb"
-    folder.mkdir()
-    (folder / "hta-2024.md").write_text(YEARLY, encoding="utf-8")
-    answer = QA.from_folder(folder).answer(question)
+    answer = yearly_qa(tmp_path).answer(question)
     assert answer.short == figure
     assert row in answer.text
 
 
 def test_the_part_of_a_total_is_named_with_the_total(tmp_path: Path):
-    folder = tmp_path / "kb"
-    folder.mkdir()
-    (folder / "hta-2024.md").write_text(YEARLY, encoding="utf-8")
-    answer = QA.from_folder(folder).answer(
+    answer = yearly_qa(tmp_path).answer(
         "Lợi nhuận sau thuế của cổ đông công ty mẹ Cơ khí Hà Trung năm 2024?")
     assert answer.text.startswith("Lợi nhuận sau thuế thu nhập doanh nghiệp — cổ đông của "
                                   "công ty mẹ, năm 2024: 51.200.000.000 đồng")
@@ -500,19 +501,13 @@ def test_the_part_of_a_total_is_named_with_the_total(tmp_path: Path):
 
 def test_the_main_activity_is_the_sentence_that_says_it_not_a_row_of_the_income_statement(
         tmp_path: Path):
-    folder = tmp_path / "kb"
-    folder.mkdir()
-    (folder / "hta-2024.md").write_text(YEARLY, encoding="utf-8")
-    answer = QA.from_folder(folder).answer("Hoạt động kinh doanh chính của Cơ khí Hà Trung là gì?")
+    answer = yearly_qa(tmp_path).answer("Hoạt động kinh doanh chính của Cơ khí Hà Trung là gì?")
     assert "máy nông nghiệp" in answer.text
     assert "Doanh thu hoạt động tài chính" not in answer.text
 
 
 def test_compare_two_years_asked_with_so_sanh_computes_the_change(tmp_path: Path):
-    folder = tmp_path / "kb"
-    folder.mkdir()
-    (folder / "hta-2024.md").write_text(YEARLY, encoding="utf-8")
-    answer = QA.from_folder(folder).answer(
+    answer = yearly_qa(tmp_path).answer(
         "So sánh lợi nhuận sau thuế năm 2024 và 2023 của Cơ khí Hà Trung")
     assert "54.000.000.000 đồng" in answer.text and "47.000.000.000 đồng" in answer.text
     assert "→ tăng 7.000.000.000 đồng (14,9%)" in answer.text

@@ -269,6 +269,13 @@ def test_a_name_above_its_position_signs_as_it(tmp_path):
         "Kế toán trưởng của Gốm sứ Bình Nguyên là ai?").short == "Lương Văn Khải"
 
 
+def one_report(tmp_path, name: str, text: str) -> QA:
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / name).write_text(text, encoding="utf-8")
+    return QA.from_folder(folder)
+
+
 ADDRESSES = """\
 # CÔNG TY CỔ PHẦN SỢI THÁI HÒA
 
@@ -298,10 +305,7 @@ Thù lao của Ban kiểm soát được trả theo nghị quyết của Đại 
 
 @pytest.fixture
 def addresses(tmp_path) -> QA:
-    folder = tmp_path / "kb"
-    folder.mkdir()
-    (folder / "tht-2024.md").write_text(ADDRESSES, encoding="utf-8")
-    return QA.from_folder(folder)
+    return one_report(tmp_path, "tht-2024.md", ADDRESSES)
 
 
 @pytest.mark.parametrize("question", ["Trụ sở chính của Sợi Thái Hòa ở đâu?",
@@ -351,10 +355,7 @@ Công ty Cổ phần Đèn Chiếu sáng An Phú được thành lập năm 2004
 
 @pytest.fixture
 def quarter_only(tmp_path) -> QA:
-    folder = tmp_path / "kb"
-    folder.mkdir()
-    (folder / "apl-q3-2025.md").write_text(QUARTER_ONLY, encoding="utf-8")
-    return QA.from_folder(folder)
+    return one_report(tmp_path, "apl-q3-2025.md", QUARTER_ONLY)
 
 
 @pytest.mark.parametrize("question", ["Hoạt động kinh doanh chính của Đèn An Phú là gì?",
