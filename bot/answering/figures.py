@@ -130,13 +130,13 @@ def _rows(item: Item, documents: Sequence[Document], index: Index, patterns: Pat
             fits = statement is not None and (basis is None or (basis == STOCK) == (
                 statement == BALANCE) or (basis != STOCK and statement in _FLOWS))
             context = normalized(table.title, patterns)
-            labels = _labels(table, patterns)
-            for r, (row, label, whole) in enumerate(zip(table.rows, *labels)):
+            labels, parents = _labels(table, patterns)
+            for r, (row, label, parent) in enumerate(zip(table.rows, labels, parents)):
                 if row.heading:
                     continue
                 found = match(item, label, patterns, context)
-                if found is None and whole:
-                    found = match(item, whole, patterns, context)
+                if found is None and parent is not None:  # a part named with its total
+                    found = match(item, labels[parent] + label, patterns, context)
                 if found is None:
                     continue
                 chunk = index.row_chunk(document.path, t, r)
@@ -149,7 +149,7 @@ def _rows(item: Item, documents: Sequence[Document], index: Index, patterns: Pat
     return [chunk for _, chunk in ranked]
 
 
-Labels = tuple[tuple[Words, ...], tuple[Words, ...]]
+Labels = tuple[tuple[Words, ...], tuple[int | None, ...]]
 _LABELS: dict[int, tuple[Table, Labels]] = {}
 LABEL_CACHE = 4096  # tables whose rows' labels stay normalized
 # A total is split among a few holders ("Phân bổ cho: Cổ đông của công ty mẹ; Cổ đông không
@@ -158,23 +158,16 @@ BREAKDOWN_ROWS = 4
 
 
 def _labels(table: Table, patterns: Patterns) -> Labels:
-    """The normalized label of each row of a table, and the whole it is part of where it is
-    one part of a total broken down ("Lợi nhuận sau thuế … cổ đông của công ty mẹ"; else
-    empty), worked out once."""
+    """The normalized label of each row of a table, and the row of the total it is one part
+    of where a total is broken down (else None), worked out once."""
     kept = _LABELS.get(id(table))
     if kept is None or kept[0] is not table:
         if len(_LABELS) >= LABEL_CACHE:
             _LABELS.clear()
         labels = tuple(normalized(row_label(table, row), patterns) for row in table.rows)
-        kept = (table, (labels, _wholes(table, labels, patterns)))
+        kept = (table, (labels, _parents(table, labels, patterns)))
         _LABELS[id(table)] = kept
     return kept[1]
-
-
-def _wholes(table: Table, labels: tuple[Words, ...], patterns: Patterns) -> tuple[Words, ...]:
-    """Each row's label after the label of the total it breaks down, or empty."""
-    return tuple(labels[whole] + label if whole is not None else ()
-                 for whole, label in zip(_parents(table, labels, patterns), labels))
 
 
 def _parents(table: Table, labels: tuple[Words, ...],
@@ -204,7 +197,7 @@ def whole_of(cell: Cell, patterns: Patterns) -> str | None:
     at = next((r for r, row in enumerate(rows) if row is cell.row), None)
     if at is None:
         return None
-    whole = _parents(cell.table, _labels(cell.table, patterns)[0], patterns)[at]
+    whole = _labels(cell.table, patterns)[1][at]
     return None if whole is None else row_label(cell.table, rows[whole])
 
 

@@ -88,8 +88,9 @@ def item_words(text: str, taken: list[tuple[int, int]], lexicon: Lexicon) -> Ite
 
 def _drop_leading(kept: list[str], start: int, leading: frozenset[str]) -> None:
     """Blank the little words that tie a period or a name to the item, right before it
-    ("tiền gửi của khách hàng | tại | BIDV", "nợ phải trả | tại ngày | 31/3/2025"), typed with
-    diacritics or without: before a name or a date they are no part of a line item."""
+    ("tiền gửi của khách hàng | tại | ngân hàng X", "nợ phải trả | tại ngày | 31/3/2025"),
+    typed with diacritics or without: before a name or a date they are no part of a line
+    item."""
     end = start
     while True:
         text = "".join(kept[:end])

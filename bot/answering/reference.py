@@ -9,13 +9,10 @@ from dataclasses import dataclass
 from bot.answering.cleaning import clean
 from bot.answering.kinds import Kind
 from bot.answering.phrases import kind_of, typed_as
-from bot.language.lexicon import Lexicon
+from bot.language.lexicon import Lexicon, Patterns
 from bot.language.text import fold, plain
 
 Span = tuple[int, int]
-# Words of the period a change is measured against ("so với cùng kỳ năm trước")
-_PERIOD_WORDS = ("cung", "ki", "ky", "nam", "truoc", "ngoai", "quy", "thang", "dau", "cuoi",
-                 "phan", "tram")
 TOPIC_WORDS = 4  # "X thì sao?" with no "còn": a follow-up when X is this short ("cùng kỳ")
 
 
@@ -87,14 +84,14 @@ def _topic(said: str, openers: str, endings: str) -> tuple[str | None, bool]:
     return said[found.start(1):found.end(1)], True
 
 
-def _comparing(said: str, patterns) -> frozenset[str]:
+def _comparing(said: str, patterns: Patterns) -> frozenset[str]:
     """The folded words of a question that only compare with a period ("tăng bao nhiêu % so
     với cùng kỳ?", "giảm bao nhiêu so với năm trước?"): asked of the figure asked before,
     they say nothing of their own. None unless the question asks a change."""
     if not (re.search(patterns.comparisons, said.lower())
             or re.search(fold(patterns.comparisons), fold(said).lower())):
         return frozenset()
-    return frozenset({fold(w) for w in patterns.figure_frame} | set(_PERIOD_WORDS) | {"%"})
+    return frozenset({fold(w) for w in patterns.figure_frame}) | patterns.comparison_period_words
 
 
 def _ended(said: str, endings: str) -> tuple[str | None, bool]:

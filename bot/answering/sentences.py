@@ -16,7 +16,7 @@ from bot.answering.needs import Needs
 from bot.answering.query import Query
 from bot.knowledge.documents import Chunk, Document
 from bot.knowledge.formats import BODY, CAPTION, TABLE
-from bot.knowledge.mentions import core_key
+from bot.knowledge.mentions import core_key, only_legal_form
 from bot.language.lexicon import Patterns
 from bot.language.text import fold, split_sentences, words
 from bot.search.index import Hit, Index
@@ -176,9 +176,6 @@ _ENUMERATED = re.compile(r"^\s*(?:\(?[ivx\d]{1,4}\)|[a-hđ\d]{1,2}[.)]|[-*•–
 
 # A company named in full opens the sentence (not a body of the report's own company).
 _COMPANY = re.compile(r"(?:Tổng\s+)?(?:Công\s+ty|Ngân\s+hàng|Tập\s+đoàn)\s+\S")
-# Words of legal forms left when a sentence says just "Công ty" or "Công ty TNHH" (folded).
-_LEGAL_WORDS = frozenset({"cong", "ty", "tnhh", "cp", "co", "phan", "mtv", "tap", "doan", "ngan",
-                          "hang", "tong", "trach", "nhiem", "huu", "han", "mot", "thanh", "vien"})
 # Where an organisation's name that opens a sentence ends: its verb, or punctuation.
 _PREDICATE = re.compile(r"\s(?:được|là|có|đã|đang|hiện|với|tại|ở|đặt|do|thuộc|chuyên)\s|[,(;:“\"]")
 
@@ -193,15 +190,17 @@ def _own_core(document: Document) -> frozenset[str]:
 
 def _of_another(sentence: str, own: frozenset[str], asked: frozenset[str]) -> bool:
     """Tell whether a sentence is about another organisation than its report's: it opens
-    with one named in full ("(i) Công ty Cổ phần Nhựa X phía Nam được thành lập …") whose
-    name says words the report's own does not ("phía Nam") and the question does not say."""
+    with one named in full ("(i) Công ty Cổ phần Sợi X Miền Trung được thành lập …") whose
+    name says words the report's own does not ("Miền Trung") and the question does not say."""
     opening = _ENUMERATED.sub("", sentence, count=1)
     if not _COMPANY.match(opening):
         return False  # its own bodies ("Hội đồng quản trị quyết định …") are the report's
     name = _PREDICATE.split(opening, maxsplit=1)[0].split()
     while name and not name[-1][:1].isupper():
-        name.pop()  # "… Tiền Phong phía Nam" ends with its last capitalised word
-    extra = frozenset(core_key(" ".join(name))) - own - _LEGAL_WORDS  # "Công ty có …": its own
+        name.pop()  # "… Sợi X Miền Trung" ends with its last capitalised word
+    if only_legal_form(" ".join(name)):
+        return False  # "Công ty có trụ sở chính tại …": the report's own company
+    extra = frozenset(core_key(" ".join(name))) - own
     return bool(extra) and not extra & asked  # what sets it apart from the report's own
 
 
@@ -231,7 +230,7 @@ def best_sentence(query: Query, needs: Needs, hits: Sequence[Hit], idf: Idf,
         own = _own_core(hit.chunk.document)
         for i, (sentence, held) in enumerate(sentences):
             if own and _of_another(sentence, own, asked):
-                continue  # "Công ty CP X phía Nam … có trụ sở tại …": a subsidiary's own fact
+                continue  # "Công ty CP X Miền Trung … có trụ sở tại …": a subsidiary's own fact
             share = overlap(needs, held, idf, dated) / total
             score = share + bonus
             if evidence and evidence.search(sentence):

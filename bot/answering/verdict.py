@@ -148,7 +148,7 @@ def judge(ctx: Context, draft: Draft | None) -> Verdict:
     if _held(needs, paragraph_terms(draft.chunk), index, dated) < tuning.MIN_COVERAGE:
         return decline(Reason.TOO_LITTLE)
     if not _holds_beyond_names(ctx, paragraph_terms(draft.chunk)):
-        return decline(Reason.TOO_LITTLE)  # "Biên lãi gộp … Rạng Đông?": a sentence that
+        return decline(Reason.TOO_LITTLE)  # "Biên lãi gộp … của X?": a sentence that
         #                                    only names the company
     if unknown(query, needs, index) >= tuning.MAX_UNKNOWN:
         return decline(Reason.UNKNOWN_WORDS)

@@ -157,8 +157,21 @@ def core_words(organisation: Organisation) -> list[str]:
 
 def core_key(name: str) -> tuple[str, ...]:
     """The folded words of any organisation's name without its legal forms ("Công ty Cổ phần
-    Nhựa Tiền Phong phía Nam" -> nhua, tien, phong, phia, nam)."""
+    Sợi Thái Hòa Miền Trung" -> soi, thai, hoa, mien, trung)."""
     return _core_key(name)
+
+
+def only_legal_form(name: str) -> bool:
+    """Tell whether a name is nothing but legal forms ("Công ty", "Công ty TNHH"): a report's
+    way of saying its own company."""
+    folded = tuple(folded_words(name_words(name)))
+    forms = [tuple(fold(form).split()) for form, _ in load_identity_words().legal_forms]
+    while folded:
+        form = next((f for f in forms if folded[:len(f)] == f), None)
+        if form is None:
+            return False
+        folded = folded[len(form):]
+    return True
 
 
 @lru_cache(maxsize=NAME_CACHE)

@@ -85,6 +85,7 @@ class Patterns:
     figure_breakdowns: tuple[str, ...]  # folded headings of a total's parts ("phan bo cho")
     figure_headlines: tuple[tuple[str, str], ...]  # folded: the line item a bare word means
     comparisons: str  # "tăng bao nhiêu", "chênh lệch": a change to compute
+    comparison_period_words: frozenset[str]  # folded: "cung", "ki", "truoc" of "so với cùng kỳ"
     compared_to: str  # "so với": what it is compared with
     plans: str  # "kế hoạch": the plan of a period, not what it made
     live: str  # "hôm nay", "ngày mai": this very moment or later
@@ -190,6 +191,7 @@ def load_patterns(path: Path = PATTERNS_PATH) -> Patterns:
             figure_breakdowns=tuple(raw["figure_breakdowns"]),
             figure_headlines=tuple((a, b) for a, b in raw["figure_headlines"]),
             comparisons=_either(raw["comparison_questions"]),
+            comparison_period_words=frozenset(raw["comparison_period_words"]),
             compared_to=_either(raw["compared_to"]),
             plans=_either(raw["plan_questions"]),
             live=_either(raw["live_questions"]),

@@ -12,7 +12,7 @@ from bot.answering.draft import Draft
 from bot.answering.kinds import Kind
 from bot.answering.phrases import ABBREVIATED_BODIES
 from bot.answering.strategies.base import Context
-from bot.knowledge.documents import Document
+from bot.knowledge.documents import Chunk, Document
 from bot.knowledge.formats import TABLE
 from bot.knowledge.tables import Row
 from bot.language.text import fold
@@ -93,39 +93,21 @@ class RoleHolder:
 
 
     def _signed(self, ctx: Context, position: str) -> Draft | None:
-        """The holder who signs the statements: a signature block names each signer's
-        position ("Người lập biểu | Kế toán trưởng | Tổng Giám đốc") and, lower in the same
-        column, the name; the last block of the report, its latest."""
-        found = None
-        for document in ctx.in_scope():
-            for t, table in enumerate(document.tables):
-                lines = [tuple(c.label for c in table.columns), *(row.cells for row in table.rows)]
-                for column in range(len(lines[0]) if lines else 0):
-                    signer = _signer(lines, column, position)
-                    chunk = signer and ctx.index.row_chunk(document.path, t, signer[0] - 1)
-                    if chunk:
-                        found = (document, chunk, signer[1], signer[2])
-        if found is None or len({_organisation(d) for d in ctx.in_scope()}) > 1:
+        """The holder who signs the statements as the position: the name under it (or right
+        above it) in the report's last signature block."""
+        found = _last_block(ctx, (position,), 1)
+        if found is None:
             return None
-        document, chunk, name, said = found
+        chunk, signed = found
+        _, name, said = signed[0]
         text = f"{name} — {said}, người ký báo cáo.\nTheo phần chữ ký của báo cáo."
         return Draft(text, Kind.WHO, chunk, 1.0, name, from_table=True)
 
     def _signers(self, ctx: Context) -> Draft | None:
         """Who signs the statements: each position of the report's last signature block and
         its name, in the block's order."""
-        if len({_organisation(d) for d in ctx.in_scope()}) != 1:
-            return None
-        found = None
-        for document in ctx.in_scope():
-            for t, table in enumerate(document.tables):
-                lines = [tuple(c.label for c in table.columns), *(row.cells for row in table.rows)]
-                signed = [signer for column in range(len(lines[0]) if lines else 0)
-                          for position, _ in ctx.lexicon.patterns.positions
-                          if (signer := _signer(lines, column, position))]
-                chunk = signed and ctx.index.row_chunk(document.path, t, signed[0][0] - 1)
-                if len(signed) >= MIN_LISTED and chunk:
-                    found = (chunk, signed)
+        positions = tuple(p for p, _ in ctx.lexicon.patterns.positions)
+        found = _last_block(ctx, positions, MIN_LISTED)
         if found is None:
             return None
         chunk, signed = found
@@ -157,6 +139,26 @@ class RoleHolder:
                     text = f"{person} — {said}" + (f" ({opening})." if opening else ".")
                     return Draft(text, Kind.WHO, chunk, 1.0, short, from_table=True)
         return None
+
+
+def _last_block(ctx: Context, positions: tuple[str, ...], least: int
+                ) -> tuple[Chunk, list[tuple[int, str, str]]] | None:
+    """The last signature block of the reports in scope (of one organisation) that names at
+    least `least` signers of the positions: a row of it to cite, and each signer's line,
+    name and position as written, column by column. A signature block names each position
+    ("Người lập biểu | Kế toán trưởng | Tổng Giám đốc") and, in the same column, the name."""
+    if len({_organisation(d) for d in ctx.in_scope()}) != 1:
+        return None
+    found = None
+    for document in ctx.in_scope():
+        for t, table in enumerate(document.tables):
+            lines = [tuple(c.label for c in table.columns), *(row.cells for row in table.rows)]
+            signed = [signer for column in range(len(lines[0]))
+                      for position in positions if (signer := _signer(lines, column, position))]
+            chunk = signed and ctx.index.row_chunk(document.path, t, signed[0][0] - 1)
+            if len(signed) >= least and chunk:
+                found = (chunk, signed)
+    return found
 
 
 def _signer(lines: list[tuple[str, ...]], column: int, position: str
